@@ -1,0 +1,1 @@
+//! Exact capacitated assignment (b-matching) of seekers to buddies.
