@@ -1,1 +1,62 @@
-fn main() {}
+//! The `buddymatch` binary: parses the command line and hands over to the library.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use buddymatch::cli::{Cli, Command};
+use buddymatch::db::Db;
+use buddymatch::settings::Settings;
+use buddymatch::startup::Application;
+use clap::Parser;
+use secrecy::ExposeSecret;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_web=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = Settings::load(cli.config.as_deref())?;
+    if let Some(port) = cli.port {
+        settings.port = port;
+    }
+    if let Some(bind) = cli.bind {
+        settings.bind = bind;
+    }
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate => {
+            let db = Db::connect(settings.database_url.expose_secret(), 1)?;
+            println!("database ready ({:?}), migrations up to date", db.backend());
+            Ok(())
+        }
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(async move {
+        let app = Application::build(settings)?;
+        let state = app.app_state().clone();
+        println!(
+            "buddymatch is running: open {}/signup?programme={} (database: {})",
+            state.settings.public_url(),
+            state.settings.demo_programme,
+            buddymatch::db::connection::redact(state.settings.database_url.expose_secret()),
+        );
+        app.run_until_stopped().await
+    })
+}

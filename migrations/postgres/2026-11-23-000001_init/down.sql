@@ -1,0 +1,10 @@
+DROP TABLE api_tokens;
+DROP TABLE coordinator_programmes;
+DROP TABLE coordinators;
+DROP TABLE outbox;
+DROP TABLE participant_tokens;
+DROP TABLE consents;
+DROP TABLE role_history;
+DROP TABLE household_members;
+DROP TABLE participants;
+DROP TABLE programmes;

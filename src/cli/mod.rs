@@ -1,0 +1,32 @@
+//! The command line: `serve` (default), `migrate`, accounts, import, demo.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// buddymatch: buddy matching for integration programmes.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// A TOML config file (default: ./buddymatch.toml if it exists).
+    #[arg(long, global = true, env = "BUDDYMATCH_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Port to listen on (overrides PORT and the config file).
+    #[arg(long, global = true)]
+    pub port: Option<u16>,
+    /// Address to listen on (overrides BIND and the config file).
+    #[arg(long, global = true)]
+    pub bind: Option<String>,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server and the email worker (the default).
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+}

@@ -1,0 +1,279 @@
+//! Connections and the pool. SQLite gets its pragmas on every new connection, and writes to
+//! SQLite are serialised in-process: SQLite allows one writer, and a deferred transaction that
+//! reads before it writes can fail with `SQLITE_BUSY` whatever the busy timeout.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::{MultiConnection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend; queries written once run on both.
+#[derive(MultiConnection)]
+pub enum DbConnection {
+    /// PostgreSQL, for production and several app instances.
+    Postgresql(PgConnection),
+    /// SQLite, the embedded default.
+    Sqlite(SqliteConnection),
+}
+
+/// Which database the URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `postgres://` or `postgresql://`
+    Postgres,
+    /// `sqlite://path`, `file:path` or a plain file path
+    Sqlite,
+}
+
+/// Errors opening or migrating the database.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The URL names a database this build cannot talk to.
+    #[error(
+        "unsupported database URL scheme `{0}`: use postgres://..., sqlite://... or a file path"
+    )]
+    UnsupportedScheme(String),
+    /// The pool could not hand out a connection in time.
+    #[error("the database is not reachable: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    /// A query failed.
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    /// Anything else, with context.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl Backend {
+    /// Picks the backend from a database URL.
+    ///
+    /// # Errors
+    /// [`DbError::UnsupportedScheme`] for a URL with another scheme (e.g. `mysql://`).
+    pub fn from_url(url: &str) -> Result<Self, DbError> {
+        match url.split_once("://") {
+            Some(("postgres" | "postgresql", _)) => Ok(Self::Postgres),
+            Some(("sqlite", _)) => Ok(Self::Sqlite),
+            Some((scheme, _)) => Err(DbError::UnsupportedScheme(scheme.to_owned())),
+            None => Ok(Self::Sqlite),
+        }
+    }
+}
+
+/// Turns `sqlite://path` into the path SQLite expects.
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://").unwrap_or(url)
+}
+
+/// r2d2 manager that opens the right backend and prepares SQLite connections.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: String,
+    backend: Backend,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.url)
+                .map(DbConnection::Postgresql)
+                .map_err(r2d2::Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(sqlite_path(&self.url))
+                    .map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// A pooled connection.
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// The database handle shared by handlers, workers and commands. Cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<Manager>,
+    backend: Backend,
+    sqlite_writer: Arc<Mutex<()>>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Db {
+    /// Opens a pool for `url` (creating the SQLite file if needed) and runs pending migrations.
+    ///
+    /// # Errors
+    /// An unsupported URL, an unreachable server or a failed migration.
+    pub fn connect(url: &str, max_connections: u32) -> Result<Self, DbError> {
+        let backend = Backend::from_url(url)?;
+        let manager = Manager {
+            url: url.to_owned(),
+            backend,
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(max_connections.max(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .map_err(|e| anyhow::anyhow!("cannot open the database at {}: {e}", redact(url)))?;
+        let db = Self {
+            pool,
+            backend,
+            sqlite_writer: Arc::new(Mutex::new(())),
+        };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Which backend this pool talks to.
+    #[must_use]
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs the embedded migrations that have not run yet; returns how many ran.
+    ///
+    /// # Errors
+    /// A migration that fails (the database is left as the failed migration's transaction left it).
+    pub fn migrate(&self) -> Result<usize, DbError> {
+        let mut conn = self.get()?;
+        let ran = match &mut *conn {
+            DbConnection::Postgresql(c) => c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len()),
+            DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        }
+        .map_err(|e| anyhow::anyhow!("database migration failed: {e}"))?;
+        Ok(ran)
+    }
+
+    /// A connection for reads.
+    ///
+    /// # Errors
+    /// [`DbError::Pool`] when no connection is free in time.
+    pub fn get(&self) -> Result<PooledConn, DbError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` in a write transaction. On SQLite, writers take turns in this process so that
+    /// transactions never fail on lock upgrades; on PostgreSQL they run concurrently.
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or a failure to get a connection or commit.
+    pub fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E>,
+        E: From<diesel::result::Error> + From<DbError>,
+    {
+        let _guard: Option<MutexGuard<'_, ()>> = match self.backend {
+            // A poisoned lock only means another writer panicked; the database is still consistent.
+            Backend::Sqlite => Some(
+                self.sqlite_writer
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            ),
+            Backend::Postgres => None,
+        };
+        let mut conn = self.get()?;
+        (*conn).transaction(f)
+    }
+
+    /// Runs `f` on a pooled connection in a blocking thread, for async callers.
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or [`DbError::Unexpected`] if the blocking task panicked.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: FnOnce(&Db) -> Result<T, E> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || f(&db))
+            .await
+            .map_err(|e| {
+                E::from(DbError::Unexpected(anyhow::anyhow!(
+                    "database task failed: {e}"
+                )))
+            })?
+    }
+}
+
+/// Hides a password in a URL before it is printed.
+#[must_use]
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backend_from_url() {
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            Backend::from_url("postgresql://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            Backend::from_url("sqlite://x.db").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(
+            Backend::from_url("buddymatch.db").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert!(
+            matches!(Backend::from_url("mysql://h/db"), Err(DbError::UnsupportedScheme(s)) if s == "mysql")
+        );
+    }
+
+    #[test]
+    fn redact_hides_password() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("buddymatch.db"), "buddymatch.db");
+    }
+}

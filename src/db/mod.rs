@@ -1,0 +1,9 @@
+//! Storage: one diesel code path over SQLite (embedded default) and PostgreSQL (production).
+//!
+//! The backend is picked from the URL scheme ([`Backend::from_url`]); migrations for each
+//! backend live in `migrations/<backend>/`, are embedded in the binary and run at start.
+
+pub mod connection;
+pub mod schema;
+
+pub use connection::{Backend, Db, DbConnection, DbError, PooledConn};

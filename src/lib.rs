@@ -1,0 +1,12 @@
+//! buddymatch: buddy matching for integration programmes.
+//!
+//! Data flows one way: form / API / CSV -> [`domain`] types -> [`db`] -> `matching` -> back out
+//! through [`routes`] and [`email`].
+
+pub mod cli;
+pub mod db;
+pub mod email;
+pub mod routes;
+pub mod settings;
+pub mod startup;
+pub mod state;
