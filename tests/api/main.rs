@@ -1,0 +1,6 @@
+//! Integration tests: one binary, each test starts the real app on a random port with its own
+//! database (a temporary SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is
+//! set).
+
+mod health;
+mod helpers;
