@@ -5,8 +5,10 @@
 
 pub mod cli;
 pub mod db;
+pub mod domain;
 pub mod email;
 pub mod routes;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod tokens;

@@ -34,6 +34,11 @@ impl Application {
             settings.database_max_connections,
         )
         .context("opening the database")?;
+        if !settings.demo_programme.is_empty() {
+            let slug = settings.demo_programme.clone();
+            db.write(|conn| crate::db::programmes::ensure_demo(conn, &slug))
+                .context("creating the demo programme")?;
+        }
         let state = Self::state(settings, db)?;
         let address = format!("{}:{}", state.settings.bind, state.settings.port);
         let listener =

@@ -4,6 +4,8 @@
 //! backend live in `migrations/<backend>/`, are embedded in the binary and run at start.
 
 pub mod connection;
+pub mod participants;
+pub mod programmes;
 pub mod schema;
 
 pub use connection::{Backend, Db, DbConnection, DbError, PooledConn};

@@ -1,0 +1,515 @@
+//! Participants: stored profiles with their role history, consents and household.
+
+use anyhow::Context;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{consents, household_members, participants, role_history};
+use super::{DbConnection, DbError};
+use crate::domain::{
+    Email, HouseholdMemberInput, LanguageInput, NewParticipant, ParticipantStatus, ProfileInput,
+    SpokenLanguage,
+};
+
+/// Version of the privacy notice people agree to; bump when its text changes.
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-11";
+
+/// A stored participant, as read back.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = participants)]
+pub struct Participant {
+    /// Id.
+    pub id: i32,
+    /// Programme.
+    pub programme_id: i32,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email (lower case).
+    pub email: String,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Message language code.
+    pub message_language: String,
+    /// `arriving` or `receiving`.
+    pub role: String,
+    /// Offers to be a buddy.
+    pub volunteer: bool,
+    /// Buddies a volunteer can take.
+    pub capacity: i32,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+    /// Gender code.
+    pub gender: Option<String>,
+    /// JSON list of `{code, level}`.
+    pub languages: String,
+    /// JSON list of codes.
+    pub practise_languages: String,
+    /// JSON list of tags.
+    pub interests: String,
+    /// 21-bit availability mask.
+    pub availability: i32,
+    /// Area slug.
+    pub area: Option<String>,
+    /// Travel radius, km.
+    pub max_travel_km: i32,
+    /// Online is fine.
+    pub online_ok: bool,
+    /// Adults in the household.
+    pub household_adults: i32,
+    /// Children in the household.
+    pub household_children: i32,
+    /// Under 18.
+    pub is_minor: bool,
+    /// Preferred buddy gender.
+    pub pref_buddy_gender: Option<String>,
+    /// Family with family.
+    pub pref_family: bool,
+    /// Youngest acceptable buddy age.
+    pub pref_age_min: Option<i32>,
+    /// Oldest acceptable buddy age.
+    pub pref_age_max: Option<i32>,
+    /// Outside own language community.
+    pub pref_outside_language_community: bool,
+    /// JSON list of domain codes.
+    pub share_domains: String,
+    /// JSON list of domain codes.
+    pub learn_domains: String,
+    /// Cleared to buddy children (set by a coordinator).
+    pub safeguarding_cleared: bool,
+    /// `pending`, `confirmed`, `withdrawn`.
+    pub status: String,
+    /// When the email was confirmed.
+    pub confirmed_at: Option<NaiveDateTime>,
+    /// Waiting for a buddy since.
+    pub waiting_since: NaiveDateTime,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last changed.
+    pub updated_at: NaiveDateTime,
+}
+
+impl Participant {
+    /// Languages spoken.
+    ///
+    /// # Errors
+    /// Corrupt stored JSON.
+    pub fn spoken_languages(&self) -> Result<Vec<SpokenLanguage>, DbError> {
+        Ok(serde_json::from_str(&self.languages)
+            .with_context(|| format!("participant {}: languages", self.id))?)
+    }
+
+    /// A JSON list column as strings.
+    fn list(&self, column: &str, json: &str) -> Result<Vec<String>, DbError> {
+        Ok(serde_json::from_str(json)
+            .with_context(|| format!("participant {}: {column}", self.id))?)
+    }
+
+    /// The status.
+    ///
+    /// # Errors
+    /// A status code this version does not know.
+    pub fn status(&self) -> Result<ParticipantStatus, DbError> {
+        ParticipantStatus::parse(&self.status).map_err(|_| {
+            DbError::Unexpected(anyhow::anyhow!(
+                "participant {}: unknown status {}",
+                self.id,
+                self.status
+            ))
+        })
+    }
+
+    /// Back to the raw input shape (edit forms, exports, API responses). Household members are
+    /// loaded separately ([`household`]).
+    ///
+    /// # Errors
+    /// Corrupt stored JSON.
+    pub fn to_profile_input(&self) -> Result<ProfileInput, DbError> {
+        Ok(ProfileInput {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            message_language: self.message_language.clone(),
+            role: self.role.clone(),
+            volunteer: self.volunteer,
+            capacity: Some(self.capacity),
+            birth_year: self.birth_year,
+            gender: self.gender.clone(),
+            languages: self
+                .spoken_languages()?
+                .into_iter()
+                .map(|l| LanguageInput {
+                    code: l.code.as_str().to_owned(),
+                    level: l.level.code().to_owned(),
+                })
+                .collect(),
+            practise_languages: self.list("practise_languages", &self.practise_languages)?,
+            interests: self.list("interests", &self.interests)?,
+            availability: crate::domain::Availability::from_bits(
+                u32::try_from(self.availability).unwrap_or(0),
+            )
+            .slot_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+            area: self.area.clone(),
+            max_travel_km: Some(self.max_travel_km),
+            online_ok: self.online_ok,
+            household_adults: Some(self.household_adults),
+            household_children: Some(self.household_children),
+            household_members: Vec::new(),
+            is_minor: self.is_minor,
+            pref_buddy_gender: self.pref_buddy_gender.clone(),
+            pref_family: self.pref_family,
+            pref_age_min: self.pref_age_min,
+            pref_age_max: self.pref_age_max,
+            pref_outside_language_community: self.pref_outside_language_community,
+            share_domains: self.list("share_domains", &self.share_domains)?,
+            learn_domains: self.list("learn_domains", &self.learn_domains)?,
+            consent: true,
+        })
+    }
+}
+
+/// The profile columns, shared by insert and update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = participants)]
+#[diesel(treat_none_as_null = true)]
+struct ProfileColumns {
+    first_name: String,
+    last_name: String,
+    email: String,
+    phone: Option<String>,
+    message_language: String,
+    role: String,
+    volunteer: bool,
+    capacity: i32,
+    birth_year: Option<i32>,
+    gender: Option<String>,
+    languages: String,
+    practise_languages: String,
+    interests: String,
+    availability: i32,
+    area: Option<String>,
+    max_travel_km: i32,
+    online_ok: bool,
+    household_adults: i32,
+    household_children: i32,
+    is_minor: bool,
+    pref_buddy_gender: Option<String>,
+    pref_family: bool,
+    pref_age_min: Option<i32>,
+    pref_age_max: Option<i32>,
+    pref_outside_language_community: bool,
+    share_domains: String,
+    learn_domains: String,
+    updated_at: NaiveDateTime,
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, DbError> {
+    Ok(serde_json::to_string(value).context("serialising a profile list")?)
+}
+
+impl ProfileColumns {
+    fn from_profile(p: &NewParticipant, now: NaiveDateTime) -> Result<Self, DbError> {
+        Ok(Self {
+            first_name: p.first_name.clone(),
+            last_name: p.last_name.clone(),
+            email: p.email.as_str().to_owned(),
+            phone: p.phone.clone(),
+            message_language: p.message_language.code().to_owned(),
+            role: p.role.code().to_owned(),
+            volunteer: p.volunteer,
+            capacity: p.capacity,
+            birth_year: p.birth_year,
+            gender: p.gender.map(|g| g.code().to_owned()),
+            languages: json(&p.languages)?,
+            practise_languages: json(&p.practise_languages)?,
+            interests: json(&p.interests)?,
+            // 21 bits always fit in an i32.
+            availability: i32::try_from(p.availability.bits()).context("availability mask")?,
+            area: p.area.clone(),
+            max_travel_km: p.max_travel_km,
+            online_ok: p.online_ok,
+            household_adults: p.household_adults,
+            household_children: p.household_children,
+            is_minor: p.is_minor,
+            pref_buddy_gender: p.pref_buddy_gender.map(|g| g.code().to_owned()),
+            pref_family: p.pref_family,
+            pref_age_min: p.pref_age_min,
+            pref_age_max: p.pref_age_max,
+            pref_outside_language_community: p.pref_outside_language_community,
+            share_domains: json(&p.share_domains.iter().map(|d| d.code()).collect::<Vec<_>>())?,
+            learn_domains: json(&p.learn_domains.iter().map(|d| d.code()).collect::<Vec<_>>())?,
+            updated_at: now,
+        })
+    }
+}
+
+fn replace_household(conn: &mut DbConnection, id: i32, p: &NewParticipant) -> Result<(), DbError> {
+    diesel::delete(household_members::table.filter(household_members::participant_id.eq(id)))
+        .execute(conn)?;
+    // One row at a time: diesel's MultiConnection has no batch insert (and households are small).
+    for m in &p.household_members {
+        diesel::insert_into(household_members::table)
+            .values((
+                household_members::participant_id.eq(id),
+                household_members::first_name.eq(&m.first_name),
+                household_members::birth_year.eq(m.birth_year),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Stores a new participant with status `status`, their first role-history entry, their consent
+/// to the privacy notice (in their message language) and their household. Call inside a
+/// transaction ([`super::Db::write`]). Returns the new id.
+///
+/// # Errors
+/// A failed insert, e.g. the email exists in this programme (a unique violation).
+pub fn insert(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    p: &NewParticipant,
+    status: ParticipantStatus,
+    now: NaiveDateTime,
+) -> Result<i32, DbError> {
+    let columns = ProfileColumns::from_profile(p, now)?;
+    let id: i32 = diesel::insert_into(participants::table)
+        .values((
+            columns,
+            participants::programme_id.eq(programme_id),
+            participants::safeguarding_cleared.eq(false),
+            participants::status.eq(status.code()),
+            participants::confirmed_at.eq((status == ParticipantStatus::Confirmed).then_some(now)),
+            participants::waiting_since.eq(now),
+            participants::created_at.eq(now),
+        ))
+        .returning(participants::id)
+        .get_result(conn)?;
+    diesel::insert_into(role_history::table)
+        .values((
+            role_history::participant_id.eq(id),
+            role_history::role.eq(p.role.code()),
+            role_history::volunteer.eq(p.volunteer),
+            role_history::since.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(consents::table)
+        .values((
+            consents::participant_id.eq(id),
+            consents::purpose.eq("privacy_notice"),
+            consents::notice_version.eq(PRIVACY_NOTICE_VERSION),
+            consents::language.eq(p.message_language.code()),
+            consents::given_at.eq(now),
+        ))
+        .execute(conn)?;
+    replace_household(conn, id, p)?;
+    Ok(id)
+}
+
+/// Replaces a participant's profile; a change of role or volunteer offer is added to the history.
+/// Returns false when there is no such participant.
+///
+/// # Errors
+/// A failed query (e.g. the new email is taken in this programme).
+pub fn update(
+    conn: &mut DbConnection,
+    id: i32,
+    p: &NewParticipant,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let Some(before) = find(conn, id)? else {
+        return Ok(false);
+    };
+    diesel::update(participants::table.find(id))
+        .set(ProfileColumns::from_profile(p, now)?)
+        .execute(conn)?;
+    if before.role != p.role.code() || before.volunteer != p.volunteer {
+        diesel::insert_into(role_history::table)
+            .values((
+                role_history::participant_id.eq(id),
+                role_history::role.eq(p.role.code()),
+                role_history::volunteer.eq(p.volunteer),
+                role_history::since.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    replace_household(conn, id, p)?;
+    Ok(true)
+}
+
+/// Sets the status; confirming also starts the waiting time. Returns false when there is no such
+/// participant.
+///
+/// # Errors
+/// A failed query.
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: i32,
+    status: ParticipantStatus,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let target = participants::table.find(id);
+    let changed = if status == ParticipantStatus::Confirmed {
+        diesel::update(target)
+            .set((
+                participants::status.eq(status.code()),
+                participants::confirmed_at.eq(Some(now)),
+                participants::waiting_since.eq(now),
+                participants::updated_at.eq(now),
+            ))
+            .execute(conn)?
+    } else {
+        diesel::update(target)
+            .set((
+                participants::status.eq(status.code()),
+                participants::updated_at.eq(now),
+            ))
+            .execute(conn)?
+    };
+    Ok(changed == 1)
+}
+
+/// The participant with this id.
+///
+/// # Errors
+/// A failed query.
+pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Participant>, DbError> {
+    Ok(participants::table
+        .find(id)
+        .select(Participant::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The participant with this email in this programme.
+///
+/// # Errors
+/// A failed query.
+pub fn find_by_email(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    email: &Email,
+) -> Result<Option<Participant>, DbError> {
+    Ok(participants::table
+        .filter(participants::programme_id.eq(programme_id))
+        .filter(participants::email.eq(email.as_str()))
+        .select(Participant::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A participant's household members.
+///
+/// # Errors
+/// A failed query.
+pub fn household(conn: &mut DbConnection, id: i32) -> Result<Vec<HouseholdMemberInput>, DbError> {
+    Ok(household_members::table
+        .filter(household_members::participant_id.eq(id))
+        .order(household_members::id.asc())
+        .select((household_members::first_name, household_members::birth_year))
+        .load::<(String, Option<i32>)>(conn)?
+        .into_iter()
+        .map(|(first_name, birth_year)| HouseholdMemberInput {
+            first_name,
+            birth_year,
+        })
+        .collect())
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Only this role.
+    pub role: Option<crate::domain::Role>,
+    /// Only this status.
+    pub status: Option<ParticipantStatus>,
+    /// Only volunteers (true) or only non-volunteers (false).
+    pub volunteer: Option<bool>,
+    /// Name or email contains this (case-insensitive on ASCII).
+    pub query: Option<String>,
+}
+
+/// One page of a programme's participants, oldest first, and the total matching the filter.
+/// `page` starts at 1.
+///
+/// # Errors
+/// A failed query.
+pub fn list(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    filter: &ListFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<Participant>, i64), DbError> {
+    let filtered = || {
+        let mut q = participants::table
+            .filter(participants::programme_id.eq(programme_id))
+            .into_boxed();
+        if let Some(role) = filter.role {
+            q = q.filter(participants::role.eq(role.code()));
+        }
+        if let Some(status) = filter.status {
+            q = q.filter(participants::status.eq(status.code()));
+        }
+        if let Some(volunteer) = filter.volunteer {
+            q = q.filter(participants::volunteer.eq(volunteer));
+        }
+        if let Some(text) = filter
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let escaped = text
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let pattern = format!("%{escaped}%");
+            q = q.filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>(
+                    "(LOWER(first_name || ' ' || last_name) LIKE ",
+                )
+                .bind::<diesel::sql_types::Text, _>(pattern.clone())
+                .sql(" ESCAPE '\\' OR email LIKE ")
+                .bind::<diesel::sql_types::Text, _>(pattern)
+                .sql(" ESCAPE '\\')"),
+            );
+        }
+        q
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let items = filtered()
+        .order(participants::id.asc())
+        .limit(per_page)
+        .offset((page.max(1) - 1) * per_page)
+        .select(Participant::as_select())
+        .load(conn)?;
+    Ok((items, total))
+}
+
+/// Deletes a participant and everything hanging off them. Returns false when there was none.
+///
+/// # Errors
+/// A failed query.
+pub fn delete(conn: &mut DbConnection, id: i32) -> Result<bool, DbError> {
+    // Children first: SQLite enforces ON DELETE CASCADE only with foreign_keys on, which we set,
+    // but being explicit keeps the order visible.
+    diesel::delete(household_members::table.filter(household_members::participant_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(role_history::table.filter(role_history::participant_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(consents::table.filter(consents::participant_id.eq(id))).execute(conn)?;
+    diesel::delete(
+        super::schema::participant_tokens::table
+            .filter(super::schema::participant_tokens::participant_id.eq(id)),
+    )
+    .execute(conn)?;
+    Ok(diesel::delete(participants::table.find(id)).execute(conn)? == 1)
+}

@@ -1,0 +1,24 @@
+//! Domain types: input is parsed into these at the edge (form, API, CSV), and everything past
+//! the edge trusts them. Private fields where a value has rules.
+
+pub mod availability;
+pub mod email;
+pub mod integration_domain;
+pub mod interests;
+pub mod language;
+pub mod participant;
+pub mod programme;
+pub mod ui_language;
+pub mod validation;
+
+pub use availability::Availability;
+pub use email::Email;
+pub use integration_domain::IntegrationDomain;
+pub use language::{LanguageCode, LanguageLevel, SpokenLanguage};
+pub use participant::{
+    Gender, HouseholdMember, HouseholdMemberInput, LanguageInput, NewParticipant,
+    ParticipantStatus, ProfileInput, Role,
+};
+pub use programme::{Area, Programme};
+pub use ui_language::UiLanguage;
+pub use validation::{FieldError, ValidationErrors};

@@ -1,0 +1,763 @@
+//! A participant's profile: the raw [`ProfileInput`] every edge (form, JSON API, CSV) produces,
+//! and the validated [`NewParticipant`] everything past the edge trusts.
+
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    interests, Availability, Email, IntegrationDomain, LanguageCode, LanguageLevel, Programme,
+    SpokenLanguage, UiLanguage, ValidationErrors,
+};
+
+/// Current status in the programme: a status, not an identity; changes are kept in history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Recently arrived; looks for a buddy (a seeker).
+    Arriving,
+    /// Already lives there (including people who arrived years ago).
+    Receiving,
+}
+
+impl Role {
+    /// `arriving` or `receiving`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Arriving => "arriving",
+            Self::Receiving => "receiving",
+        }
+    }
+
+    /// Parses a code.
+    ///
+    /// # Errors
+    /// `"required"` or `"invalid_choice"`.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        match raw.trim() {
+            "" => Err("required"),
+            "arriving" => Ok(Self::Arriving),
+            "receiving" => Ok(Self::Receiving),
+            _ => Err("invalid_choice"),
+        }
+    }
+}
+
+/// Gender as the person states it; used only for stated preferences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Woman.
+    Woman,
+    /// Man.
+    Man,
+    /// Non-binary.
+    NonBinary,
+    /// Prefers not to say.
+    PreferNotToSay,
+}
+
+impl Gender {
+    /// The snake_case code.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Woman => "woman",
+            Self::Man => "man",
+            Self::NonBinary => "non_binary",
+            Self::PreferNotToSay => "prefer_not_to_say",
+        }
+    }
+
+    /// Parses a code.
+    ///
+    /// # Errors
+    /// `"invalid_choice"`.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        [
+            Self::Woman,
+            Self::Man,
+            Self::NonBinary,
+            Self::PreferNotToSay,
+        ]
+        .into_iter()
+        .find(|g| g.code() == raw.trim())
+        .ok_or("invalid_choice")
+    }
+}
+
+/// Where the person is in the sign-up flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParticipantStatus {
+    /// Signed up, email not yet confirmed: not considered for matching.
+    Pending,
+    /// Confirmed (or added by a coordinator): considered for matching.
+    Confirmed,
+    /// Withdrew consent or left.
+    Withdrawn,
+}
+
+impl ParticipantStatus {
+    /// The code stored in the database.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Confirmed => "confirmed",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses a code.
+    ///
+    /// # Errors
+    /// `"invalid_choice"`.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        match raw.trim() {
+            "pending" => Ok(Self::Pending),
+            "confirmed" => Ok(Self::Confirmed),
+            "withdrawn" => Ok(Self::Withdrawn),
+            _ => Err("invalid_choice"),
+        }
+    }
+}
+
+/// A language row as typed in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInput {
+    /// ISO 639 code.
+    pub code: String,
+    /// `A1`..`C2` or `native`.
+    pub level: String,
+}
+
+/// A household member as typed in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdMemberInput {
+    /// First name.
+    pub first_name: String,
+    /// Year of birth, if given.
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+}
+
+/// The raw profile, as the form, the JSON API and a CSV row give it. Nothing here is trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProfileInput {
+    /// First name (the only name the other side sees before both accept).
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email address.
+    pub email: String,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Language for messages: en, de, fr, ar, fa, uk.
+    pub message_language: String,
+    /// `arriving` or `receiving`.
+    pub role: String,
+    /// Offers to be a buddy.
+    pub volunteer: bool,
+    /// How many buddies a volunteer can take (1..=5).
+    pub capacity: Option<i32>,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+    /// `woman`, `man`, `non_binary`, `prefer_not_to_say`.
+    pub gender: Option<String>,
+    /// Languages spoken, with levels.
+    pub languages: Vec<LanguageInput>,
+    /// Languages the person wants to practise.
+    pub practise_languages: Vec<String>,
+    /// Interest tags.
+    pub interests: Vec<String>,
+    /// Slot names like `mon_morning`.
+    pub availability: Vec<String>,
+    /// Area slug of the programme.
+    pub area: Option<String>,
+    /// How far the person will travel, km (0..=100).
+    pub max_travel_km: Option<i32>,
+    /// Meeting online is fine.
+    pub online_ok: bool,
+    /// Adults in the household (1..=10).
+    pub household_adults: Option<i32>,
+    /// Children in the household (0..=15).
+    pub household_children: Option<i32>,
+    /// Other household members.
+    pub household_members: Vec<HouseholdMemberInput>,
+    /// The seeker is under 18.
+    pub is_minor: bool,
+    /// Preferred buddy gender: `woman` or `man`.
+    pub pref_buddy_gender: Option<String>,
+    /// Wants family-with-family matching.
+    pub pref_family: bool,
+    /// Youngest acceptable buddy age.
+    pub pref_age_min: Option<i32>,
+    /// Oldest acceptable buddy age.
+    pub pref_age_max: Option<i32>,
+    /// Wants a buddy outside their own first-language community (confidentiality).
+    pub pref_outside_language_community: bool,
+    /// What the person would like to share (domain codes).
+    pub share_domains: Vec<String>,
+    /// What the person would like help with or to learn (domain codes).
+    pub learn_domains: Vec<String>,
+    /// Agreed to the privacy notice.
+    pub consent: bool,
+}
+
+/// A household member, validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HouseholdMember {
+    /// First name.
+    pub first_name: String,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+}
+
+/// A validated profile, ready to store and to score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewParticipant {
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email.
+    pub email: Email,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Message language.
+    pub message_language: UiLanguage,
+    /// Current role.
+    pub role: Role,
+    /// Offers to be a buddy.
+    pub volunteer: bool,
+    /// Buddies a volunteer can take (1 for everyone else).
+    pub capacity: i32,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Languages spoken (at least one, no duplicates).
+    pub languages: Vec<SpokenLanguage>,
+    /// Languages to practise.
+    pub practise_languages: Vec<LanguageCode>,
+    /// Interest tags, normalised, sorted, unique.
+    pub interests: Vec<String>,
+    /// Weekly availability (at least one slot).
+    pub availability: Availability,
+    /// Area slug (one of the programme's).
+    pub area: Option<String>,
+    /// Travel radius, km.
+    pub max_travel_km: i32,
+    /// Online is fine.
+    pub online_ok: bool,
+    /// Adults in the household.
+    pub household_adults: i32,
+    /// Children in the household.
+    pub household_children: i32,
+    /// Other household members.
+    pub household_members: Vec<HouseholdMember>,
+    /// Under 18.
+    pub is_minor: bool,
+    /// Preferred buddy gender.
+    pub pref_buddy_gender: Option<Gender>,
+    /// Family with family.
+    pub pref_family: bool,
+    /// Youngest acceptable buddy age.
+    pub pref_age_min: Option<i32>,
+    /// Oldest acceptable buddy age.
+    pub pref_age_max: Option<i32>,
+    /// Outside own language community.
+    pub pref_outside_language_community: bool,
+    /// Domains to share.
+    pub share_domains: Vec<IntegrationDomain>,
+    /// Domains to learn.
+    pub learn_domains: Vec<IntegrationDomain>,
+}
+
+const MAX_NAME: usize = 100;
+const MAX_LIST: usize = 40;
+
+fn text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    raw: &str,
+    required: bool,
+    max: usize,
+) -> String {
+    let s = raw.trim();
+    if s.is_empty() && required {
+        errors.add(field, "required");
+    } else if s.chars().count() > max {
+        errors.add(field, "too_long");
+    } else if s.chars().any(char::is_control) {
+        errors.add(field, "invalid_choice");
+    }
+    s.to_owned()
+}
+
+fn number(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<i32>,
+    range: std::ops::RangeInclusive<i32>,
+    default: i32,
+) -> i32 {
+    let v = value.unwrap_or(default);
+    if !range.contains(&v) {
+        errors.add(field, "out_of_range");
+    }
+    v
+}
+
+fn optional_number(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<i32>,
+    range: std::ops::RangeInclusive<i32>,
+) -> Option<i32> {
+    if let Some(v) = value {
+        if !range.contains(&v) {
+            errors.add(field, "out_of_range");
+        }
+    }
+    value
+}
+
+fn phone(raw: &str) -> Result<Option<String>, &'static str> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let allowed = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c));
+    if allowed && (6..=20).contains(&digits) && s.len() <= 32 {
+        Ok(Some(s.to_owned()))
+    } else {
+        Err("invalid_phone")
+    }
+}
+
+fn domains(errors: &mut ValidationErrors, field: &str, raw: &[String]) -> Vec<IntegrationDomain> {
+    let mut out = Vec::new();
+    for r in raw.iter().filter(|r| !r.trim().is_empty()) {
+        if let Some(d) = errors.check(field, IntegrationDomain::parse(r)) {
+            out.push(d);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl NewParticipant {
+    /// Validates a raw profile for `programme`, reporting every problem at once.
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] listing each invalid field with a stable code.
+    #[allow(clippy::too_many_lines)] // one straight list of fields reads better than helpers per group
+    pub fn parse(input: ProfileInput, programme: &Programme) -> Result<Self, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let first_name = text(&mut e, "first_name", &input.first_name, true, MAX_NAME);
+        let last_name = text(&mut e, "last_name", &input.last_name, false, MAX_NAME);
+        let email = e.check("email", Email::parse(&input.email));
+        let phone = e
+            .check("phone", phone(input.phone.as_deref().unwrap_or_default()))
+            .flatten();
+        let message_language = if input.message_language.trim().is_empty() {
+            Some(UiLanguage::En)
+        } else {
+            e.check(
+                "message_language",
+                UiLanguage::parse(&input.message_language),
+            )
+        };
+        let role = e.check("role", Role::parse(&input.role));
+        let capacity = number(&mut e, "capacity", input.capacity, 1..=5, 1);
+        if capacity > 1 && !input.volunteer {
+            e.add("capacity", "capacity_volunteers_only");
+        }
+        let this_year = chrono::Utc::now().year();
+        let birth_year = optional_number(
+            &mut e,
+            "birth_year",
+            input.birth_year,
+            this_year - 110..=this_year,
+        );
+        let gender = match input.gender.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(g) => e.check("gender", Gender::parse(g)),
+        };
+
+        let mut languages: Vec<SpokenLanguage> = Vec::new();
+        for (i, row) in input.languages.iter().enumerate() {
+            if row.code.trim().is_empty() && row.level.trim().is_empty() {
+                continue; // an empty row of the form
+            }
+            let field = format!("languages.{i}");
+            let code = e.check(&field, LanguageCode::parse(&row.code));
+            let level = e.check(&field, LanguageLevel::parse(&row.level));
+            if let (Some(code), Some(level)) = (code, level) {
+                if languages.iter().any(|l| l.code == code) {
+                    e.add("languages", "duplicate_language");
+                } else {
+                    languages.push(SpokenLanguage { code, level });
+                }
+            }
+        }
+        if languages.is_empty() && !e.errors.iter().any(|f| f.field.starts_with("languages")) {
+            e.add("languages", "no_language");
+        }
+        if input.languages.len() > 10 {
+            e.add("languages", "too_long");
+        }
+
+        let mut practise_languages = Vec::new();
+        for raw in input
+            .practise_languages
+            .iter()
+            .filter(|r| !r.trim().is_empty())
+        {
+            if let Some(code) = e.check("practise_languages", LanguageCode::parse(raw)) {
+                if !practise_languages.contains(&code) {
+                    practise_languages.push(code);
+                }
+            }
+        }
+
+        let mut interest_tags: Vec<String> = input
+            .interests
+            .iter()
+            .map(|s| interests::normalise(s))
+            .filter(|s| !s.is_empty())
+            .collect();
+        interest_tags.sort();
+        interest_tags.dedup();
+        if interest_tags
+            .iter()
+            .any(|t| !interests::is_allowed(t, &programme.interests))
+        {
+            e.add("interests", "unknown_interest");
+        }
+        if interest_tags.len() > MAX_LIST {
+            e.add("interests", "too_long");
+        }
+
+        let availability = e
+            .check(
+                "availability",
+                Availability::from_slots(input.availability.iter().map(String::as_str)),
+            )
+            .unwrap_or_default();
+        if availability.is_empty() && e.code_for("availability").is_none() {
+            e.add("availability", "no_availability");
+        }
+
+        let area = match input.area.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(slug) if programme.area(slug).is_some() => Some(slug.to_owned()),
+            Some(_) => {
+                e.add("area", "unknown_area");
+                None
+            }
+        };
+        let max_travel_km = number(&mut e, "max_travel_km", input.max_travel_km, 0..=100, 5);
+        let household_adults = number(
+            &mut e,
+            "household_adults",
+            input.household_adults,
+            1..=10,
+            1,
+        );
+        let household_children = number(
+            &mut e,
+            "household_children",
+            input.household_children,
+            0..=15,
+            0,
+        );
+        let mut household_members = Vec::new();
+        for (i, m) in input.household_members.iter().enumerate() {
+            let field = format!("household_members.{i}");
+            let first_name = text(&mut e, &field, &m.first_name, true, MAX_NAME);
+            let birth_year =
+                optional_number(&mut e, &field, m.birth_year, this_year - 110..=this_year);
+            household_members.push(HouseholdMember {
+                first_name,
+                birth_year,
+            });
+        }
+        if household_members.len() > 25 {
+            e.add("household_members", "too_long");
+        }
+
+        let pref_buddy_gender = match input.pref_buddy_gender.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(g @ ("woman" | "man")) => Gender::parse(g).ok(),
+            Some(_) => {
+                e.add("pref_buddy_gender", "invalid_choice");
+                None
+            }
+        };
+        let pref_age_min = optional_number(&mut e, "pref_age_min", input.pref_age_min, 0..=120);
+        let pref_age_max = optional_number(&mut e, "pref_age_max", input.pref_age_max, 0..=120);
+        if let (Some(lo), Some(hi)) = (pref_age_min, pref_age_max) {
+            if lo > hi {
+                e.add("pref_age_max", "age_range_inverted");
+            }
+        }
+        let share_domains = domains(&mut e, "share_domains", &input.share_domains);
+        let learn_domains = domains(&mut e, "learn_domains", &input.learn_domains);
+        if !input.consent {
+            e.add("consent", "consent_required");
+        }
+
+        match (email, message_language, role) {
+            (Some(email), Some(message_language), Some(role)) if e.is_empty() => Ok(Self {
+                first_name,
+                last_name,
+                email,
+                phone,
+                message_language,
+                role,
+                volunteer: input.volunteer,
+                capacity,
+                birth_year,
+                gender,
+                languages,
+                practise_languages,
+                interests: interest_tags,
+                availability,
+                area,
+                max_travel_km,
+                online_ok: input.online_ok,
+                household_adults,
+                household_children,
+                household_members,
+                is_minor: input.is_minor,
+                pref_buddy_gender,
+                pref_family: input.pref_family,
+                pref_age_min,
+                pref_age_max,
+                pref_outside_language_community: input.pref_outside_language_community,
+                share_domains,
+                learn_domains,
+            }),
+            _ => Err(e),
+        }
+    }
+
+    /// Back to the raw shape (for editing forms, exports and round-trip tests).
+    #[must_use]
+    pub fn to_input(&self) -> ProfileInput {
+        ProfileInput {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            email: self.email.as_str().to_owned(),
+            phone: self.phone.clone(),
+            message_language: self.message_language.code().to_owned(),
+            role: self.role.code().to_owned(),
+            volunteer: self.volunteer,
+            capacity: Some(self.capacity),
+            birth_year: self.birth_year,
+            gender: self.gender.map(|g| g.code().to_owned()),
+            languages: self
+                .languages
+                .iter()
+                .map(|l| LanguageInput {
+                    code: l.code.as_str().to_owned(),
+                    level: l.level.code().to_owned(),
+                })
+                .collect(),
+            practise_languages: self
+                .practise_languages
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+            interests: self.interests.clone(),
+            availability: self
+                .availability
+                .slot_names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            area: self.area.clone(),
+            max_travel_km: Some(self.max_travel_km),
+            online_ok: self.online_ok,
+            household_adults: Some(self.household_adults),
+            household_children: Some(self.household_children),
+            household_members: self
+                .household_members
+                .iter()
+                .map(|m| HouseholdMemberInput {
+                    first_name: m.first_name.clone(),
+                    birth_year: m.birth_year,
+                })
+                .collect(),
+            is_minor: self.is_minor,
+            pref_buddy_gender: self.pref_buddy_gender.map(|g| g.code().to_owned()),
+            pref_family: self.pref_family,
+            pref_age_min: self.pref_age_min,
+            pref_age_max: self.pref_age_max,
+            pref_outside_language_community: self.pref_outside_language_community,
+            share_domains: self
+                .share_domains
+                .iter()
+                .map(|d| d.code().to_owned())
+                .collect(),
+            learn_domains: self
+                .learn_domains
+                .iter()
+                .map(|d| d.code().to_owned())
+                .collect(),
+            consent: true,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::Area;
+
+    pub(crate) fn programme() -> Programme {
+        Programme {
+            id: 1,
+            slug: "demo".into(),
+            name: "Demo".into(),
+            local_language: "de".into(),
+            areas: vec![Area {
+                slug: "centre".into(),
+                name: "Centre".into(),
+                lat: 51.34,
+                lon: 12.37,
+            }],
+            interests: vec!["allotment".into()],
+            checkin_every_days: 14,
+            weights_json: "{}".into(),
+        }
+    }
+
+    pub(crate) fn valid_input() -> ProfileInput {
+        ProfileInput {
+            first_name: "Amal".into(),
+            last_name: "K.".into(),
+            email: "Amal@Example.org".into(),
+            message_language: "ar".into(),
+            role: "arriving".into(),
+            languages: vec![
+                LanguageInput {
+                    code: "ar".into(),
+                    level: "native".into(),
+                },
+                LanguageInput {
+                    code: "de".into(),
+                    level: "A2".into(),
+                },
+                LanguageInput::default(),
+            ],
+            practise_languages: vec!["de".into()],
+            interests: vec!["Cooking".into(), "allotment".into(), "cooking".into()],
+            availability: vec!["sat_morning".into(), "wed_evening".into()],
+            area: Some("centre".into()),
+            learn_domains: vec!["work".into(), "language".into()],
+            share_domains: vec!["culture".into()],
+            consent: true,
+            ..ProfileInput::default()
+        }
+    }
+
+    #[test]
+    fn valid_profile_parses_and_normalises() {
+        let p = NewParticipant::parse(valid_input(), &programme()).expect("valid");
+        assert_eq!(p.email.as_str(), "amal@example.org");
+        assert_eq!(p.languages.len(), 2);
+        assert_eq!(p.interests, vec!["allotment", "cooking"]);
+        assert_eq!(p.max_travel_km, 5);
+        assert_eq!(p.capacity, 1);
+        assert_eq!(p.message_language, UiLanguage::Ar);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let input = ProfileInput {
+            email: "not-an-email".into(),
+            role: "tourist".into(),
+            capacity: Some(3),
+            interests: vec!["skydiving".into()],
+            area: Some("moon".into()),
+            pref_age_min: Some(50),
+            pref_age_max: Some(30),
+            ..ProfileInput::default()
+        };
+        let errors = NewParticipant::parse(input, &programme()).expect_err("invalid");
+        for (field, code) in [
+            ("first_name", "required"),
+            ("email", "invalid_email"),
+            ("role", "invalid_choice"),
+            ("capacity", "capacity_volunteers_only"),
+            ("languages", "no_language"),
+            ("interests", "unknown_interest"),
+            ("availability", "no_availability"),
+            ("area", "unknown_area"),
+            ("pref_age_max", "age_range_inverted"),
+            ("consent", "consent_required"),
+        ] {
+            assert_eq!(errors.code_for(field), Some(code), "{field}: {errors}");
+        }
+    }
+
+    #[test]
+    fn duplicate_language_and_bad_level_are_caught() {
+        let mut input = valid_input();
+        input.languages = vec![
+            LanguageInput {
+                code: "ar".into(),
+                level: "native".into(),
+            },
+            LanguageInput {
+                code: "AR".into(),
+                level: "B1".into(),
+            },
+            LanguageInput {
+                code: "de".into(),
+                level: "Z9".into(),
+            },
+        ];
+        let errors = NewParticipant::parse(input, &programme()).expect_err("invalid");
+        assert_eq!(errors.code_for("languages"), Some("duplicate_language"));
+        assert_eq!(errors.code_for("languages.2"), Some("invalid_choice"));
+    }
+
+    #[test]
+    fn round_trips_through_input() {
+        let p = NewParticipant::parse(valid_input(), &programme()).expect("valid");
+        assert_eq!(
+            NewParticipant::parse(p.to_input(), &programme()).expect("valid"),
+            p
+        );
+    }
+
+    #[test]
+    fn json_rejects_unknown_fields() {
+        let err = serde_json::from_str::<ProfileInput>(r#"{"first_name":"A","nationality":"x"}"#);
+        assert!(err.is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(first in ".{0,120}", email in ".{0,40}", cap in proptest::option::of(-5i32..10), km in proptest::option::of(-10i32..200)) {
+            let mut input = valid_input();
+            input.first_name = first;
+            input.email = email;
+            input.capacity = cap;
+            input.max_travel_km = km;
+            let _ = NewParticipant::parse(input, &programme());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Validation errors that name the field and a stable code. The code is also the Fluent message
+//! id (`error-<code>` with `_` as `-`), so every edge can say it in the user's language.
+
+use serde::Serialize;
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The input field name (as in [`crate::domain::ProfileInput`]), e.g. `email` or `languages`.
+    pub field: String,
+    /// Stable code, e.g. `required`, `invalid_email`.
+    pub code: &'static str,
+}
+
+/// Every problem found in one input (we report all of them at once, not the first).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{} invalid field(s): {}", errors.len(), summary(errors))]
+pub struct ValidationErrors {
+    /// The problems, in field order.
+    pub errors: Vec<FieldError>,
+}
+
+fn summary(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{} ({})", e.field, e.code))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl ValidationErrors {
+    /// Records a problem.
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str) {
+        self.errors.push(FieldError {
+            field: field.into(),
+            code,
+        });
+    }
+
+    /// Whether nothing was found.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The first code recorded for `field`, if any.
+    #[must_use]
+    pub fn code_for(&self, field: &str) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.code)
+    }
+
+    /// Runs a parse and records its error under `field`, returning the value if it parsed.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(code) => {
+                self.add(field, code);
+                None
+            }
+        }
+    }
+
+    /// English text for a code, for logs, the CLI and the JSON API (pages use Fluent).
+    #[must_use]
+    pub fn english(code: &str) -> &'static str {
+        match code {
+            "required" => "This field is required.",
+            "too_long" => "This is too long.",
+            "invalid_email" => "This is not a valid email address.",
+            "invalid_phone" => "This is not a valid phone number.",
+            "invalid_choice" => "This is not one of the allowed choices.",
+            "out_of_range" => "This number is outside the allowed range.",
+            "no_language" => "Give at least one language you speak.",
+            "duplicate_language" => "A language is listed more than once.",
+            "no_availability" => "Choose at least one time when you are free.",
+            "consent_required" => "Please agree to the privacy notice to sign up.",
+            "unknown_area" => "This area is not in this programme's list.",
+            "unknown_interest" => "This interest is not in the list.",
+            "age_range_inverted" => "The lowest age must not be above the highest.",
+            "capacity_volunteers_only" => "Only volunteers can take more than one buddy.",
+            _ => "This value is not valid.",
+        }
+    }
+}
