@@ -30,7 +30,11 @@ impl TestApp {
 
     /// `GET address + path`.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.address)).send().await.expect("request sent")
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request sent")
     }
 }
 
@@ -47,13 +51,20 @@ pub fn fresh_database_url(dir: &std::path::Path) -> String {
                 COUNTER.fetch_add(1, Ordering::Relaxed),
                 chrono::Utc::now().timestamp_micros()
             );
-            let mut admin = PgConnection::establish(&server_url).expect("TEST_DATABASE_URL reachable");
-            admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
-            let base = server_url.rsplit_once('/').map_or(server_url.as_str(), |(b, _)| b);
+            let mut admin =
+                PgConnection::establish(&server_url).expect("TEST_DATABASE_URL reachable");
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create test database");
+            let base = server_url
+                .rsplit_once('/')
+                .map_or(server_url.as_str(), |(b, _)| b);
             format!("{base}/{name}")
         }
         _ => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") && std::env::var("BUDDYMATCH_TEST_BACKEND").is_ok_and(|v| v == "postgres") {
+            if std::env::var("CI").is_ok_and(|v| v == "true")
+                && std::env::var("BUDDYMATCH_TEST_BACKEND").is_ok_and(|v| v == "postgres")
+            {
                 panic!("BUDDYMATCH_TEST_BACKEND=postgres but TEST_DATABASE_URL is not set");
             }
             format!("sqlite://{}", dir.join("test.db").display())
@@ -92,5 +103,10 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         .cookie_store(true)
         .build()
         .expect("client");
-    TestApp { address, state, client, _dir: dir }
+    TestApp {
+        address,
+        state,
+        client,
+        _dir: dir,
+    }
 }
