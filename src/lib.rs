@@ -7,6 +7,7 @@ pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod email;
+pub mod population;
 pub mod routes;
 pub mod settings;
 pub mod startup;
