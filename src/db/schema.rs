@@ -144,6 +144,107 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    matching_runs (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        started_by -> Nullable<Integer>,
+        objective -> Text,
+        weights -> Text,
+        status -> Text,
+        progress -> Text,
+        seekers -> Integer,
+        buddies -> Integer,
+        feasible_pairs -> Integer,
+        matched -> Integer,
+        total_score -> Integer,
+        duration_ms -> Integer,
+        unmatched -> Text,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    matches (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        run_id -> Nullable<Integer>,
+        seeker_id -> Integer,
+        buddy_id -> Integer,
+        score -> Integer,
+        reasons -> Text,
+        status -> Text,
+        stage -> Nullable<Text>,
+        seeker_response -> Nullable<Text>,
+        buddy_response -> Nullable<Text>,
+        reject_reason -> Nullable<Text>,
+        decided_by -> Nullable<Integer>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pair_rules (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        seeker_id -> Integer,
+        buddy_id -> Integer,
+        kind -> Text,
+        reason -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    volunteer_readiness (participant_id) {
+        participant_id -> Integer,
+        code_of_conduct_signed_at -> Nullable<Timestamp>,
+        safeguarding_training_at -> Nullable<Timestamp>,
+        first_aid_training_at -> Nullable<Timestamp>,
+        child_safeguarding_training_at -> Nullable<Timestamp>,
+        background_check_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    coordinator_sessions (id) {
+        id -> Integer,
+        coordinator_id -> Integer,
+        token_hash -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Integer,
+        email -> Text,
+        succeeded -> Bool,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        coordinator_id -> Nullable<Integer>,
+        programme_id -> Nullable<Integer>,
+        action -> Text,
+        subject_type -> Text,
+        subject_id -> Nullable<Integer>,
+        detail -> Text,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(participants -> programmes (programme_id));
 diesel::joinable!(household_members -> participants (participant_id));
 diesel::joinable!(role_history -> participants (participant_id));
@@ -152,6 +253,11 @@ diesel::joinable!(participant_tokens -> participants (participant_id));
 diesel::joinable!(coordinator_programmes -> coordinators (coordinator_id));
 diesel::joinable!(coordinator_programmes -> programmes (programme_id));
 diesel::joinable!(api_tokens -> coordinators (coordinator_id));
+diesel::joinable!(matching_runs -> programmes (programme_id));
+diesel::joinable!(matches -> matching_runs (run_id));
+diesel::joinable!(pair_rules -> programmes (programme_id));
+diesel::joinable!(volunteer_readiness -> participants (participant_id));
+diesel::joinable!(coordinator_sessions -> coordinators (coordinator_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     programmes,
@@ -164,4 +270,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     coordinators,
     coordinator_programmes,
     api_tokens,
+    matching_runs,
+    matches,
+    pair_rules,
+    volunteer_readiness,
+    coordinator_sessions,
+    login_attempts,
+    audit_log,
 );
