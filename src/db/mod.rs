@@ -3,6 +3,7 @@
 //! The backend is picked from the URL scheme ([`Backend::from_url`]); migrations for each
 //! backend live in `migrations/<backend>/`, are embedded in the binary and run at start.
 
+pub mod audit;
 pub mod connection;
 pub mod participants;
 pub mod programmes;
