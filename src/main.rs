@@ -38,6 +38,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
+        Command::Coordinator { action } => {
+            buddymatch::cli::accounts::coordinator(&settings, action)
+        }
+        Command::Token { action } => buddymatch::cli::accounts::token(&settings, action),
         Command::Migrate => {
             let db = Db::connect(settings.database_url.expose_secret(), 1)?;
             println!("database ready ({:?}), migrations up to date", db.backend());

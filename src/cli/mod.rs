@@ -1,5 +1,7 @@
 //! The command line: `serve` (default), `migrate`, accounts, import, demo.
 
+pub mod accounts;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -29,4 +31,16 @@ pub enum Command {
     Serve,
     /// Create or update the database schema, then exit.
     Migrate,
+    /// Coordinator accounts: `coordinator add <email> [--admin] [--programme <slug>]...`.
+    Coordinator {
+        /// What to do.
+        #[command(subcommand)]
+        action: accounts::CoordinatorCommand,
+    },
+    /// API tokens: `token create <email> [--label <text>]`.
+    Token {
+        /// What to do.
+        #[command(subcommand)]
+        action: accounts::TokenCommand,
+    },
 }

@@ -1,0 +1,343 @@
+//! What the API reads and writes, with OpenAPI schemas. The domain's own types carry no schema
+//! annotations, so the API has its own shapes and converts.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::db::participants::Participant;
+use crate::db::programmes::Programme;
+use crate::domain::{HouseholdMemberInput, LanguageInput, ProfileInput};
+
+/// A spoken language with its level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageDto {
+    /// ISO 639-1 code (`ar`, `de`, `uk`, ...).
+    #[schema(example = "ar")]
+    pub code: String,
+    /// `A1`, `A2`, `B1`, `B2`, `C1`, `C2` or `native`.
+    #[schema(example = "native")]
+    pub level: String,
+}
+
+/// Another member of the household.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdMemberDto {
+    /// First name.
+    pub first_name: String,
+    /// Year of birth.
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+}
+
+/// A participant's profile: the same fields as the sign-up form and the CSV import. Missing
+/// fields take their defaults; unknown fields are refused. Validation reports every invalid
+/// field at once (422, `fields`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProfileInputDto {
+    /// First name (required; the only name the other side sees before both accept).
+    #[schema(example = "Amal")]
+    pub first_name: String,
+    /// Last name.
+    #[schema(example = "K.")]
+    pub last_name: String,
+    /// Email address (required; unique within a programme; stored in lower case).
+    #[schema(example = "amal@example.org")]
+    pub email: String,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Language for messages: `en`, `de`, `fr`, `ar`, `fa`, `uk` (default `en`).
+    #[schema(example = "ar")]
+    pub message_language: String,
+    /// `arriving` or `receiving` (required).
+    #[schema(example = "arriving")]
+    pub role: String,
+    /// Offers to be a buddy.
+    pub volunteer: bool,
+    /// How many buddies a volunteer can take, 1..=5 (default 1; above 1 for volunteers only).
+    pub capacity: Option<i32>,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+    /// `woman`, `man`, `non_binary` or `prefer_not_to_say`.
+    pub gender: Option<String>,
+    /// Languages spoken (at least one).
+    pub languages: Vec<LanguageDto>,
+    /// Languages the person wants to practise (codes).
+    pub practise_languages: Vec<String>,
+    /// Interest tags (the common list plus the programme's own).
+    #[schema(example = json!(["cooking", "football"]))]
+    pub interests: Vec<String>,
+    /// Weekly free slots, `mon_morning` .. `sun_evening` (at least one).
+    #[schema(example = json!(["sat_morning", "wed_evening"]))]
+    pub availability: Vec<String>,
+    /// Area slug of the programme.
+    pub area: Option<String>,
+    /// How far the person will travel, km, 0..=100 (default 5).
+    pub max_travel_km: Option<i32>,
+    /// Meeting online is fine.
+    pub online_ok: bool,
+    /// Adults in the household, 1..=10 (default 1).
+    pub household_adults: Option<i32>,
+    /// Children in the household, 0..=15 (default 0).
+    pub household_children: Option<i32>,
+    /// Other household members.
+    pub household_members: Vec<HouseholdMemberDto>,
+    /// The seeker is under 18.
+    pub is_minor: bool,
+    /// Preferred buddy gender: `woman` or `man`.
+    pub pref_buddy_gender: Option<String>,
+    /// Wants family-with-family matching.
+    pub pref_family: bool,
+    /// Youngest acceptable buddy age.
+    pub pref_age_min: Option<i32>,
+    /// Oldest acceptable buddy age.
+    pub pref_age_max: Option<i32>,
+    /// Wants a buddy outside their own first-language community.
+    pub pref_outside_language_community: bool,
+    /// What the person would like to share: `work`, `housing`, `education`,
+    /// `health_and_social_care`, `leisure`, `language`, `culture`, `digital_skills`,
+    /// `rights_and_services`, `safety`.
+    pub share_domains: Vec<String>,
+    /// What the person would like help with or to learn (same codes).
+    pub learn_domains: Vec<String>,
+    /// The person agreed to the privacy notice (must be true).
+    pub consent: bool,
+}
+
+impl From<ProfileInputDto> for ProfileInput {
+    fn from(d: ProfileInputDto) -> Self {
+        // A struct literal without `..`: a field added to ProfileInput breaks the build here.
+        Self {
+            first_name: d.first_name,
+            last_name: d.last_name,
+            email: d.email,
+            phone: d.phone,
+            message_language: d.message_language,
+            role: d.role,
+            volunteer: d.volunteer,
+            capacity: d.capacity,
+            birth_year: d.birth_year,
+            gender: d.gender,
+            languages: d
+                .languages
+                .into_iter()
+                .map(|l| LanguageInput {
+                    code: l.code,
+                    level: l.level,
+                })
+                .collect(),
+            practise_languages: d.practise_languages,
+            interests: d.interests,
+            availability: d.availability,
+            area: d.area,
+            max_travel_km: d.max_travel_km,
+            online_ok: d.online_ok,
+            household_adults: d.household_adults,
+            household_children: d.household_children,
+            household_members: d
+                .household_members
+                .into_iter()
+                .map(|m| HouseholdMemberInput {
+                    first_name: m.first_name,
+                    birth_year: m.birth_year,
+                })
+                .collect(),
+            is_minor: d.is_minor,
+            pref_buddy_gender: d.pref_buddy_gender,
+            pref_family: d.pref_family,
+            pref_age_min: d.pref_age_min,
+            pref_age_max: d.pref_age_max,
+            pref_outside_language_community: d.pref_outside_language_community,
+            share_domains: d.share_domains,
+            learn_domains: d.learn_domains,
+            consent: d.consent,
+        }
+    }
+}
+
+impl From<ProfileInput> for ProfileInputDto {
+    fn from(p: ProfileInput) -> Self {
+        Self {
+            first_name: p.first_name,
+            last_name: p.last_name,
+            email: p.email,
+            phone: p.phone,
+            message_language: p.message_language,
+            role: p.role,
+            volunteer: p.volunteer,
+            capacity: p.capacity,
+            birth_year: p.birth_year,
+            gender: p.gender,
+            languages: p
+                .languages
+                .into_iter()
+                .map(|l| LanguageDto {
+                    code: l.code,
+                    level: l.level,
+                })
+                .collect(),
+            practise_languages: p.practise_languages,
+            interests: p.interests,
+            availability: p.availability,
+            area: p.area,
+            max_travel_km: p.max_travel_km,
+            online_ok: p.online_ok,
+            household_adults: p.household_adults,
+            household_children: p.household_children,
+            household_members: p
+                .household_members
+                .into_iter()
+                .map(|m| HouseholdMemberDto {
+                    first_name: m.first_name,
+                    birth_year: m.birth_year,
+                })
+                .collect(),
+            is_minor: p.is_minor,
+            pref_buddy_gender: p.pref_buddy_gender,
+            pref_family: p.pref_family,
+            pref_age_min: p.pref_age_min,
+            pref_age_max: p.pref_age_max,
+            pref_outside_language_community: p.pref_outside_language_community,
+            share_domains: p.share_domains,
+            learn_domains: p.learn_domains,
+            consent: p.consent,
+        }
+    }
+}
+
+/// A stored participant: the profile plus what the system keeps about them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ParticipantDto {
+    /// Id.
+    #[schema(example = 42)]
+    pub id: i32,
+    /// Slug of the programme.
+    #[schema(example = "demo")]
+    pub programme: String,
+    /// `pending` (email not confirmed), `confirmed` or `withdrawn`.
+    #[schema(example = "confirmed")]
+    pub status: String,
+    /// Cleared to be the buddy of a minor (set by a coordinator).
+    pub safeguarding_cleared: bool,
+    /// When the email was confirmed (UTC).
+    pub confirmed_at: Option<NaiveDateTime>,
+    /// Waiting for a buddy since (UTC).
+    pub waiting_since: NaiveDateTime,
+    /// Created (UTC).
+    pub created_at: NaiveDateTime,
+    /// Last changed (UTC).
+    pub updated_at: NaiveDateTime,
+    /// The profile.
+    pub profile: ProfileInputDto,
+}
+
+impl ParticipantDto {
+    /// Builds the response from a stored row and its household.
+    ///
+    /// # Errors
+    /// Corrupt stored JSON.
+    pub fn new(
+        p: &Participant,
+        programme_slug: &str,
+        household: Vec<HouseholdMemberInput>,
+    ) -> Result<Self, crate::db::DbError> {
+        let mut profile = p.to_profile_input()?;
+        profile.household_members = household;
+        Ok(Self {
+            id: p.id,
+            programme: programme_slug.to_owned(),
+            status: p.status.clone(),
+            safeguarding_cleared: p.safeguarding_cleared,
+            confirmed_at: p.confirmed_at,
+            waiting_since: p.waiting_since,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            profile: profile.into(),
+        })
+    }
+}
+
+/// One page of participants.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ParticipantPage {
+    /// The participants on this page, oldest first.
+    pub items: Vec<ParticipantDto>,
+    /// This page (from 1).
+    #[schema(example = 1)]
+    pub page: i64,
+    /// Page size.
+    #[schema(example = 50)]
+    pub per_page: i64,
+    /// How many participants match the filter in all.
+    #[schema(example = 123)]
+    pub total: i64,
+}
+
+/// Filters and paging for listing participants.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Page, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Page size, 1..=200 (default 50).
+    pub per_page: Option<i64>,
+    /// Only `arriving` or only `receiving`.
+    pub role: Option<String>,
+    /// Only `pending`, `confirmed` or `withdrawn`.
+    pub status: Option<String>,
+    /// Only volunteers (`true`) or only non-volunteers (`false`).
+    pub volunteer: Option<bool>,
+    /// Name or email contains this text.
+    pub q: Option<String>,
+}
+
+/// An area people can choose.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AreaDto {
+    /// Slug, used in `area`.
+    #[schema(example = "gohlis")]
+    pub slug: String,
+    /// Shown name.
+    #[schema(example = "Gohlis")]
+    pub name: String,
+}
+
+/// A programme the caller can see.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProgrammeDto {
+    /// Slug, used in URLs.
+    #[schema(example = "demo")]
+    pub slug: String,
+    /// Shown name.
+    pub name: String,
+    /// The local language (ISO 639-1).
+    #[schema(example = "de")]
+    pub local_language: String,
+    /// Areas participants choose from.
+    pub areas: Vec<AreaDto>,
+    /// The programme's own interest tags (on top of the common list).
+    pub interests: Vec<String>,
+}
+
+impl From<&Programme> for ProgrammeDto {
+    fn from(p: &Programme) -> Self {
+        Self {
+            slug: p.slug.clone(),
+            name: p.name.clone(),
+            local_language: p.local_language.clone(),
+            areas: p
+                .areas
+                .iter()
+                .map(|a| AreaDto {
+                    slug: a.slug.clone(),
+                    name: a.name.clone(),
+                })
+                .collect(),
+            interests: p.interests.clone(),
+        }
+    }
+}

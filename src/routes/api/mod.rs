@@ -1,0 +1,52 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json` and
+//! the docs page at `/api/docs`. Every request needs `Authorization: Bearer <token>`
+//! (`buddymatch token create <email>`); errors are `{"error": {"code", "message", "fields"?}}`.
+
+pub mod docs;
+pub mod dto;
+pub mod error;
+pub mod participants;
+pub mod programmes;
+
+use actix_web::{web, HttpResponse};
+
+pub use docs::ApiDoc;
+pub use error::ApiError;
+
+/// Largest accepted JSON body.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Registers `/api/...`: the v1 endpoints with their extractor error handlers, the OpenAPI
+/// document and the docs page. Unknown `/api` paths answer with a JSON 404.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api")
+            .service(docs::openapi_json)
+            .service(docs::docs_page)
+            .service(
+                web::scope("/v1")
+                    .app_data(
+                        web::JsonConfig::default()
+                            .limit(MAX_BODY_BYTES)
+                            .content_type_required(false)
+                            .error_handler(error::json_error),
+                    )
+                    .app_data(web::QueryConfig::default().error_handler(error::query_error))
+                    .app_data(web::PathConfig::default().error_handler(error::path_error))
+                    .service(programmes::list_programmes)
+                    .service(participants::create_participant)
+                    .service(participants::list_participants)
+                    .service(participants::get_participant)
+                    .service(participants::update_participant)
+                    .service(participants::delete_participant)
+                    .default_service(web::to(not_found)),
+            )
+            .default_service(web::to(not_found)),
+    );
+}
+
+async fn not_found() -> HttpResponse {
+    actix_web::ResponseError::error_response(&ApiError::NotFound(
+        "There is no such API endpoint or method; see /api/docs.".to_owned(),
+    ))
+}
