@@ -5,8 +5,10 @@
 
 pub mod audit;
 pub mod connection;
+pub mod matches;
 pub mod participants;
 pub mod programmes;
+pub mod runs;
 pub mod schema;
 
 pub use connection::{Backend, Db, DbConnection, DbError, PooledConn};

@@ -1,0 +1,283 @@
+//! Matches: proposals from a run, coordinator decisions, and the pair's life afterwards; plus
+//! pair rules (pinned and forbidden pairs).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{matches, pair_rules};
+use super::{DbConnection, DbError};
+
+/// Match statuses that hold a seeker and a unit of the buddy's capacity.
+pub const LIVE_STATUSES: [&str; 2] = ["approved", "active"];
+
+/// A stored match.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = matches)]
+pub struct Match {
+    /// Id.
+    pub id: i32,
+    /// Programme.
+    pub programme_id: i32,
+    /// The run that proposed it (None: matched by hand).
+    pub run_id: Option<i32>,
+    /// The seeker.
+    pub seeker_id: i32,
+    /// The buddy.
+    pub buddy_id: i32,
+    /// Score 0..=1000.
+    pub score: i32,
+    /// JSON reasons from the matching core.
+    pub reasons: String,
+    /// `proposed`, `rejected`, `approved`, `declined`, `active`, `closed`, `superseded`.
+    pub status: String,
+    /// Continuum stage.
+    pub stage: Option<String>,
+    /// `accepted` / `declined`.
+    pub seeker_response: Option<String>,
+    /// `accepted` / `declined`.
+    pub buddy_response: Option<String>,
+    /// Why a coordinator rejected it.
+    pub reject_reason: Option<String>,
+    /// Who decided.
+    pub decided_by: Option<i32>,
+    /// When.
+    pub decided_at: Option<NaiveDateTime>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A proposal to store.
+#[derive(Debug, Clone)]
+pub struct NewProposal {
+    /// The seeker.
+    pub seeker_id: i32,
+    /// The buddy.
+    pub buddy_id: i32,
+    /// Score.
+    pub score: i32,
+    /// JSON reasons.
+    pub reasons_json: String,
+}
+
+/// Stores a run's proposals (status `proposed`), replacing the still-undecided proposals of
+/// earlier runs of the programme (they become `superseded`).
+///
+/// # Errors
+/// A failed query.
+pub fn store_proposals(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    run_id: i32,
+    proposals: &[NewProposal],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        matches::table
+            .filter(matches::programme_id.eq(programme_id))
+            .filter(matches::status.eq("proposed"))
+            .filter(matches::run_id.ne(run_id)),
+    )
+    .set((
+        matches::status.eq("superseded"),
+        matches::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    // One row at a time: MultiConnection has no batch insert. Inside one transaction this is
+    // fast on both backends (thousands of rows per second).
+    for p in proposals {
+        diesel::insert_into(matches::table)
+            .values((
+                matches::programme_id.eq(programme_id),
+                matches::run_id.eq(Some(run_id)),
+                matches::seeker_id.eq(p.seeker_id),
+                matches::buddy_id.eq(p.buddy_id),
+                matches::score.eq(p.score),
+                matches::reasons.eq(&p.reasons_json),
+                matches::status.eq("proposed"),
+                matches::created_at.eq(now),
+                matches::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A run's matches, best score first, one page (`page` from 1), and the total.
+///
+/// # Errors
+/// A failed query.
+pub fn for_run(
+    conn: &mut DbConnection,
+    run_id: i32,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<Match>, i64), DbError> {
+    let total = matches::table
+        .filter(matches::run_id.eq(run_id))
+        .count()
+        .get_result(conn)?;
+    let items = matches::table
+        .filter(matches::run_id.eq(run_id))
+        .order((matches::score.desc(), matches::id.asc()))
+        .limit(per_page)
+        .offset((page.max(1) - 1) * per_page)
+        .select(Match::as_select())
+        .load(conn)?;
+    Ok((items, total))
+}
+
+/// All of a run's (seeker, buddy) pairs, for comparing runs.
+///
+/// # Errors
+/// A failed query.
+pub fn pairs_of_run(conn: &mut DbConnection, run_id: i32) -> Result<Vec<(i32, i32)>, DbError> {
+    Ok(matches::table
+        .filter(matches::run_id.eq(run_id))
+        .select((matches::seeker_id, matches::buddy_id))
+        .order((matches::seeker_id.asc(), matches::buddy_id.asc()))
+        .load(conn)?)
+}
+
+/// The match with this id.
+///
+/// # Errors
+/// A failed query.
+pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Match>, DbError> {
+    Ok(matches::table
+        .find(id)
+        .select(Match::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Live matches (approved or active) of a programme as (seeker, buddy) pairs: seekers in them
+/// are not in the pool, and each uses one unit of the buddy's capacity.
+///
+/// # Errors
+/// A failed query.
+pub fn live_pairs(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<(i32, i32)>, DbError> {
+    Ok(matches::table
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::status.eq_any(LIVE_STATUSES))
+        .select((matches::seeker_id, matches::buddy_id))
+        .load(conn)?)
+}
+
+/// Moves a match from `from` to `to` status, recording who decided; returns false when the match
+/// was not in `from` (decided already, or by someone else at the same moment).
+///
+/// # Errors
+/// A failed query.
+pub fn transition(
+    conn: &mut DbConnection,
+    id: i32,
+    from: &str,
+    to: &str,
+    decided_by: Option<i32>,
+    reject_reason: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let changed = diesel::update(matches::table.find(id).filter(matches::status.eq(from)))
+        .set((
+            matches::status.eq(to),
+            matches::decided_by.eq(decided_by),
+            matches::decided_at.eq(Some(now)),
+            matches::reject_reason.eq(reject_reason),
+            matches::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Pinned or forbidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Must be in the next run's result.
+    Pinned,
+    /// Must never be proposed.
+    Forbidden,
+}
+
+impl RuleKind {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Pinned => "pinned",
+            Self::Forbidden => "forbidden",
+        }
+    }
+}
+
+/// Adds a pair rule (no-op if it exists).
+///
+/// # Errors
+/// A failed query.
+pub fn add_rule(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    seeker_id: i32,
+    buddy_id: i32,
+    kind: RuleKind,
+    reason: &str,
+    created_by: Option<i32>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let exists: i64 = pair_rules::table
+        .filter(pair_rules::seeker_id.eq(seeker_id))
+        .filter(pair_rules::buddy_id.eq(buddy_id))
+        .filter(pair_rules::kind.eq(kind.code()))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(pair_rules::table)
+            .values((
+                pair_rules::programme_id.eq(programme_id),
+                pair_rules::seeker_id.eq(seeker_id),
+                pair_rules::buddy_id.eq(buddy_id),
+                pair_rules::kind.eq(kind.code()),
+                pair_rules::reason.eq(reason),
+                pair_rules::created_by.eq(created_by),
+                pair_rules::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Removes a pair rule; returns whether one was there.
+///
+/// # Errors
+/// A failed query.
+pub fn remove_rule(
+    conn: &mut DbConnection,
+    seeker_id: i32,
+    buddy_id: i32,
+    kind: RuleKind,
+) -> Result<bool, DbError> {
+    let n = diesel::delete(
+        pair_rules::table
+            .filter(pair_rules::seeker_id.eq(seeker_id))
+            .filter(pair_rules::buddy_id.eq(buddy_id))
+            .filter(pair_rules::kind.eq(kind.code())),
+    )
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// A programme's pairs of one kind.
+///
+/// # Errors
+/// A failed query.
+pub fn rules(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    kind: RuleKind,
+) -> Result<Vec<(i32, i32)>, DbError> {
+    Ok(pair_rules::table
+        .filter(pair_rules::programme_id.eq(programme_id))
+        .filter(pair_rules::kind.eq(kind.code()))
+        .select((pair_rules::seeker_id, pair_rules::buddy_id))
+        .load(conn)?)
+}
