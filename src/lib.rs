@@ -5,9 +5,11 @@
 
 pub mod auth;
 pub mod cli;
+pub mod coordinator;
 pub mod db;
 pub mod domain;
 pub mod email;
+pub mod i18n;
 pub mod population;
 pub mod routes;
 pub mod settings;

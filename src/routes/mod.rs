@@ -2,12 +2,19 @@
 //! types and hand them on; they hold no business rules.
 
 pub mod api;
+mod confirm;
 mod health;
+pub mod pages;
+pub mod signup;
 
 use actix_web::web;
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::healthz);
+    pages::configure(cfg);
+    signup::configure(cfg);
+    confirm::configure(cfg);
+    cfg.default_service(web::to(pages::default_not_found));
     api::configure(cfg);
 }

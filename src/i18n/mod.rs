@@ -1,0 +1,393 @@
+//! Translations and language negotiation.
+//!
+//! Every text a person reads lives in `locales/<lang>/*.ftl` (Fluent), compiled into the binary.
+//! English is the fallback. [`negotiate`] picks the page language: `?lang=` > the `lang` cookie
+//! (set when someone switches) > `Accept-Language` (by q-value) > the programme's local language
+//! > English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use actix_web::cookie::{time::Duration, Cookie, SameSite};
+use actix_web::HttpRequest;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{static_loader, LanguageIdentifier, Loader};
+use unic_langid::langid;
+
+use crate::domain::UiLanguage;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Pages mark direction with `dir`/`<bdi>`; isolation marks would end up in emails and URLs.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Name of the cookie that remembers a language someone switched to.
+pub const LANG_COOKIE: &str = "lang";
+
+/// Spoken languages offered in the forms (ISO 639-1 where it exists, else 639-3, e.g. `prs`
+/// for Dari). Names are the `lang-<code>` messages.
+pub const SPOKEN_LANGUAGES: [&str; 26] = [
+    "am", "ar", "bn", "de", "en", "es", "fa", "fr", "hi", "it", "ka", "ku", "pl", "prs", "ps",
+    "pt", "ro", "ru", "so", "sq", "sr", "ti", "tr", "uk", "ur", "zh",
+];
+
+fn langid(lang: UiLanguage) -> LanguageIdentifier {
+    match lang {
+        UiLanguage::En => langid!("en"),
+        UiLanguage::De => langid!("de"),
+        UiLanguage::Fr => langid!("fr"),
+        UiLanguage::Ar => langid!("ar"),
+        UiLanguage::Fa => langid!("fa"),
+        UiLanguage::Uk => langid!("uk"),
+    }
+}
+
+/// The message `id` in `lang` (English if missing there; the id itself if missing everywhere,
+/// so a forgotten message shows up in review instead of breaking the page).
+#[must_use]
+pub fn t(lang: UiLanguage, id: &str) -> String {
+    LOCALES
+        .try_lookup(&langid(lang), id)
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The message `id` in `lang` with string arguments, e.g. `t_args(lang, "signup-heading",
+/// &[("programme", name)])`.
+#[must_use]
+pub fn t_args(lang: UiLanguage, id: &str, args: &[(&str, &str)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            (
+                Cow::Owned((*k).to_owned()),
+                FluentValue::from((*v).to_owned()),
+            )
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&langid(lang), id, &args)
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// Whether `id` exists (in `lang` or the English fallback).
+#[must_use]
+pub fn has(lang: UiLanguage, id: &str) -> bool {
+    LOCALES.try_lookup(&langid(lang), id).is_some()
+}
+
+/// The message for a stable snake_case code: `prefix-<code with _ as ->`, e.g.
+/// `coded(lang, "error", "invalid_email")` reads `error-invalid-email`.
+#[must_use]
+pub fn coded(lang: UiLanguage, prefix: &str, code: &str) -> String {
+    t(lang, &format!("{prefix}-{}", code.replace('_', "-")))
+}
+
+/// The translated text for a validation error code (`error-<code>`; a generic text for codes
+/// without their own message).
+#[must_use]
+pub fn error_message(lang: UiLanguage, code: &str) -> String {
+    let id = format!("error-{}", code.replace('_', "-"));
+    if has(lang, &id) {
+        t(lang, &id)
+    } else {
+        t(lang, "error-invalid")
+    }
+}
+
+/// A spoken language's name in the page language (the code itself for a language we have no
+/// name for).
+#[must_use]
+pub fn language_name(lang: UiLanguage, code: &str) -> String {
+    let id = format!("lang-{code}");
+    if has(lang, &id) {
+        t(lang, &id)
+    } else {
+        code.to_owned()
+    }
+}
+
+/// An interest tag's name: the shared list is translated (`interest-<slug>`); a programme's own
+/// tags are shown as written, with `_` as spaces.
+#[must_use]
+pub fn interest_name(lang: UiLanguage, slug: &str) -> String {
+    let id = format!("interest-{}", slug.replace('_', "-"));
+    if has(lang, &id) {
+        t(lang, &id)
+    } else {
+        let words = slug.replace('_', " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    }
+}
+
+/// `Accept-Language` entries as (language tag, q) best first; malformed entries are skipped and
+/// ties keep header order.
+#[must_use]
+pub fn parse_accept_language(header: &str) -> Vec<(String, f32)> {
+    let mut entries: Vec<(String, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            if tag.is_empty() || tag.len() > 35 {
+                return None;
+            }
+            let mut q = 1.0_f32;
+            for p in pieces {
+                if let Some(v) = p.trim().strip_prefix("q=") {
+                    q = v
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|q: &f32| (0.0..=1.0).contains(q))?;
+                }
+            }
+            (q > 0.0).then(|| (tag.to_owned(), q))
+        })
+        .collect();
+    entries.sort_by(|a, b| b.1.total_cmp(&a.1));
+    entries
+}
+
+/// Picks the page language from what the request says, in order of precedence.
+#[must_use]
+pub fn negotiate(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+    programme_language: Option<&str>,
+) -> UiLanguage {
+    if let Some(l) = query.and_then(|q| UiLanguage::parse(q).ok()) {
+        return l;
+    }
+    if let Some(l) = cookie.and_then(|c| UiLanguage::parse(c).ok()) {
+        return l;
+    }
+    if let Some(header) = accept_language {
+        if let Some(l) = parse_accept_language(header)
+            .iter()
+            .find_map(|(tag, _)| UiLanguage::parse(tag).ok())
+        {
+            return l;
+        }
+    }
+    programme_language
+        .and_then(|p| UiLanguage::parse(p).ok())
+        .unwrap_or(UiLanguage::En)
+}
+
+/// The `lang` query parameter of a request, if it names a language we have.
+#[must_use]
+pub fn query_language(req: &HttpRequest) -> Option<UiLanguage> {
+    query_param(req.query_string(), "lang").and_then(|l| UiLanguage::parse(&l).ok())
+}
+
+/// The first value of `name` in a query string.
+#[must_use]
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// The page language for a request (see [`negotiate`]).
+#[must_use]
+pub fn request_language(req: &HttpRequest, programme_language: Option<&str>) -> UiLanguage {
+    let query = query_param(req.query_string(), "lang");
+    let cookie = req.cookie(LANG_COOKIE).map(|c| c.value().to_owned());
+    let accept = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    negotiate(
+        query.as_deref(),
+        cookie.as_deref(),
+        accept,
+        programme_language,
+    )
+}
+
+/// The cookie that remembers a language chosen with `?lang=` (a year, whole site).
+#[must_use]
+pub fn language_cookie(lang: UiLanguage) -> Cookie<'static> {
+    Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .max_age(Duration::days(365))
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: [(&str, &str); 6] = [
+        ("en", include_str!("../../locales/en/main.ftl")),
+        ("de", include_str!("../../locales/de/main.ftl")),
+        ("fr", include_str!("../../locales/fr/main.ftl")),
+        ("ar", include_str!("../../locales/ar/main.ftl")),
+        ("fa", include_str!("../../locales/fa/main.ftl")),
+        ("uk", include_str!("../../locales/uk/main.ftl")),
+    ];
+
+    /// (id, value) of every message in a Fluent file (single-line messages, as ours are).
+    fn messages(source: &str) -> Vec<(String, String)> {
+        source
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(id, value)| (id.trim().to_owned(), value.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_english_messages() {
+        let en: Vec<String> = messages(FILES[0].1).into_iter().map(|(id, _)| id).collect();
+        assert!(en.len() > 150, "English has {} messages", en.len());
+        let mut sorted = en.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), en.len(), "duplicate ids in en");
+        for (code, source) in &FILES[1..] {
+            let ids: Vec<String> = messages(source).into_iter().map(|(id, _)| id).collect();
+            let missing: Vec<&String> = en.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<&String> = ids.iter().filter(|id| !en.contains(id)).collect();
+            assert!(missing.is_empty(), "{code} lacks {missing:?}");
+            assert!(extra.is_empty(), "{code} has ids English lacks: {extra:?}");
+            assert_eq!(ids.len(), en.len(), "{code} has duplicate ids");
+        }
+    }
+
+    #[test]
+    fn translations_are_not_english_copies() {
+        let en: HashMap<String, String> = messages(FILES[0].1).into_iter().collect();
+        for (code, source) in &FILES[1..] {
+            let all = messages(source);
+            let same: Vec<&String> = all
+                .iter()
+                .filter(|(id, v)| en.get(id) == Some(v))
+                .map(|(id, _)| id)
+                .collect();
+            // Brand name, some language names (Hindi, Urdu, ...) and words like "Yoga" may match.
+            assert!(
+                same.len() * 10 < all.len(),
+                "{code}: {} identical to English: {same:?}",
+                same.len()
+            );
+            assert!(
+                all.iter().all(|(_, v)| !v.is_empty()),
+                "{code} has an empty message"
+            );
+        }
+    }
+
+    #[test]
+    fn every_file_parses_and_variables_survive() {
+        for lang in UiLanguage::ALL {
+            let heading = t_args(lang, "signup-heading", &[("programme", "Leipzig Buddies")]);
+            assert!(heading.contains("Leipzig Buddies"), "{lang:?}: {heading}");
+            assert!(!heading.contains('\u{2068}'), "no isolation marks");
+            let privacy = t_args(lang, "privacy-legal", &[("version", "2026-11")]);
+            assert!(privacy.contains("2026-11"), "{lang:?}: {privacy}");
+        }
+        assert_eq!(t(UiLanguage::De, "signup-title"), "Anmeldung");
+        assert_eq!(t(UiLanguage::Ar, "signup-title"), "التسجيل");
+        assert_eq!(t(UiLanguage::Fr, "no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn every_code_the_forms_use_has_a_message() {
+        use crate::domain::{integration_domain::IntegrationDomain, interests, Availability};
+        let codes = [
+            "required",
+            "too_long",
+            "invalid_email",
+            "invalid_phone",
+            "invalid_choice",
+            "out_of_range",
+            "no_language",
+            "duplicate_language",
+            "no_availability",
+            "consent_required",
+            "unknown_area",
+            "unknown_interest",
+            "age_range_inverted",
+            "capacity_volunteers_only",
+        ];
+        for lang in UiLanguage::ALL {
+            for code in codes {
+                assert!(
+                    has(lang, &format!("error-{}", code.replace('_', "-"))),
+                    "error {code}"
+                );
+            }
+            for slug in interests::KNOWN {
+                assert!(
+                    has(lang, &format!("interest-{}", slug.replace('_', "-"))),
+                    "interest {slug}"
+                );
+            }
+            for d in IntegrationDomain::ALL {
+                assert!(
+                    has(lang, &format!("domain-{}", d.code().replace('_', "-"))),
+                    "{d:?}"
+                );
+            }
+            for day in Availability::DAYS {
+                assert!(has(lang, &format!("day-{day}")));
+            }
+            for part in Availability::PARTS {
+                assert!(has(lang, &format!("part-{part}")));
+            }
+            for code in SPOKEN_LANGUAGES {
+                assert!(has(lang, &format!("lang-{code}")), "lang-{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn interest_names() {
+        assert_eq!(interest_name(UiLanguage::De, "board_games"), "Brettspiele");
+        assert_eq!(interest_name(UiLanguage::De, "repair_cafe"), "Repair cafe");
+    }
+
+    #[test]
+    fn accept_language_is_ordered_by_q() {
+        let parsed = parse_accept_language("de;q=0.5, fa-IR, en;q=0.8, xx;q=abc, fr;q=0");
+        let tags: Vec<&str> = parsed.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(tags, ["fa-IR", "en", "de"]);
+    }
+
+    #[test]
+    fn negotiation_order() {
+        use UiLanguage::{Ar, De, En, Fa, Fr, Uk};
+        assert_eq!(
+            negotiate(Some("ar"), Some("de"), Some("fr"), Some("uk")),
+            Ar
+        );
+        assert_eq!(
+            negotiate(Some("tr"), Some("de"), Some("fr"), Some("uk")),
+            De
+        );
+        assert_eq!(
+            negotiate(None, None, Some("tr, fr;q=0.9, de;q=0.8"), Some("uk")),
+            Fr
+        );
+        assert_eq!(
+            negotiate(None, Some("nonsense"), Some("fa-IR,en;q=0.5"), None),
+            Fa
+        );
+        assert_eq!(negotiate(None, None, Some("tr"), Some("uk")), Uk);
+        assert_eq!(negotiate(None, None, None, Some("it")), En);
+        assert_eq!(negotiate(None, None, None, None), En);
+    }
+}

@@ -1,0 +1,1583 @@
+//! The public sign-up form: `GET /signup?programme=<slug>` shows it, `POST` stores a pending
+//! participant and sends a confirmation email (double opt-in), `GET /signup/thanks` thanks.
+//!
+//! Bad input gets 422 and the form again with every value kept, an error summary at the top
+//! linking to each field, and a message at each field, all in the person's language; nothing is
+//! stored. Signing up twice with one email shows the same thank-you page (the address's
+//! existence is not revealed); the email explains instead.
+
+use std::collections::HashMap;
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{NaiveDateTime, Utc};
+use futures_util::StreamExt;
+
+use super::confirm::issue_confirm_token;
+use super::pages::{self, MessagePage, PageCtx};
+use crate::db::participants::PRIVACY_NOTICE_VERSION;
+use crate::db::{participants, programmes, DbConnection, DbError};
+use crate::domain::{
+    interests, Availability, HouseholdMemberInput, IntegrationDomain, LanguageInput, LanguageLevel,
+    NewParticipant, ParticipantStatus, ProfileInput, Programme, UiLanguage, ValidationErrors,
+};
+use crate::i18n;
+use crate::state::AppState;
+use outbox_shim::{self as outbox, NewEmail};
+
+/// Largest form body accepted (a full form is about 3 KB).
+const MAX_BODY: usize = 32 * 1024;
+/// Most fields in one form.
+const MAX_PAIRS: usize = 300;
+/// Longest single value; longer ones are `too_long` whatever the field.
+const MAX_VALUE_CHARS: usize = 500;
+/// Language rows shown.
+const LANGUAGE_ROWS: usize = 4;
+/// Household member rows shown.
+const MEMBER_ROWS: usize = 3;
+
+// ----------------------------------------------------------------------------------------------
+// Reading the form
+
+/// The submitted form as name/value pairs in order (repeated names for lists).
+#[derive(Debug, Clone, Default)]
+pub struct FormValues(Vec<(String, String)>);
+
+impl FormValues {
+    /// Parses an `application/x-www-form-urlencoded` body.
+    ///
+    /// # Errors
+    /// The body is not form data.
+    pub fn parse(body: &[u8]) -> Result<Self, serde_urlencoded::de::Error> {
+        serde_urlencoded::from_bytes(body).map(Self)
+    }
+
+    /// The first value of `name` ("" if absent).
+    #[must_use]
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every non-empty value of `name`.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether `name` has the value `value`.
+    #[must_use]
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == name && v == value)
+    }
+
+    /// A ticked checkbox.
+    #[must_use]
+    pub fn flag(&self, name: &str) -> bool {
+        self.all(name)
+            .any(|v| matches!(v, "true" | "on" | "1" | "yes"))
+    }
+
+    fn optional(&self, name: &str) -> Option<String> {
+        let v = self.get(name).trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    fn set(&mut self, name: &str, value: &str) {
+        self.0.push((name.to_owned(), value.to_owned()));
+    }
+}
+
+/// Reads a whole-number field; "" is `None`, anything else unparsable is an error on `field`.
+fn number(
+    values: &FormValues,
+    name: &str,
+    field: &str,
+    errors: &mut ValidationErrors,
+) -> Option<i32> {
+    let raw = values.get(name).trim();
+    if raw.is_empty() {
+        return None;
+    }
+    // Arabic-Indic and Persian digits are digits too.
+    let western: String = raw
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            other => other,
+        })
+        .collect();
+    match western.parse::<i32>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.add(field, "invalid_number");
+            None
+        }
+    }
+}
+
+/// The raw form as a [`ProfileInput`] (plus what could not even be read, e.g. "abc" as a year),
+/// and for each household member given, the form row it came from.
+fn profile_input(values: &FormValues) -> (ProfileInput, ValidationErrors, Vec<usize>) {
+    let mut e = ValidationErrors::default();
+    for (name, value) in &values.0 {
+        if value.chars().count() > MAX_VALUE_CHARS {
+            let field = field_of_name(name);
+            if e.code_for(&field).is_none() {
+                e.add(field, "too_long");
+            }
+        }
+    }
+    let rows = (0..LANGUAGE_ROWS.max(max_row(values, "languages") + 1)).take(10);
+    let languages = rows
+        .map(|i| LanguageInput {
+            code: values.get(&format!("languages.{i}.code")).to_owned(),
+            level: values.get(&format!("languages.{i}.level")).to_owned(),
+        })
+        .collect();
+    let mut household_members = Vec::new();
+    let mut member_rows = Vec::new();
+    for i in 0..MEMBER_ROWS
+        .max(max_row(values, "household_members") + 1)
+        .min(25)
+    {
+        let name = values.get(&format!("household_members.{i}.first_name"));
+        let year_name = format!("household_members.{i}.birth_year");
+        if name.trim().is_empty() && values.get(&year_name).trim().is_empty() {
+            continue;
+        }
+        let field = format!("household_members.{}", household_members.len());
+        let birth_year = number(values, &year_name, &field, &mut e);
+        member_rows.push(i);
+        household_members.push(HouseholdMemberInput {
+            first_name: name.to_owned(),
+            birth_year,
+        });
+    }
+    let input = ProfileInput {
+        first_name: values.get("first_name").to_owned(),
+        last_name: values.get("last_name").to_owned(),
+        email: values.get("email").to_owned(),
+        phone: values.optional("phone"),
+        message_language: values.get("message_language").to_owned(),
+        role: values.get("role").to_owned(),
+        volunteer: values.flag("volunteer"),
+        capacity: number(values, "capacity", "capacity", &mut e),
+        birth_year: number(values, "birth_year", "birth_year", &mut e),
+        gender: values.optional("gender"),
+        languages,
+        practise_languages: values
+            .all("practise_languages")
+            .map(str::to_owned)
+            .collect(),
+        interests: values.all("interests").map(str::to_owned).collect(),
+        availability: values.all("availability").map(str::to_owned).collect(),
+        area: values.optional("area"),
+        max_travel_km: number(values, "max_travel_km", "max_travel_km", &mut e),
+        online_ok: values.flag("online_ok"),
+        household_adults: number(values, "household_adults", "household_adults", &mut e),
+        household_children: number(values, "household_children", "household_children", &mut e),
+        household_members,
+        is_minor: values.flag("is_minor"),
+        // "any" is the form's way of saying "no preference".
+        pref_buddy_gender: values.optional("pref_buddy_gender").filter(|g| g != "any"),
+        pref_family: values.flag("pref_family"),
+        pref_age_min: number(values, "pref_age_min", "pref_age_min", &mut e),
+        pref_age_max: number(values, "pref_age_max", "pref_age_max", &mut e),
+        pref_outside_language_community: values.flag("pref_outside_language_community"),
+        share_domains: values.all("share_domains").map(str::to_owned).collect(),
+        learn_domains: values.all("learn_domains").map(str::to_owned).collect(),
+        consent: values.flag("consent"),
+    };
+    (input, e, member_rows)
+}
+
+/// Highest row index used in `<prefix>.<i>.<field>` names (0 if none).
+fn max_row(values: &FormValues, prefix: &str) -> usize {
+    values
+        .0
+        .iter()
+        .filter_map(|(k, _)| {
+            k.strip_prefix(prefix)?
+                .strip_prefix('.')?
+                .split('.')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The error field for a form name: `languages.2.code` -> `languages.2`.
+fn field_of_name(name: &str) -> String {
+    let mut parts = name.splitn(3, '.');
+    match (parts.next(), parts.next()) {
+        (Some(base), Some(i)) if i.parse::<usize>().is_ok() => format!("{base}.{i}"),
+        (Some(base), _) => base.to_owned(),
+        _ => name.to_owned(),
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The form as the template sees it
+
+/// One error in the summary at the top.
+#[derive(Debug, Clone)]
+pub struct ErrorItem {
+    /// Id of the input to jump to.
+    pub anchor: String,
+    /// The field's label.
+    pub label: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A text input.
+#[derive(Debug, Clone, Default)]
+pub struct TextField {
+    id: String,
+    name: String,
+    label: String,
+    value: String,
+    hint: Option<String>,
+    error: Option<String>,
+    error_prefix: String,
+    required: bool,
+    kind: &'static str,
+    autocomplete: &'static str,
+    inputmode: &'static str,
+    maxlength: usize,
+    width: u8,
+}
+
+/// A select.
+#[derive(Debug, Clone, Default)]
+pub struct SelectField {
+    id: String,
+    name: String,
+    label: String,
+    hint: Option<String>,
+    error: Option<String>,
+    error_prefix: String,
+    required: bool,
+    options: Vec<Choice>,
+}
+
+/// One checkbox.
+#[derive(Debug, Clone, Default)]
+pub struct CheckboxField {
+    id: String,
+    name: String,
+    label: String,
+    hint: Option<String>,
+    error: Option<String>,
+    error_prefix: String,
+    required: bool,
+    checked: bool,
+}
+
+/// An option, radio button or checkbox in a group.
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    id: String,
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+/// Radio buttons or checkboxes in a fieldset.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    id: String,
+    name: String,
+    kind: &'static str,
+    legend: String,
+    hint: Option<String>,
+    error: Option<String>,
+    error_prefix: String,
+    required: bool,
+    columns: bool,
+    choices: Vec<Choice>,
+    extra_legend: String,
+    extra_choices: Vec<Choice>,
+}
+
+fn described_by(id: &str, hint: bool, error: bool) -> String {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    ids.join(" ")
+}
+
+impl TextField {
+    /// `aria-describedby` value.
+    #[must_use]
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+impl SelectField {
+    /// `aria-describedby` value.
+    #[must_use]
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+impl CheckboxField {
+    /// `aria-describedby` value.
+    #[must_use]
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+impl Group {
+    /// `aria-describedby` value (on the fieldset).
+    #[must_use]
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+/// One language row: language + level.
+#[derive(Debug, Clone)]
+pub struct LanguageRow {
+    legend: String,
+    error: Option<String>,
+    code: SelectField,
+    level: SelectField,
+}
+
+/// One household member row.
+#[derive(Debug, Clone)]
+pub struct MemberRow {
+    error: Option<String>,
+    first_name: TextField,
+    birth_year: TextField,
+}
+
+/// One day of the availability table.
+#[derive(Debug, Clone)]
+pub struct AvailabilityRow {
+    day: String,
+    cells: Vec<Choice>,
+}
+
+/// Every field of the form, ready to render.
+#[derive(Debug, Clone)]
+pub struct FormView {
+    first_name: TextField,
+    last_name: TextField,
+    email: TextField,
+    phone: TextField,
+    message_language: SelectField,
+    birth_year: TextField,
+    gender: SelectField,
+    is_minor: CheckboxField,
+    role: Group,
+    volunteer: CheckboxField,
+    capacity: SelectField,
+    languages_error: Option<String>,
+    language_rows: Vec<LanguageRow>,
+    practise_languages: Group,
+    interests: Group,
+    availability_error: Option<String>,
+    availability_parts: Vec<String>,
+    availability: Vec<AvailabilityRow>,
+    area: SelectField,
+    max_travel_km: TextField,
+    online_ok: CheckboxField,
+    household_adults: TextField,
+    household_children: TextField,
+    household_members: Vec<MemberRow>,
+    pref_buddy_gender: Group,
+    pref_family: CheckboxField,
+    pref_age_min: TextField,
+    pref_age_max: TextField,
+    pref_outside_language_community: CheckboxField,
+    share_domains: Group,
+    learn_domains: Group,
+    consent: CheckboxField,
+}
+
+/// The sign-up page.
+#[derive(Template)]
+#[template(path = "signup.html")]
+pub struct SignupPage {
+    page: PageCtx,
+    heading: String,
+    action: String,
+    errors: Vec<ErrorItem>,
+    f: FormView,
+    privacy: Vec<(String, String)>,
+    privacy_legal: String,
+}
+
+/// Builds the fields: values from the form, messages from the errors.
+struct Builder<'a> {
+    lang: UiLanguage,
+    values: &'a FormValues,
+    /// field -> translated message (first error of each field)
+    messages: HashMap<String, String>,
+    prefix: String,
+}
+
+impl Builder<'_> {
+    fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
+    fn error(&self, field: &str) -> Option<String> {
+        self.messages.get(field).cloned()
+    }
+
+    fn text(
+        &self,
+        name: &str,
+        label_id: &str,
+        kind: &'static str,
+        autocomplete: &'static str,
+    ) -> TextField {
+        TextField {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            label: self.t(label_id),
+            value: self.values.get(name).to_owned(),
+            hint: None,
+            error: self.error(name),
+            error_prefix: self.prefix.clone(),
+            required: false,
+            kind,
+            autocomplete,
+            inputmode: "",
+            maxlength: 100,
+            width: 0,
+        }
+    }
+
+    fn number(&self, name: &str, label_id: &str, autocomplete: &'static str) -> TextField {
+        TextField {
+            inputmode: "numeric",
+            maxlength: 4,
+            width: 5,
+            ..self.text(name, label_id, "text", autocomplete)
+        }
+    }
+
+    fn checkbox(&self, name: &str, label_id: &str) -> CheckboxField {
+        CheckboxField {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            label: self.t(label_id),
+            hint: None,
+            error: self.error(name),
+            error_prefix: self.prefix.clone(),
+            required: false,
+            checked: self.values.flag(name),
+        }
+    }
+
+    fn select(&self, name: &str, label_id: &str, options: Vec<(String, String)>) -> SelectField {
+        let current = self.values.get(name);
+        SelectField {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            label: self.t(label_id),
+            hint: None,
+            error: self.error(name),
+            error_prefix: self.prefix.clone(),
+            required: false,
+            options: options
+                .into_iter()
+                .map(|(value, label)| Choice {
+                    id: String::new(),
+                    checked: value == current,
+                    value,
+                    label,
+                })
+                .collect(),
+        }
+    }
+
+    fn group(
+        &self,
+        name: &str,
+        kind: &'static str,
+        legend_id: &str,
+        options: Vec<(String, String)>,
+    ) -> Group {
+        Group {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            kind,
+            legend: self.t(legend_id),
+            hint: None,
+            error: self.error(name),
+            error_prefix: self.prefix.clone(),
+            required: false,
+            columns: false,
+            choices: self.choices(name, options),
+            extra_legend: String::new(),
+            extra_choices: Vec::new(),
+        }
+    }
+
+    fn choices(&self, name: &str, options: Vec<(String, String)>) -> Vec<Choice> {
+        options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                id: format!("{name}-{value}"),
+                checked: self.values.has(name, &value),
+                value,
+                label,
+            })
+            .collect()
+    }
+}
+
+/// Where the summary links to, and what it calls the field.
+fn anchor_and_label(lang: UiLanguage, field: &str, view: &FormView) -> (String, String) {
+    let t = |id: &str| i18n::t(lang, id);
+    let first = |g: &Group| {
+        g.choices
+            .first()
+            .map_or_else(|| g.id.clone(), |c| c.id.clone())
+    };
+    if let Some(rest) = field.strip_prefix("languages.") {
+        let n = rest.parse::<usize>().unwrap_or(0);
+        return (
+            format!("languages-{n}-code"),
+            i18n::t_args(lang, "languages-row", &[("n", &(n + 1).to_string())]),
+        );
+    }
+    if let Some(rest) = field.strip_prefix("household_members.") {
+        let n = rest.parse::<usize>().unwrap_or(0);
+        return (
+            format!("household_members-{n}-first_name"),
+            i18n::t_args(
+                lang,
+                "household-member-name",
+                &[("n", &(n + 1).to_string())],
+            ),
+        );
+    }
+    match field {
+        "languages" => ("languages-0-code".into(), t("section-languages")),
+        "household_members" => (
+            "household_members-0-first_name".into(),
+            t("household-members-legend"),
+        ),
+        "role" => (first(&view.role), view.role.legend.clone()),
+        "practise_languages" => (
+            first(&view.practise_languages),
+            view.practise_languages.legend.clone(),
+        ),
+        "interests" => (first(&view.interests), t("section-interests")),
+        "availability" => ("availability-mon_morning".into(), t("section-availability")),
+        "pref_buddy_gender" => (
+            first(&view.pref_buddy_gender),
+            view.pref_buddy_gender.legend.clone(),
+        ),
+        "share_domains" => (
+            first(&view.share_domains),
+            view.share_domains.legend.clone(),
+        ),
+        "learn_domains" => (
+            first(&view.learn_domains),
+            view.learn_domains.legend.clone(),
+        ),
+        "consent" => ("consent".into(), t("section-consent")),
+        other => {
+            let label_id = match other {
+                "first_name" => "field-first-name",
+                "last_name" => "field-last-name",
+                "email" => "field-email",
+                "phone" => "field-phone",
+                "message_language" => "field-message-language",
+                "birth_year" => "field-birth-year",
+                "gender" => "field-gender",
+                "is_minor" => "field-is-minor",
+                "volunteer" => "field-volunteer",
+                "capacity" => "field-capacity",
+                "area" => "field-area",
+                "max_travel_km" => "field-max-travel",
+                "online_ok" => "field-online-ok",
+                "household_adults" => "field-household-adults",
+                "household_children" => "field-household-children",
+                "pref_family" => "field-pref-family",
+                "pref_age_min" => "field-pref-age-min",
+                "pref_age_max" => "field-pref-age-max",
+                "pref_outside_language_community" => "field-pref-outside-community",
+                _ => "",
+            };
+            let label = if label_id.is_empty() {
+                String::new()
+            } else {
+                t(label_id)
+            };
+            (other.to_owned(), label)
+        }
+    }
+}
+
+/// Form order, for sorting the error summary.
+const FIELD_ORDER: [&str; 31] = [
+    "form",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "message_language",
+    "birth_year",
+    "gender",
+    "is_minor",
+    "role",
+    "volunteer",
+    "capacity",
+    "languages",
+    "practise_languages",
+    "interests",
+    "availability",
+    "area",
+    "max_travel_km",
+    "online_ok",
+    "household_adults",
+    "household_children",
+    "household_members",
+    "pref_buddy_gender",
+    "pref_family",
+    "pref_age_min",
+    "pref_age_max",
+    "pref_outside_language_community",
+    "share_domains",
+    "learn_domains",
+    "consent",
+    "",
+];
+
+fn order_of(field: &str) -> (usize, usize) {
+    let (base, row) = match field.split_once('.') {
+        Some((b, r)) => (b, r.parse::<usize>().map_or(0, |n| n + 1)),
+        None => (field, 0),
+    };
+    (
+        FIELD_ORDER
+            .iter()
+            .position(|f| *f == base)
+            .unwrap_or(FIELD_ORDER.len()),
+        row,
+    )
+}
+
+fn sorted_options(mut options: Vec<(String, String)>) -> Vec<(String, String)> {
+    options.sort_by_key(|o| o.1.to_lowercase());
+    options
+}
+
+#[allow(clippy::too_many_lines)] // one field after another, in form order
+fn form_view(
+    lang: UiLanguage,
+    programme: &Programme,
+    values: &FormValues,
+    errors: &ValidationErrors,
+) -> FormView {
+    let mut messages = HashMap::new();
+    for e in &errors.errors {
+        messages
+            .entry(e.field.clone())
+            .or_insert_with(|| i18n::error_message(lang, e.code));
+    }
+    let b = Builder {
+        lang,
+        values,
+        messages,
+        prefix: i18n::t(lang, "error-prefix"),
+    };
+    let t = |id: &str| i18n::t(lang, id);
+    let choose = || (String::new(), t("choose"));
+    let not_given = || (String::new(), t("not-given"));
+
+    let spoken: Vec<(String, String)> = sorted_options(
+        i18n::SPOKEN_LANGUAGES
+            .iter()
+            .map(|c| ((*c).to_owned(), i18n::language_name(lang, c)))
+            .collect(),
+    );
+
+    let language_rows = (0..LANGUAGE_ROWS.max(max_row(values, "languages") + 1).min(10))
+        .map(|i| {
+            let n = (i + 1).to_string();
+            let mut code_options = vec![choose()];
+            code_options.extend(spoken.iter().cloned());
+            // A code typed elsewhere (API, old form) stays selectable so it is not lost.
+            let current = values.get(&format!("languages.{i}.code"));
+            if !current.is_empty() && !code_options.iter().any(|(v, _)| v == current) {
+                code_options.push((current.to_owned(), current.to_owned()));
+            }
+            let mut level_options = vec![choose()];
+            level_options.extend(LanguageLevel::ALL.iter().map(|l| {
+                (
+                    l.code().to_owned(),
+                    i18n::coded(lang, "level", &l.code().to_lowercase()),
+                )
+            }));
+            let code_name = format!("languages.{i}.code");
+            let level_name = format!("languages.{i}.level");
+            let row_error = b.error(&format!("languages.{i}"));
+            let mut code = b.select(&code_name, "language-n", code_options);
+            code.id = format!("languages-{i}-code");
+            code.label = i18n::t_args(lang, "language-n", &[("n", &n)]);
+            code.required = i == 0;
+            // The row's message is shown (and announced) with its language select.
+            code.error.clone_from(&row_error);
+            let mut level = b.select(&level_name, "level-n", level_options);
+            level.id = format!("languages-{i}-level");
+            level.required = i == 0;
+            level.error = None;
+            LanguageRow {
+                legend: i18n::t_args(lang, "languages-row", &[("n", &n)]),
+                error: row_error,
+                code,
+                level,
+            }
+        })
+        .collect();
+
+    let mut practise = b.group(
+        "practise_languages",
+        "checkbox",
+        "field-practise-languages",
+        {
+            let mut codes: Vec<&str> = UiLanguage::ALL.iter().map(|l| l.code()).collect();
+            if !codes.contains(&programme.local_language.as_str()) {
+                codes.insert(0, programme.local_language.as_str());
+            }
+            let local = programme.local_language.as_str();
+            let mut options: Vec<(String, String)> = codes
+                .iter()
+                .map(|c| ((*c).to_owned(), i18n::language_name(lang, c)))
+                .collect();
+            // The local language first: it is the one most people come to practise.
+            options.sort_by_key(|(c, _)| c != local);
+            options
+        },
+    );
+    practise.columns = true;
+
+    let mut interest_group = b.group(
+        "interests",
+        "checkbox",
+        "interests-legend",
+        sorted_options(
+            interests::KNOWN
+                .iter()
+                .map(|s| ((*s).to_owned(), i18n::interest_name(lang, s)))
+                .collect(),
+        ),
+    );
+    interest_group.columns = true;
+    interest_group.extra_legend = t("interests-programme");
+    interest_group.extra_choices = b.choices(
+        "interests",
+        programme
+            .interests
+            .iter()
+            .filter(|s| !interests::KNOWN.contains(&s.as_str()))
+            .map(|s| (s.clone(), i18n::interest_name(lang, s)))
+            .collect(),
+    );
+
+    let availability = Availability::DAYS
+        .iter()
+        .map(|day| {
+            let day_name = t(&format!("day-{day}"));
+            AvailabilityRow {
+                cells: Availability::PARTS
+                    .iter()
+                    .map(|part| {
+                        let value = format!("{day}_{part}");
+                        Choice {
+                            id: format!("availability-{value}"),
+                            checked: values.has("availability", &value),
+                            label: format!("{day_name}, {}", t(&format!("part-{part}"))),
+                            value,
+                        }
+                    })
+                    .collect(),
+                day: day_name,
+            }
+        })
+        .collect();
+
+    let mut area_options = vec![not_given()];
+    area_options.extend(sorted_options(
+        programme
+            .areas
+            .iter()
+            .map(|a| (a.slug.clone(), a.name.clone()))
+            .collect(),
+    ));
+
+    let household_members = (0..MEMBER_ROWS
+        .max(max_row(values, "household_members") + 1)
+        .min(25))
+        .map(|i| {
+            let n = (i + 1).to_string();
+            let name_name = format!("household_members.{i}.first_name");
+            let year_name = format!("household_members.{i}.birth_year");
+            let mut first_name = b.text(&name_name, "household-member-name", "text", "off");
+            first_name.id = format!("household_members-{i}-first_name");
+            first_name.label = i18n::t_args(lang, "household-member-name", &[("n", &n)]);
+            let mut birth_year = b.number(&year_name, "household-member-birth-year", "off");
+            birth_year.id = format!("household_members-{i}-birth_year");
+            birth_year.label = i18n::t_args(lang, "household-member-birth-year", &[("n", &n)]);
+            MemberRow {
+                error: None,
+                first_name,
+                birth_year,
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let domain_options = || {
+        IntegrationDomain::ALL
+            .iter()
+            .map(|d| (d.code().to_owned(), i18n::coded(lang, "domain", d.code())))
+            .collect()
+    };
+    let mut share_domains = b.group(
+        "share_domains",
+        "checkbox",
+        "share-legend",
+        domain_options(),
+    );
+    share_domains.columns = true;
+    let mut learn_domains = b.group(
+        "learn_domains",
+        "checkbox",
+        "learn-legend",
+        domain_options(),
+    );
+    learn_domains.columns = true;
+
+    let mut role = b.group(
+        "role",
+        "radio",
+        "role-legend",
+        vec![
+            ("arriving".into(), t("role-arriving")),
+            ("receiving".into(), t("role-receiving")),
+        ],
+    );
+    role.required = true;
+
+    let mut pref_buddy_gender = b.group(
+        "pref_buddy_gender",
+        "radio",
+        "field-pref-buddy-gender",
+        vec![
+            ("any".into(), t("pref-gender-any")),
+            ("woman".into(), t("pref-gender-woman")),
+            ("man".into(), t("pref-gender-man")),
+        ],
+    );
+    if !["woman", "man"].contains(&values.get("pref_buddy_gender")) {
+        if let Some(any) = pref_buddy_gender.choices.first_mut() {
+            any.checked = true;
+        }
+    }
+
+    let mut first_name = b.text("first_name", "field-first-name", "text", "given-name");
+    first_name.required = true;
+    let mut email = b.text("email", "field-email", "email", "email");
+    email.required = true;
+    email.maxlength = 254;
+    email.hint = Some(t("field-email-hint"));
+    let mut phone = b.text("phone", "field-phone", "tel", "tel");
+    phone.maxlength = 32;
+    phone.width = 10;
+    let mut volunteer = b.checkbox("volunteer", "field-volunteer");
+    volunteer.hint = Some(t("field-volunteer-hint"));
+    let mut capacity = b.select(
+        "capacity",
+        "field-capacity",
+        (1..=5).map(|n| (n.to_string(), n.to_string())).collect(),
+    );
+    capacity.hint = Some(t("field-capacity-hint"));
+    let mut consent = b.checkbox("consent", "field-consent");
+    consent.required = true;
+    let mut max_travel_km = b.number("max_travel_km", "field-max-travel", "off");
+    max_travel_km.maxlength = 3;
+
+    FormView {
+        first_name,
+        last_name: b.text("last_name", "field-last-name", "text", "family-name"),
+        email,
+        phone,
+        message_language: b.select(
+            "message_language",
+            "field-message-language",
+            UiLanguage::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+                .collect(),
+        ),
+        birth_year: b.number("birth_year", "field-birth-year", "bday-year"),
+        gender: b.select("gender", "field-gender", {
+            let mut o = vec![not_given()];
+            o.extend(
+                ["woman", "man", "non_binary", "prefer_not_to_say"]
+                    .iter()
+                    .map(|g| ((*g).to_owned(), i18n::coded(lang, "gender", g))),
+            );
+            o
+        }),
+        is_minor: b.checkbox("is_minor", "field-is-minor"),
+        role,
+        volunteer,
+        capacity,
+        languages_error: b.error("languages"),
+        language_rows,
+        practise_languages: practise,
+        interests: interest_group,
+        availability_error: b.error("availability"),
+        availability_parts: Availability::PARTS
+            .iter()
+            .map(|p| t(&format!("part-{p}")))
+            .collect(),
+        availability,
+        area: b.select("area", "field-area", area_options),
+        max_travel_km,
+        online_ok: b.checkbox("online_ok", "field-online-ok"),
+        household_adults: b.number("household_adults", "field-household-adults", "off"),
+        household_children: b.number("household_children", "field-household-children", "off"),
+        household_members,
+        pref_buddy_gender,
+        pref_family: b.checkbox("pref_family", "field-pref-family"),
+        pref_age_min: b.number("pref_age_min", "field-pref-age-min", "off"),
+        pref_age_max: b.number("pref_age_max", "field-pref-age-max", "off"),
+        pref_outside_language_community: b.checkbox(
+            "pref_outside_language_community",
+            "field-pref-outside-community",
+        ),
+        share_domains,
+        learn_domains,
+        consent,
+    }
+}
+
+fn signup_query(programme: &str) -> [(&'static str, &str); 1] {
+    [("programme", programme)]
+}
+
+/// Renders the form page.
+fn render_form(
+    status: StatusCode,
+    lang: UiLanguage,
+    programme: &Programme,
+    values: &FormValues,
+    errors: &ValidationErrors,
+    member_rows: &[usize],
+) -> HttpResponse {
+    // Household member errors are numbered by given member; the form numbers rows.
+    let mut errors = errors.clone();
+    for e in &mut errors.errors {
+        if let Some(rest) = e.field.strip_prefix("household_members.") {
+            if let Some(row) = rest.parse::<usize>().ok().and_then(|i| member_rows.get(i)) {
+                e.field = format!("household_members.{row}");
+            }
+        }
+    }
+    errors.errors.sort_by_key(|e| order_of(&e.field));
+    let mut f = form_view(lang, programme, values, &errors);
+    for row in &mut f.household_members {
+        let i: usize = row
+            .first_name
+            .id
+            .split('-')
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        if let Some(e) = errors
+            .errors
+            .iter()
+            .find(|e| e.field == format!("household_members.{i}"))
+        {
+            let message = i18n::error_message(lang, e.code);
+            row.error = Some(message.clone());
+            row.first_name.error = Some(message);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let summary = errors
+        .errors
+        .iter()
+        .filter(|e| seen.insert(e.field.clone()))
+        .map(|e| {
+            let (anchor, label) = anchor_and_label(lang, &e.field, &f);
+            let message = if e.field == "form" {
+                i18n::t(lang, "error-form-too-large")
+            } else {
+                i18n::error_message(lang, e.code)
+            };
+            ErrorItem {
+                anchor,
+                label,
+                message,
+            }
+        })
+        .collect();
+    let name = programme.name.as_str();
+    let title = if errors.is_empty() {
+        format!("{} – {name}", i18n::t(lang, "signup-title"))
+    } else {
+        format!(
+            "{}: {} – {name}",
+            i18n::t(lang, "error-prefix"),
+            i18n::t(lang, "signup-title")
+        )
+    };
+    let page = PageCtx::new(lang, title, "/signup", &signup_query(&programme.slug));
+    let action = format!(
+        "/signup?{}",
+        serde_urlencoded::to_string([
+            ("programme", programme.slug.as_str()),
+            ("lang", lang.code())
+        ])
+        .unwrap_or_default()
+    );
+    let section = |key: &str| {
+        let id = format!("privacy-{key}");
+        (
+            i18n::t(lang, &format!("{id}-title")),
+            i18n::t_args(lang, &id, &[("programme", name)]),
+        )
+    };
+    let mut privacy = vec![(
+        String::new(),
+        i18n::t_args(lang, "privacy-intro", &[("programme", name)]),
+    )];
+    privacy.extend(["collected", "purpose", "who", "retention", "contact"].map(section));
+    let template = SignupPage {
+        page,
+        heading: i18n::t_args(lang, "signup-heading", &[("programme", name)]),
+        action,
+        errors: summary,
+        f,
+        privacy,
+        privacy_legal: i18n::t_args(
+            lang,
+            "privacy-legal",
+            &[("version", PRIVACY_NOTICE_VERSION)],
+        ),
+    };
+    let mut response = pages::render(status, &template);
+    pages::set_content_language(&mut response, lang);
+    response
+}
+
+// ----------------------------------------------------------------------------------------------
+// Emails
+
+/// A finished email in one language.
+#[derive(Debug, Clone)]
+pub struct EmailContent {
+    /// Subject line.
+    pub subject: String,
+    /// Plain text body.
+    pub text: String,
+    /// HTML body.
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct EmailHtml<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    subject: &'a str,
+    greeting: &'a str,
+    before: &'a [String],
+    link: Option<&'a str>,
+    button: &'a str,
+    after: &'a [String],
+    signoff: &'a str,
+    team: &'a str,
+}
+
+fn compose(
+    lang: UiLanguage,
+    subject: String,
+    name: &str,
+    programme: &str,
+    before: &[String],
+    link: Option<&str>,
+    after: &[String],
+) -> EmailContent {
+    let greeting = i18n::t_args(lang, "email-greeting", &[("name", name)]);
+    let signoff = i18n::t(lang, "email-signoff");
+    let team = i18n::t_args(lang, "email-team", &[("programme", programme)]);
+    let mut text = format!("{greeting}\n\n");
+    for p in before {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    if let Some(link) = link {
+        text.push_str(link);
+        text.push_str("\n\n");
+    }
+    for p in after {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!("{signoff}\n{team}\n"));
+    let html = EmailHtml {
+        lang: lang.code(),
+        dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+        subject: &subject,
+        greeting: &greeting,
+        before,
+        link,
+        button: &i18n::t(lang, "email-confirm-button"),
+        after,
+        signoff: &signoff,
+        team: &team,
+    }
+    .render()
+    .unwrap_or_else(|_| {
+        format!(
+            "<pre>{}</pre>",
+            askama::filters::escape(&text, askama::filters::Html)
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        )
+    });
+    EmailContent {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The confirmation email (double opt-in).
+#[must_use]
+pub fn confirmation_email(
+    lang: UiLanguage,
+    name: &str,
+    programme: &str,
+    link: &str,
+) -> EmailContent {
+    let p = [("programme", programme)];
+    compose(
+        lang,
+        i18n::t_args(lang, "email-confirm-subject", &p),
+        name,
+        programme,
+        &[i18n::t_args(lang, "email-confirm-body", &p)],
+        Some(link),
+        &[
+            i18n::t(lang, "email-confirm-expiry"),
+            i18n::t(lang, "email-not-you"),
+        ],
+    )
+}
+
+/// The email for a second sign-up with an address already signed up: with a fresh confirmation
+/// link if the first sign-up is still pending.
+#[must_use]
+pub fn already_signed_up_email(
+    lang: UiLanguage,
+    name: &str,
+    programme: &str,
+    link: Option<&str>,
+) -> EmailContent {
+    let p = [("programme", programme)];
+    let mut before = vec![i18n::t_args(lang, "email-already-body", &p)];
+    let after = if link.is_some() {
+        before.push(i18n::t(lang, "email-already-pending"));
+        vec![i18n::t(lang, "email-not-you")]
+    } else {
+        before.push(i18n::t(lang, "email-already-confirmed"));
+        vec![i18n::t(lang, "email-not-you")]
+    };
+    compose(
+        lang,
+        i18n::t_args(lang, "email-already-subject", &p),
+        name,
+        programme,
+        &before,
+        link,
+        &after,
+    )
+}
+
+fn enqueue(
+    conn: &mut DbConnection,
+    to: &str,
+    lang: UiLanguage,
+    email: EmailContent,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    outbox::enqueue(
+        conn,
+        &NewEmail {
+            to: to.to_owned(),
+            language: lang.code().to_owned(),
+            subject: email.subject,
+            body_text: email.text,
+            body_html: email.html,
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+/// Stand-in for `crate::email::outbox` until it lands: the same signature, writing the row.
+mod outbox_shim {
+    use chrono::NaiveDateTime;
+    use diesel::prelude::*;
+
+    use crate::db::schema::outbox;
+    use crate::db::{DbConnection, DbError};
+
+    pub struct NewEmail {
+        pub to: String,
+        pub language: String,
+        pub subject: String,
+        pub body_text: String,
+        pub body_html: String,
+    }
+
+    pub fn enqueue(
+        conn: &mut DbConnection,
+        e: &NewEmail,
+        now: NaiveDateTime,
+    ) -> Result<(), DbError> {
+        diesel::insert_into(outbox::table)
+            .values((
+                outbox::message_id.eq(format!(
+                    "<{}@buddymatch>",
+                    crate::tokens::Token::generate().plain
+                )),
+                outbox::recipient.eq(&e.to),
+                outbox::language.eq(&e.language),
+                outbox::subject.eq(&e.subject),
+                outbox::body_text.eq(&e.body_text),
+                outbox::body_html.eq(&e.body_html),
+                outbox::created_at.eq(now),
+                outbox::next_attempt_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Storing
+
+fn store(
+    conn: &mut DbConnection,
+    programme: &Programme,
+    p: &NewParticipant,
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let link = |token: &str| format!("{public_url}/confirm/{token}");
+    if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
+        // Same thank-you page for the browser; the explanation goes to the mailbox's owner.
+        let pending = existing.status()? == ParticipantStatus::Pending;
+        let url = if pending {
+            Some(link(&issue_confirm_token(conn, existing.id, now)?))
+        } else {
+            None
+        };
+        let lang = p.message_language;
+        let email =
+            already_signed_up_email(lang, &existing.first_name, &programme.name, url.as_deref());
+        return enqueue(conn, &existing.email, lang, email, now);
+    }
+    let id = participants::insert(conn, programme.id, p, ParticipantStatus::Pending, now)?;
+    let token = issue_confirm_token(conn, id, now)?;
+    let email = confirmation_email(
+        p.message_language,
+        &p.first_name,
+        &programme.name,
+        &link(&token),
+    );
+    enqueue(conn, p.email.as_str(), p.message_language, email, now)
+}
+
+fn is_unique_violation(e: &DbError) -> bool {
+    matches!(
+        e,
+        DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        ))
+    )
+}
+
+// ----------------------------------------------------------------------------------------------
+// Handlers
+
+fn programme_slug(req: &HttpRequest, state: &AppState) -> String {
+    i18n::query_param(req.query_string(), "programme")
+        .unwrap_or_else(|| state.settings.demo_programme.clone())
+}
+
+async fn load_programme(state: &AppState, slug: String) -> Result<Option<Programme>, DbError> {
+    if slug.is_empty() || slug.len() > 100 {
+        return Ok(None);
+    }
+    state
+        .db
+        .run(move |db| {
+            let mut conn = db.get()?;
+            programmes::by_slug(&mut conn, &slug)
+        })
+        .await
+}
+
+fn with_language_cookie(req: &HttpRequest, mut response: HttpResponse) -> HttpResponse {
+    if let Some(lang) = i18n::query_language(req) {
+        if req
+            .cookie(i18n::LANG_COOKIE)
+            .map_or(true, |c| c.value() != lang.code())
+        {
+            let _ = response.add_cookie(&i18n::language_cookie(lang));
+        }
+    }
+    response
+}
+
+/// `GET /signup?programme=<slug>&lang=<code>`: the empty form.
+#[get("/signup")]
+pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let programme = match load_programme(&state, programme_slug(&req, &state)).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return with_language_cookie(&req, pages::not_found(&req)),
+        Err(e) => return pages::server_error(i18n::request_language(&req, None), &e),
+    };
+    let lang = i18n::request_language(&req, Some(&programme.local_language));
+    let mut defaults = FormValues::default();
+    defaults.set("message_language", lang.code());
+    defaults.set("capacity", "1");
+    defaults.set("max_travel_km", "5");
+    defaults.set("household_adults", "1");
+    defaults.set("household_children", "0");
+    let response = render_form(
+        StatusCode::OK,
+        lang,
+        &programme,
+        &defaults,
+        &ValidationErrors::default(),
+        &[],
+    );
+    with_language_cookie(&req, response)
+}
+
+/// Reads at most `MAX_BODY` bytes; `None` when the body is larger.
+async fn read_body(mut payload: web::Payload) -> Option<web::BytesMut> {
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.ok()?;
+        if body.len() + chunk.len() > MAX_BODY {
+            return None;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Some(body)
+}
+
+/// `POST /signup?programme=<slug>&lang=<code>`: validates, stores, emails, redirects.
+#[post("/signup")]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    payload: web::Payload,
+) -> HttpResponse {
+    let programme = match load_programme(&state, programme_slug(&req, &state)).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return pages::not_found(&req),
+        Err(e) => return pages::server_error(i18n::request_language(&req, None), &e),
+    };
+    let lang = i18n::request_language(&req, Some(&programme.local_language));
+    let values = match read_body(payload).await.map(|b| FormValues::parse(&b)) {
+        Some(Ok(v)) if v.0.len() <= MAX_PAIRS => v,
+        _ => {
+            let mut errors = ValidationErrors::default();
+            errors.add("form", "too_long");
+            let mut defaults = FormValues::default();
+            defaults.set("message_language", lang.code());
+            return render_form(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang,
+                &programme,
+                &defaults,
+                &errors,
+                &[],
+            );
+        }
+    };
+    let (input, mut errors, member_rows) = profile_input(&values);
+    let parsed = NewParticipant::parse(input, &programme);
+    let participant = match parsed {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => {
+            return render_form(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang,
+                &programme,
+                &values,
+                &errors,
+                &member_rows,
+            )
+        }
+        Err(domain_errors) => {
+            for e in domain_errors.errors {
+                // An unreadable number is already reported; the domain only saw it as missing.
+                if errors.code_for(&e.field).is_none() {
+                    errors.errors.push(e);
+                }
+            }
+            return render_form(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang,
+                &programme,
+                &values,
+                &errors,
+                &member_rows,
+            );
+        }
+    };
+
+    let public_url = state.settings.public_url();
+    let now = Utc::now().naive_utc();
+    let stored_programme = programme.clone();
+    let result = state
+        .db
+        .run(move |db| {
+            let attempt =
+                || db.write(|conn| store(conn, &stored_programme, &participant, &public_url, now));
+            match attempt() {
+                // Two sign-ups with one address at the same moment: the second one sees the first.
+                Err(e) if is_unique_violation(&e) => attempt(),
+                other => other,
+            }
+        })
+        .await;
+    if let Err(e) = result {
+        return pages::server_error(lang, &e);
+    }
+    let location = format!(
+        "/signup/thanks?{}",
+        serde_urlencoded::to_string([
+            ("programme", programme.slug.as_str()),
+            ("lang", lang.code())
+        ])
+        .unwrap_or_default()
+    );
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// `GET /signup/thanks`: the same page whether or not the address was new.
+#[get("/signup/thanks")]
+pub async fn thanks(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let slug = programme_slug(&req, &state);
+    let lang = i18n::request_language(&req, None);
+    let page = PageCtx::new(
+        lang,
+        i18n::t(lang, "thanks-title"),
+        "/signup/thanks",
+        &signup_query(&slug),
+    );
+    let mut response = pages::render(
+        StatusCode::OK,
+        &MessagePage {
+            page,
+            paragraphs: vec![
+                i18n::t(lang, "thanks-body"),
+                i18n::t(lang, "thanks-no-email"),
+            ],
+            button_action: None,
+            button_label: String::new(),
+            link: None,
+        },
+    );
+    pages::set_content_language(&mut response, lang);
+    with_language_cookie(&req, response)
+}
+
+/// Registers the sign-up routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(thanks).service(form).service(submit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_pairs_become_a_profile() {
+        let values = FormValues::parse(
+            b"first_name=Amal&email=a%40example.org&languages.0.code=ar&languages.0.level=native&languages.5.code=de\
+              &interests=cooking&interests=chess&availability=mon_morning&volunteer=true&birth_year=%D9%A1%D9%A9%D9%A9%D9%A0\
+              &household_members.1.first_name=Sami&household_members.1.birth_year=abc&max_travel_km=",
+        )
+        .expect("form data");
+        let (input, errors, rows) = profile_input(&values);
+        assert_eq!(input.first_name, "Amal");
+        assert_eq!(input.languages.len(), 6);
+        assert_eq!(input.languages[0].level, "native");
+        assert_eq!(input.languages[5].code, "de");
+        assert_eq!(input.interests, ["cooking", "chess"]);
+        assert!(input.volunteer && !input.consent);
+        assert_eq!(input.birth_year, Some(1990), "Arabic-Indic digits are read");
+        assert_eq!(input.max_travel_km, None);
+        assert_eq!(rows, [1]);
+        assert_eq!(
+            errors.code_for("household_members.0"),
+            Some("invalid_number")
+        );
+    }
+
+    #[test]
+    fn names_map_to_error_fields() {
+        assert_eq!(field_of_name("languages.2.code"), "languages.2");
+        assert_eq!(field_of_name("first_name"), "first_name");
+        assert!(order_of("email") < order_of("languages.0"));
+        assert!(order_of("languages") < order_of("languages.1"));
+        assert!(order_of("consent") > order_of("learn_domains"));
+    }
+
+    #[test]
+    fn emails_are_translated_and_carry_the_link() {
+        let link = "http://x.test/confirm/abc";
+        for lang in UiLanguage::ALL {
+            let e = confirmation_email(lang, "Amal", "Demo", link);
+            assert!(e.text.contains(link) && e.html.contains(link));
+            assert!(e.subject.contains("Demo"));
+            assert!(e.html.contains(&format!("lang=\"{}\"", lang.code())));
+        }
+        assert!(confirmation_email(UiLanguage::Ar, "Amal", "Demo", link)
+            .html
+            .contains("dir=\"rtl\""));
+        let again = already_signed_up_email(UiLanguage::De, "Amal", "Demo", None);
+        assert!(again.text.contains("bereits angemeldet") && !again.text.contains("http"));
+    }
+}
