@@ -5,7 +5,6 @@
 
 pub mod auth;
 pub mod cli;
-pub mod coordinator;
 pub mod db;
 pub mod domain;
 pub mod email;

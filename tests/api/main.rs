@@ -2,11 +2,6 @@
 //! database (a temporary SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is
 //! set).
 
-mod api_auth;
-mod api_cli;
-mod api_docs;
-mod api_participants;
-mod api_support;
 mod health;
 mod helpers;
 mod signup;
