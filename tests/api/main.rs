@@ -6,3 +6,8 @@ mod health;
 mod helpers;
 mod signup;
 mod storage;
+mod api_auth;
+mod api_cli;
+mod api_docs;
+mod api_participants;
+mod api_support;
