@@ -375,3 +375,48 @@ async fn read_update_delete() {
     let (status, _) = status_json(api.get(&format!("/api/v1/participants/{other}")).await).await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn every_access_to_personal_data_is_audited() {
+    let app = spawn_app().await;
+    let token = demo_coordinator(&app).await;
+    let api = Api::new(&app, &token);
+    let id = create(&api, "Olena", "olena@example.org", "arriving", false).await;
+    let path = format!("/api/v1/participants/{id}");
+    let (_, read) = status_json(api.get(&path).await).await;
+    let (status, _) = status_json(api.get(DEMO).await).await;
+    assert_eq!(status, 200);
+    let (status, _) = status_json(api.put(&path, &read["profile"]).await).await;
+    assert_eq!(status, 200);
+    assert_eq!(api.delete(&path).await.status().as_u16(), 204);
+    // A refused request leaves no trace.
+    let (status, _) = status_json(api.get(&path).await).await;
+    assert_eq!(status, 404);
+
+    let entries = buddymatch::db::audit::recent(&mut app.db().get().expect("conn"), 1, 50)
+        .expect("audit log");
+    // Only the API's entries (start-up may record its own).
+    let entries: Vec<_> = entries.into_iter().filter(|e| e.detail == "api").collect();
+    let actions: Vec<(String, Option<i32>, String)> = entries
+        .iter()
+        .rev()
+        .map(|e| (e.action.clone(), e.subject_id, e.detail.clone()))
+        .collect();
+    let id = i32::try_from(id).expect("small id");
+    let programme_id = entries[0].programme_id.expect("programme");
+    assert_eq!(
+        actions,
+        [
+            ("participant.create".to_owned(), Some(id), "api".to_owned()),
+            ("participant.view".to_owned(), Some(id), "api".to_owned()),
+            (
+                "participant.list".to_owned(),
+                Some(programme_id),
+                "api".to_owned()
+            ),
+            ("participant.update".to_owned(), Some(id), "api".to_owned()),
+            ("participant.delete".to_owned(), Some(id), "api".to_owned()),
+        ]
+    );
+    assert!(entries.iter().all(|e| e.coordinator_id.is_some()));
+}

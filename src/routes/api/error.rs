@@ -180,6 +180,10 @@ impl From<DbError> for ApiError {
             DbError::Query(q) if is_unique_violation(&q) => {
                 Self::Conflict("This clashes with existing data (a duplicate).".to_owned())
             }
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _,
+            )) => Self::Conflict("Other data still refers to this.".to_owned()),
             other => Self::Unexpected(anyhow::Error::new(other)),
         }
     }

@@ -9,10 +9,11 @@ use diesel::prelude::*;
 use super::dto::{ListQuery, ParticipantDto, ParticipantPage, ProfileInputDto};
 use super::error::{serde_error_to_api, ApiError, ErrorBody};
 use crate::auth::Caller;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::participants::{self, ListFilter, Participant};
 use crate::db::programmes::{self, Programme};
 use crate::db::schema::household_members;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, DbError};
 use crate::domain::{HouseholdMemberInput, NewParticipant, ParticipantStatus, Role};
 use crate::state::AppState;
 
@@ -79,6 +80,28 @@ fn participant_for(
         ))
     })?;
     Ok((participant, programme))
+}
+
+/// Records an access to personal data through the API (same names as the coordinator pages).
+fn audit(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    programme_id: i32,
+    action: &str,
+    subject: (&str, i32),
+) -> Result<(), DbError> {
+    audit::record(
+        conn,
+        &AuditEntry {
+            coordinator_id: Some(caller.coordinator().id),
+            programme_id: Some(programme_id),
+            action,
+            subject_type: subject.0,
+            subject_id: Some(subject.1),
+            detail: "api",
+        },
+        chrono::Utc::now().naive_utc(),
+    )
 }
 
 fn conflict(email: &str) -> ApiError {
@@ -163,6 +186,13 @@ pub async fn create_participant(
                     &new,
                     ParticipantStatus::Confirmed,
                     now,
+                )?;
+                audit(
+                    conn,
+                    &caller,
+                    programme.id,
+                    "participant.create",
+                    ("participant", id),
                 )?;
                 read_dto(conn, id, &programme.slug)
             })
@@ -273,6 +303,16 @@ pub async fn list_participants(
                     ParticipantDto::new(p, &programme.slug, homes.remove(&p.id).unwrap_or_default())
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            drop(conn);
+            db.write(|c| {
+                audit(
+                    c,
+                    &caller,
+                    programme.id,
+                    "participant.list",
+                    ("programme", programme.id),
+                )
+            })?;
             Ok(ParticipantPage {
                 items,
                 page,
@@ -311,7 +351,18 @@ pub async fn get_participant(
         .run(move |db| -> Result<ParticipantDto, ApiError> {
             let mut conn = db.get()?;
             let (_, programme) = participant_for(&mut conn, &caller, id)?;
-            read_dto(&mut conn, id, &programme.slug)
+            let dto = read_dto(&mut conn, id, &programme.slug)?;
+            drop(conn);
+            db.write(|c| {
+                audit(
+                    c,
+                    &caller,
+                    programme.id,
+                    "participant.view",
+                    ("participant", id),
+                )
+            })?;
+            Ok(dto)
         })
         .await?;
     Ok(HttpResponse::Ok().json(dto))
@@ -360,6 +411,13 @@ pub async fn update_participant(
                 if !participants::update(conn, id, &new, now)? {
                     return Err(ApiError::NotFound(format!("There is no participant {id}.")));
                 }
+                audit(
+                    conn,
+                    &caller,
+                    programme.id,
+                    "participant.update",
+                    ("participant", id),
+                )?;
                 read_dto(conn, id, &programme.slug)
             })
         })
@@ -392,9 +450,16 @@ pub async fn delete_participant(
     state
         .db
         .run(move |db| -> Result<(), ApiError> {
-            participant_for(&mut *db.get()?, &caller, id)?;
+            let (_, programme) = participant_for(&mut *db.get()?, &caller, id)?;
             db.write(|conn| {
                 if participants::delete(conn, id)? {
+                    audit(
+                        conn,
+                        &caller,
+                        programme.id,
+                        "participant.delete",
+                        ("participant", id),
+                    )?;
                     Ok(())
                 } else {
                     Err(ApiError::NotFound(format!("There is no participant {id}.")))
