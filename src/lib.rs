@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod cli;
+pub mod coordinator;
 pub mod db;
 pub mod domain;
 pub mod email;

@@ -58,6 +58,19 @@ impl Application {
                 ..state
             }
         };
+        // First start: no coordinator account yet -> a one-time link to create the admin.
+        match crate::coordinator::setup::issue_link_if_needed(
+            &state.db,
+            &state.settings.public_url(),
+            chrono::Utc::now().naive_utc(),
+        ) {
+            Ok(Some(link)) => println!(
+                "No coordinator account exists yet. Open this one-time link to create the \
+                 administrator account: {link}"
+            ),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "could not issue the first-start setup link"),
+        }
         let server = serve(listener, state.clone())?;
         Ok(Self {
             port,

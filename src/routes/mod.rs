@@ -3,6 +3,7 @@
 
 pub mod api;
 mod confirm;
+pub mod coordinator;
 mod health;
 pub mod pages;
 pub mod signup;
@@ -15,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::configure(cfg);
     signup::configure(cfg);
     confirm::configure(cfg);
+    coordinator::configure(cfg);
     cfg.default_service(web::to(pages::default_not_found));
     api::configure(cfg);
 }

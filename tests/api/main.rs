@@ -2,12 +2,13 @@
 //! database (a temporary SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is
 //! set).
 
-mod health;
-mod helpers;
-mod signup;
-mod storage;
 mod api_auth;
 mod api_cli;
 mod api_docs;
 mod api_participants;
 mod api_support;
+mod coordinator_web;
+mod health;
+mod helpers;
+mod signup;
+mod storage;
