@@ -35,9 +35,9 @@ gender-prefer-not-to-say = أفضّل عدم الإجابة
 field-is-minor = عمري أقل من 18 سنة
 
 section-role = دورك في البرنامج
-role-legend = أنا شخص…
-role-arriving = …وصل إلى هنا حديثًا
-role-receiving = …يعيش هنا منذ مدة
+role-legend = أيّ الوصفين ينطبق عليك؟
+role-arriving = وصلت إلى هنا حديثًا
+role-receiving = أعيش هنا منذ مدة
 field-volunteer = أرغب في أن أكون رفيقًا متطوعًا
 field-volunteer-hint = يلتقي الرفيق المتطوع بانتظام بشخص أو عائلة وصلت حديثًا.
 field-capacity = لكم شخص أو عائلة يمكنك أن تكون رفيقًا؟

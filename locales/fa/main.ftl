@@ -35,9 +35,9 @@ gender-prefer-not-to-say = ترجیح می‌دهم نگویم
 field-is-minor = کمتر از ۱۸ سال دارم
 
 section-role = نقش شما در برنامه
-role-legend = من کسی هستم که…
-role-arriving = …تازه به اینجا آمده است
-role-receiving = …از قبل اینجا زندگی می‌کند
+role-legend = کدام مورد درباره شما درست است؟
+role-arriving = تازه به اینجا آمده‌ام
+role-receiving = از قبل اینجا زندگی می‌کنم
 field-volunteer = می‌خواهم به‌عنوان داوطلب هم‌یار باشم
 field-volunteer-hint = هم‌یار داوطلب به‌طور منظم با یک فرد یا خانواده‌ای که تازه آمده است دیدار می‌کند.
 field-capacity = برای چند نفر یا چند خانواده می‌توانید هم‌یار باشید؟

@@ -73,6 +73,14 @@ pub fn t_args(lang: UiLanguage, id: &str, args: &[(&str, &str)]) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
+/// Wraps text from outside the translations (a programme's or a person's name) in Unicode
+/// isolation marks for HTML pages, so a Latin name inside an Arabic sentence (or the other way
+/// round) keeps its own direction and does not reorder the punctuation around it.
+#[must_use]
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// Whether `id` exists (in `lang` or the English fallback).
 #[must_use]
 pub fn has(lang: UiLanguage, id: &str) -> bool {

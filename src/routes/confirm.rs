@@ -148,7 +148,7 @@ pub async fn confirm_page(
                     paragraphs: vec![i18n::t_args(
                         lang,
                         "confirm-body",
-                        &[("programme", &programme)],
+                        &[("programme", &i18n::isolate(&programme))],
                     )],
                     button_action: Some(req.path().to_owned()),
                     button_label: i18n::t(lang, "confirm-button"),
@@ -225,7 +225,7 @@ pub async fn confirm(
                     paragraphs: vec![i18n::t_args(
                         lang,
                         "confirmed-body",
-                        &[("name", &first_name)],
+                        &[("name", &i18n::isolate(&first_name))],
                     )],
                     button_action: None,
                     button_label: String::new(),

@@ -1040,7 +1040,8 @@ fn render_form(
             }
         })
         .collect();
-    let name = programme.name.as_str();
+    let isolated = i18n::isolate(&programme.name);
+    let name = isolated.as_str();
     let title = if errors.is_empty() {
         format!("{} – {name}", i18n::t(lang, "signup-title"))
     } else {
@@ -1081,7 +1082,7 @@ fn render_form(
         privacy_legal: i18n::t_args(
             lang,
             "privacy-legal",
-            &[("version", PRIVACY_NOTICE_VERSION)],
+            &[("version", &i18n::isolate(PRIVACY_NOTICE_VERSION))],
         ),
     };
     let mut response = pages::render(status, &template);
