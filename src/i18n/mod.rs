@@ -238,48 +238,74 @@ pub fn language_cookie(lang: UiLanguage) -> Cookie<'static> {
 mod tests {
     use super::*;
 
-    const FILES: [(&str, &str); 6] = [
-        ("en", include_str!("../../locales/en/main.ftl")),
-        ("de", include_str!("../../locales/de/main.ftl")),
-        ("fr", include_str!("../../locales/fr/main.ftl")),
-        ("ar", include_str!("../../locales/ar/main.ftl")),
-        ("fa", include_str!("../../locales/fa/main.ftl")),
-        ("uk", include_str!("../../locales/uk/main.ftl")),
-    ];
+    const CODES: [&str; 6] = ["en", "de", "fr", "ar", "fa", "uk"];
 
-    /// (id, value) of every message in a Fluent file (single-line messages, as ours are).
+    /// (id, value) of every message in a Fluent source; continuation lines join the value.
     fn messages(source: &str) -> Vec<(String, String)> {
-        source
-            .lines()
-            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
-            .filter_map(|l| l.split_once(" = "))
-            .map(|(id, value)| (id.trim().to_owned(), value.trim().to_owned()))
+        let mut out: Vec<(String, String)> = Vec::new();
+        for line in source.lines() {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                if let Some((id, value)) = line.split_once('=') {
+                    out.push((id.trim().to_owned(), value.trim().to_owned()));
+                    continue;
+                }
+            }
+            if line.starts_with(' ') {
+                if let Some(last) = out.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(line.trim());
+                }
+            }
+        }
+        out
+    }
+
+    /// Every message of every `.ftl` file of one language (all teams' files).
+    fn language_messages(code: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(code);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("locale folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .flat_map(|f| messages(&std::fs::read_to_string(f).expect("readable")))
             .collect()
     }
 
     #[test]
     fn every_language_has_exactly_the_english_messages() {
-        let en: Vec<String> = messages(FILES[0].1).into_iter().map(|(id, _)| id).collect();
+        let en: Vec<String> = language_messages("en")
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
         assert!(en.len() > 150, "English has {} messages", en.len());
         let mut sorted = en.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(sorted.len(), en.len(), "duplicate ids in en");
-        for (code, source) in &FILES[1..] {
-            let ids: Vec<String> = messages(source).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(sorted.len(), en.len(), "an id is defined twice in en");
+        for code in &CODES[1..] {
+            let ids: Vec<String> = language_messages(code)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
             let missing: Vec<&String> = en.iter().filter(|id| !ids.contains(id)).collect();
             let extra: Vec<&String> = ids.iter().filter(|id| !en.contains(id)).collect();
             assert!(missing.is_empty(), "{code} lacks {missing:?}");
             assert!(extra.is_empty(), "{code} has ids English lacks: {extra:?}");
-            assert_eq!(ids.len(), en.len(), "{code} has duplicate ids");
+            assert_eq!(ids.len(), en.len(), "an id is defined twice in {code}");
         }
     }
 
     #[test]
     fn translations_are_not_english_copies() {
-        let en: HashMap<String, String> = messages(FILES[0].1).into_iter().collect();
-        for (code, source) in &FILES[1..] {
-            let all = messages(source);
+        let en: HashMap<String, String> = language_messages("en").into_iter().collect();
+        for code in &CODES[1..] {
+            let all = language_messages(code);
             let same: Vec<&String> = all
                 .iter()
                 .filter(|(id, v)| en.get(id) == Some(v))
