@@ -199,10 +199,12 @@ mod tests {
         assert!(r.is_ready(true));
         r.code_of_conduct_signed_at = None;
         assert!(!r.is_ready(true), "code of conduct is always required");
-        let mut only_child = Readiness::default();
-        only_child.child_safeguarding_training_at = day();
-        only_child.background_check_at = day();
-        only_child.first_aid_training_at = day();
+        let only_child = Readiness {
+            child_safeguarding_training_at: day(),
+            background_check_at: day(),
+            first_aid_training_at: day(),
+            ..Readiness::default()
+        };
         assert!(!only_child.is_ready(false));
     }
 }

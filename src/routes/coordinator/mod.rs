@@ -324,10 +324,7 @@ pub fn respond(
     let mut response = pages::render(status, template);
     pages::set_content_language(&mut response, lang);
     if let Some(chosen) = i18n::query_language(req) {
-        if req
-            .cookie(i18n::LANG_COOKIE)
-            .is_none_or(|c| c.value() != chosen.code())
-        {
+        if !matches!(req.cookie(i18n::LANG_COOKIE), Some(c) if c.value() == chosen.code()) {
             let _ = response.add_cookie(&i18n::language_cookie(chosen));
         }
     }

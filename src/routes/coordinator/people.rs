@@ -557,6 +557,7 @@ async fn view(
     Ok(respond(&req, StatusCode::OK, lang, &page))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn profile_page(
     req: &HttpRequest,
     signed: &Signed,
@@ -625,7 +626,7 @@ fn parse_profile(
     heading: &str,
     action: &str,
     values: &Values,
-) -> Result<NewParticipant, HttpResponse> {
+) -> Result<NewParticipant, Box<HttpResponse>> {
     let (input, mut errors, rows) = profile_form::profile_input(values);
     match NewParticipant::parse(input, programme) {
         Ok(p) if errors.is_empty() => Ok(p),
@@ -647,12 +648,12 @@ fn parse_profile(
                 &errors,
                 &rows,
             );
-            Err(respond(
+            Err(Box::new(respond(
                 req,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 signed.lang,
                 &page,
-            ))
+            )))
         }
     }
 }
@@ -699,7 +700,7 @@ async fn create(
     let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
     let new = match parse_profile(&req, &signed, &programme, &heading, &action, &values) {
         Ok(p) => p,
-        Err(page) => return Ok(page),
+        Err(page) => return Ok(*page),
     };
     let s = signed.clone();
     let programme_id = programme.id;
@@ -799,7 +800,7 @@ async fn update(
     let action = format!("/coordinator/people/{id}/edit");
     let new = match parse_profile(&req, &signed, &programme, &heading, &action, &values) {
         Ok(p) => p,
-        Err(page) => return Ok(page),
+        Err(page) => return Ok(*page),
     };
     let s = signed.clone();
     let programme_id = programme.id;
