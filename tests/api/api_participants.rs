@@ -39,6 +39,14 @@ async fn create_valid_participant_is_201_with_location_and_confirmed() {
     );
     assert_eq!(body["status"], "confirmed");
     assert!(body["confirmed_at"].is_string());
+    assert!(
+        body["created_at"]
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .is_some(),
+        "RFC 3339 with zone: {}",
+        body["created_at"]
+    );
     assert_eq!(body["programme"], "demo");
     assert_eq!(body["profile"]["email"], "olena@example.org");
     assert_eq!(body["profile"]["household_members"][0]["first_name"], "Ira");

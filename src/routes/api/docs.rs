@@ -108,6 +108,21 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Escapes `s` and shows `backticked` parts as code.
+fn prose(s: &str) -> String {
+    esc(s)
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{part}</code>")
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect()
+}
+
 fn text<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(Value::as_str).unwrap_or("")
 }
@@ -173,7 +188,7 @@ fn render_operation(html: &mut String, method: &str, path: &str, op: &Value) {
     }
     let description = text(op, "description");
     if !description.is_empty() {
-        let _ = write!(html, "<p>{}</p>", esc(description));
+        let _ = write!(html, "<p>{}</p>", prose(description));
     }
     if op.get("security").is_some() {
         html.push_str(
@@ -194,7 +209,7 @@ fn render_operation(html: &mut String, method: &str, path: &str, op: &Value) {
                 } else {
                     "no"
                 },
-                esc(text(p, "description")),
+                prose(text(p, "description")),
             );
         }
         html.push_str("</table>");
@@ -232,7 +247,7 @@ fn render_schema(html: &mut String, name: &str, schema: &Value) {
     );
     let description = text(schema, "description");
     if !description.is_empty() {
-        let _ = write!(html, "<p>{}</p>", esc(description));
+        let _ = write!(html, "<p>{}</p>", prose(description));
     }
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
         let required: Vec<&str> = schema
@@ -254,7 +269,7 @@ fn render_schema(html: &mut String, name: &str, schema: &Value) {
                 } else {
                     "no"
                 },
-                esc(text(s, "description")),
+                prose(text(s, "description")),
             );
         }
         html.push_str("</table>");
@@ -281,8 +296,13 @@ pub fn render_docs(openapi: &Value) -> String {
          <p>Machine-readable: <a href=\"/api/openapi.json\">/api/openapi.json</a> (OpenAPI {oa}).</p>",
         title = esc(text(info, "title")),
         version = esc(text(info, "version")),
-        description = esc(text(info, "description")),
+        description = prose(text(info, "description")),
         oa = esc(text(openapi, "openapi")),
+    );
+    html.push_str(
+        "<h2>Getting started</h2><pre><code>buddymatch coordinator add you@example.org --programme demo\n\
+         buddymatch token create you@example.org\n\
+         curl -H 'Authorization: Bearer &lt;token&gt;' &lt;server&gt;/api/v1/programmes</code></pre>",
     );
     html.push_str("<h2>Operations</h2>");
     if let Some(paths) = openapi.get("paths").and_then(Value::as_object) {
@@ -343,5 +363,6 @@ mod tests {
             esc("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
+        assert_eq!(prose("use `a<b>` now"), "use <code>a&lt;b&gt;</code> now");
     }
 }

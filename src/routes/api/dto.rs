@@ -1,7 +1,7 @@
 //! What the API reads and writes, with OpenAPI schemas. The domain's own types carry no schema
 //! annotations, so the API has its own shapes and converts.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -223,13 +223,13 @@ pub struct ParticipantDto {
     /// Cleared to be the buddy of a minor (set by a coordinator).
     pub safeguarding_cleared: bool,
     /// When the email was confirmed (UTC).
-    pub confirmed_at: Option<NaiveDateTime>,
+    pub confirmed_at: Option<DateTime<Utc>>,
     /// Waiting for a buddy since (UTC).
-    pub waiting_since: NaiveDateTime,
+    pub waiting_since: DateTime<Utc>,
     /// Created (UTC).
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// Last changed (UTC).
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
     /// The profile.
     pub profile: ProfileInputDto,
 }
@@ -251,13 +251,18 @@ impl ParticipantDto {
             programme: programme_slug.to_owned(),
             status: p.status.clone(),
             safeguarding_cleared: p.safeguarding_cleared,
-            confirmed_at: p.confirmed_at,
-            waiting_since: p.waiting_since,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
+            confirmed_at: p.confirmed_at.map(utc),
+            waiting_since: utc(p.waiting_since),
+            created_at: utc(p.created_at),
+            updated_at: utc(p.updated_at),
             profile: profile.into(),
         })
     }
+}
+
+/// Stored timestamps are UTC without a zone; the API states the zone (RFC 3339, `Z`).
+fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
 }
 
 /// One page of participants.
