@@ -1,0 +1,196 @@
+//! Property tests: `assign::solve` against exhaustive search on small instances, for every
+//! objective, with random capacities, forbidden and pinned pairs.
+
+use matching::assign::{solve, AssignError, Edge, Objective, Problem};
+use proptest::prelude::*;
+
+/// The objective value of an assignment as a lexicographic key (larger is better).
+fn key(p: &Problem, buddy_of: &[Option<u32>]) -> (usize, i64, i64) {
+    let score = |s: usize, b: u32| {
+        p.edges
+            .iter()
+            .find(|e| e.seeker as usize == s && e.buddy == b)
+            .map(|e| e.score)
+    };
+    let matched = buddy_of.iter().filter(|b| b.is_some()).count();
+    let total: i64 = buddy_of
+        .iter()
+        .enumerate()
+        .filter_map(|(s, b)| b.map(|b| score(s, b).expect("edge")))
+        .sum();
+    let second = match p.objective {
+        Objective::MostMatchedThenScore => 0,
+        Objective::WaitingPriority => buddy_of
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_some())
+            .map(|(s, _)| i64::from(p.waiting_days.get(s).copied().unwrap_or(0)))
+            .sum(),
+        Objective::Fairness => buddy_of
+            .iter()
+            .enumerate()
+            .filter_map(|(s, b)| b.map(|b| score(s, b).expect("edge")))
+            .min()
+            .unwrap_or(i64::MAX),
+    };
+    (matched, second, total)
+}
+
+/// Best key over all feasible assignments, by exhaustive search.
+fn brute(p: &Problem) -> (usize, i64, i64) {
+    fn rec(
+        p: &Problem,
+        s: usize,
+        load: &mut Vec<u32>,
+        cur: &mut Vec<Option<u32>>,
+        best: &mut Option<(usize, i64, i64)>,
+    ) {
+        if s == p.num_seekers {
+            let k = key(p, cur);
+            if best.map_or(true, |b| k > b) {
+                *best = Some(k);
+            }
+            return;
+        }
+        let pinned = p.pinned.iter().find(|x| x.0 as usize == s).map(|x| x.1);
+        let options: Vec<Option<u32>> = match pinned {
+            Some(b) => vec![Some(b)],
+            None => std::iter::once(None)
+                .chain(
+                    p.edges
+                        .iter()
+                        .filter(|e| e.seeker as usize == s)
+                        .filter(|e| !p.forbidden.contains(&(e.seeker, e.buddy)))
+                        .map(|e| Some(e.buddy)),
+                )
+                .collect(),
+        };
+        for o in options {
+            if let Some(b) = o {
+                if load[b as usize] == p.capacities[b as usize] {
+                    continue;
+                }
+                load[b as usize] += 1;
+            }
+            cur[s] = o;
+            rec(p, s + 1, load, cur, best);
+            if let Some(b) = o {
+                load[b as usize] -= 1;
+            }
+        }
+        cur[s] = None;
+    }
+    let mut best = None;
+    rec(
+        p,
+        0,
+        &mut vec![0; p.capacities.len()],
+        &mut vec![None; p.num_seekers],
+        &mut best,
+    );
+    best.expect("the all-unmatched assignment is always feasible")
+}
+
+fn problem() -> impl Strategy<Value = Problem> {
+    (1usize..=6, 1usize..=5, 0u8..3).prop_flat_map(|(n, m, obj)| {
+        let objective = [
+            Objective::MostMatchedThenScore,
+            Objective::WaitingPriority,
+            Objective::Fairness,
+        ][obj as usize];
+        (
+            proptest::collection::vec(0u32..=2, m),
+            proptest::collection::vec(proptest::option::weighted(0.6, -5i64..=20), n * m),
+            proptest::collection::vec((0..n as u32, 0..m as u32), 0..3),
+            proptest::collection::vec((0..n as u32, 0..m as u32), 0..2),
+            proptest::collection::vec(0u32..30, n),
+        )
+            .prop_map(
+                move |(capacities, scores, forbidden, pinned, waiting_days)| {
+                    let edges = scores
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, s)| {
+                            s.map(|score| Edge {
+                                seeker: (k / m) as u32,
+                                buddy: (k % m) as u32,
+                                score,
+                            })
+                        })
+                        .collect();
+                    Problem {
+                        num_seekers: n,
+                        capacities,
+                        edges,
+                        pinned,
+                        forbidden,
+                        waiting_days,
+                        objective,
+                    }
+                },
+            )
+    })
+}
+
+/// Whether the pins are admissible, mirroring the documented errors.
+fn pins_ok(p: &Problem) -> Result<(), AssignError> {
+    let mut load = vec![0u32; p.capacities.len()];
+    let mut seen = vec![false; p.num_seekers];
+    for &(s, b) in &p.pinned {
+        if seen[s as usize] {
+            return Err(AssignError::SeekerPinnedTwice { seeker: s });
+        }
+        seen[s as usize] = true;
+        let feasible =
+            p.edges.iter().any(|e| e.seeker == s && e.buddy == b) && !p.forbidden.contains(&(s, b));
+        if !feasible {
+            return Err(AssignError::PinnedPairInfeasible {
+                seeker: s,
+                buddy: b,
+            });
+        }
+        load[b as usize] += 1;
+        if load[b as usize] > p.capacities[b as usize] {
+            return Err(AssignError::PinsExceedCapacity {
+                buddy: b,
+                capacity: p.capacities[b as usize],
+            });
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn matches_brute_force(p in problem()) {
+        let got = solve(&p);
+        match pins_ok(&p) {
+            Err(e) => prop_assert_eq!(got, Err(e)),
+            Ok(()) => {
+                let got = got.expect("valid problem");
+                // Feasibility of the returned assignment.
+                let mut load = vec![0u32; p.capacities.len()];
+                for (s, b) in got.buddy_of.iter().enumerate() {
+                    if let Some(b) = b {
+                        load[*b as usize] += 1;
+                        prop_assert!(p.edges.iter().any(|e| e.seeker as usize == s && e.buddy == *b));
+                        prop_assert!(!p.forbidden.contains(&(s as u32, *b)));
+                    }
+                }
+                for (b, &l) in load.iter().enumerate() {
+                    prop_assert!(l <= p.capacities[b]);
+                }
+                for &(s, b) in &p.pinned {
+                    prop_assert_eq!(got.buddy_of[s as usize], Some(b));
+                }
+                let k = key(&p, &got.buddy_of);
+                prop_assert_eq!(k.0, got.matched);
+                prop_assert_eq!(k.2, got.total_score);
+                prop_assert_eq!(k, brute(&p));
+                prop_assert_eq!(got.unmatched.len(), p.num_seekers - got.matched);
+            }
+        }
+    }
+}
