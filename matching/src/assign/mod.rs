@@ -278,6 +278,10 @@ fn bottleneck(
         .map(|k| p.edges[k].score)
         .filter(|&s| s <= pin_min)
         .collect();
+    if pin_min < i64::MAX {
+        // A threshold equal to the lowest pin is as good as any active score below it.
+        scores.push(pin_min);
+    }
     scores.sort_unstable();
     scores.dedup();
     debug_assert!(lo <= hi);
