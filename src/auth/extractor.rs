@@ -1,11 +1,15 @@
 //! `Authorization: Bearer <token>` -> the authenticated [`Caller`]. Missing or unknown tokens
-//! are answered with 401 in the API's JSON error shape.
+//! are answered with 401 in the API's JSON error shape, before the request body is read when
+//! the scope is wrapped in [`require_bearer`].
 
 use std::future::Future;
 use std::pin::Pin;
 
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::AUTHORIZATION;
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::store::{self, Coordinator};
 use crate::routes::api::ApiError;
@@ -48,63 +52,84 @@ fn bearer(value: &str) -> Option<&str> {
         .then_some(token)
 }
 
+/// Checks the request's bearer token against the database.
+async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("AppState is not registered")))?;
+    let token = match req.headers().get(AUTHORIZATION) {
+        None => {
+            return Err(ApiError::Unauthorized(
+                "Missing API token: send `Authorization: Bearer <token>` \
+                 (create one with `buddymatch token create <email>`)."
+                    .to_owned(),
+            ))
+        }
+        Some(value) => value
+            .to_str()
+            .ok()
+            .and_then(bearer)
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                ApiError::Unauthorized(
+                    "The Authorization header must be `Bearer <token>`.".to_owned(),
+                )
+            })?,
+    };
+    let found = state
+        .db
+        .run(move |db| -> Result<_, ApiError> {
+            let mut conn = db.get()?;
+            let found = store::find_token(&mut conn, &token)?;
+            drop(conn);
+            if let Some(m) = &found {
+                let now = chrono::Utc::now().naive_utc();
+                let stale = m
+                    .last_used_at
+                    .map_or(true, |t| (now - t).num_seconds() >= TOUCH_AFTER_SECONDS);
+                if stale {
+                    let id = m.token_id;
+                    let touched: Result<(), ApiError> =
+                        db.write(|c| Ok(store::touch_token(c, id, now)?));
+                    if let Err(e) = touched {
+                        tracing::warn!(error = %e, "could not record API token use");
+                    }
+                }
+            }
+            Ok(found)
+        })
+        .await?;
+    found
+        .map(|m| Caller(m.coordinator))
+        .ok_or_else(|| ApiError::Unauthorized("Invalid or revoked API token.".to_owned()))
+}
+
+/// Middleware for a scope where every route needs a token: answers 401 before the handler's
+/// other extractors (e.g. the JSON body) run, and leaves the [`Caller`] for the handler.
+///
+/// # Errors
+/// [`ApiError::Unauthorized`] (as a JSON response), or whatever the inner service returns.
+pub async fn require_bearer(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let caller = authenticate(req.request()).await?;
+    req.extensions_mut().insert(caller);
+    next.call(req).await
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let header = req
-            .headers()
-            .get(AUTHORIZATION)
-            .map(|v| v.to_str().map(str::to_owned));
-        Box::pin(async move {
-            let state = state.ok_or_else(|| {
-                ApiError::Unexpected(anyhow::anyhow!("AppState is not registered"))
-            })?;
-            let token = match header {
-                None => {
-                    return Err(ApiError::Unauthorized(
-                        "Missing API token: send `Authorization: Bearer <token>` \
-                         (create one with `buddymatch token create <email>`)."
-                            .to_owned(),
-                    ))
-                }
-                Some(Err(_)) => None,
-                Some(Ok(value)) => bearer(&value).map(str::to_owned),
-            };
-            let Some(token) = token else {
-                return Err(ApiError::Unauthorized(
-                    "The Authorization header must be `Bearer <token>`.".to_owned(),
-                ));
-            };
-            let found = state
-                .db
-                .run(move |db| -> Result<_, ApiError> {
-                    let mut conn = db.get()?;
-                    let found = store::find_token(&mut conn, &token)?;
-                    drop(conn);
-                    if let Some(m) = &found {
-                        let now = chrono::Utc::now().naive_utc();
-                        let stale = m
-                            .last_used_at
-                            .map_or(true, |t| (now - t).num_seconds() >= TOUCH_AFTER_SECONDS);
-                        if stale {
-                            let id = m.token_id;
-                            let touched: Result<(), ApiError> =
-                                db.write(|c| Ok(store::touch_token(c, id, now)?));
-                            if let Err(e) = touched {
-                                tracing::warn!(error = %e, "could not record API token use");
-                            }
-                        }
-                    }
-                    Ok(found)
-                })
-                .await?;
-            found
-                .map(|m| Caller(m.coordinator))
-                .ok_or_else(|| ApiError::Unauthorized("Invalid or revoked API token.".to_owned()))
-        })
+        // Already checked by [`require_bearer`]?
+        if let Some(caller) = req.extensions().get::<Caller>().cloned() {
+            return Box::pin(std::future::ready(Ok(caller)));
+        }
+        let req = req.clone();
+        Box::pin(async move { authenticate(&req).await })
     }
 }
 

@@ -159,3 +159,24 @@ async fn programmes_list_shows_only_the_callers_programmes() {
     let (_, body) = status_json(Api::new(&app, &none).get("/api/v1/programmes").await).await;
     assert_eq!(slugs(&body), Vec::<String>::new());
 }
+
+#[tokio::test]
+async fn bad_token_is_401_whatever_the_body() {
+    // The token is checked before the body is read, so an unauthenticated caller learns nothing
+    // from how the body is judged.
+    let app = spawn_app().await;
+    let api = Api::new(&app, "bad-token");
+    let big = format!("{{\"x\": \"{}\"}}", "a".repeat(70_000));
+    for _ in 0..5 {
+        for body in ["{nope", big.as_str(), "{\"first_name\": 1}"] {
+            let (status, json) = status_json(
+                api.post_raw("/api/v1/programmes/demo/participants", body)
+                    .await,
+            )
+            .await;
+            assert_eq!(status, 401, "{json}");
+        }
+    }
+    let (status, _) = status_json(api.get("/api/v1/participants/abc").await).await;
+    assert_eq!(status, 401);
+}

@@ -25,6 +25,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(docs::docs_page)
             .service(
                 web::scope("/v1")
+                    .wrap(actix_web::middleware::from_fn(
+                        crate::auth::extractor::require_bearer,
+                    ))
                     .app_data(
                         web::JsonConfig::default()
                             .limit(MAX_BODY_BYTES)
