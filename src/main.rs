@@ -38,6 +38,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
+        Command::Demo(args) => buddymatch::cli::demo::run(&settings, &args),
+        Command::Import(args) => buddymatch::cli::import::run(&settings, &args),
         Command::Coordinator { action } => {
             buddymatch::cli::accounts::coordinator(&settings, action)
         }

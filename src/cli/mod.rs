@@ -1,6 +1,8 @@
 //! The command line: `serve` (default), `migrate`, accounts, import, demo.
 
 pub mod accounts;
+pub mod demo;
+pub mod import;
 
 use std::path::PathBuf;
 
@@ -31,6 +33,10 @@ pub enum Command {
     Serve,
     /// Create or update the database schema, then exit.
     Migrate,
+    /// Fill a programme with a realistic synthetic population (demos, benchmarks).
+    Demo(demo::DemoArgs),
+    /// Import participants from a CSV file: all or nothing, exit code 2 on problems.
+    Import(import::ImportArgs),
     /// Coordinator accounts: `coordinator add <email> [--admin] [--programme <slug>]...`.
     Coordinator {
         /// What to do.

@@ -400,8 +400,7 @@ impl<'a> Context<'a> {
 
         let mut languages = Vec::new();
         let mut practise = Vec::new();
-        let message_language;
-        match community {
+        let message_language = match community {
             None => {
                 languages.push(lang(&self.local, "native"));
                 for &(code, p, lo, hi) in &tables::LOCAL_OTHER_LANGUAGES {
@@ -419,7 +418,7 @@ impl<'a> Context<'a> {
                         practise.push(code.to_owned());
                     }
                 }
-                message_language = self.local_ui_or_en();
+                self.local_ui_or_en()
             }
             Some(c) => {
                 languages.push(lang(c.code, "native"));
@@ -437,13 +436,13 @@ impl<'a> Context<'a> {
                 if local_level < 5 && rng.gen_bool(0.4) && c.code != self.local {
                     practise.push(self.local.clone());
                 }
-                message_language = if rng.gen_bool(0.6) {
+                if rng.gen_bool(0.6) {
                     self.local_ui_or_en()
                 } else {
                     self.ui(c.message_language.map_or("en", |(code, _)| code))
-                };
+                }
             }
-        }
+        };
 
         let family = rng.gen_bool(if (30..55).contains(&age) { 0.3 } else { 0.05 });
         let (adults, children, members) = if family {

@@ -1,0 +1,218 @@
+//! `buddymatch demo --programme <slug> --seekers N --buddies M [--seed S]`: fills a programme with
+//! a realistic synthetic population (see [`crate::population`]) for demos and benchmarks. Creates
+//! the programme (with the demo city's areas) when it does not exist. Everything is written in
+//! one transaction: all or nothing.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::{Datelike, NaiveDateTime};
+use diesel::prelude::*;
+use secrecy::ExposeSecret;
+
+use crate::db::schema::participants;
+use crate::db::{participants as store, programmes, Db, DbConnection, DbError};
+use crate::domain::{NewParticipant, ParticipantStatus};
+use crate::population::{self, Synthetic};
+use crate::settings::Settings;
+
+/// Arguments of `demo`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DemoArgs {
+    /// Programme slug (created if missing); default: the configured demo programme.
+    #[arg(long)]
+    pub programme: Option<String>,
+    /// Number of seekers (arriving members looking for a buddy).
+    #[arg(long, default_value_t = 120)]
+    pub seekers: usize,
+    /// Number of buddies (receiving members and volunteers).
+    #[arg(long, default_value_t = 90)]
+    pub buddies: usize,
+    /// Seed: the same seed gives the same people.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// What `demo` did.
+#[derive(Debug, Clone)]
+pub struct DemoSummary {
+    /// Programme slug.
+    pub programme: String,
+    /// Seekers added.
+    pub seekers: usize,
+    /// Buddies added.
+    pub buddies: usize,
+    /// Time to generate and validate.
+    pub generate: Duration,
+    /// Time to store (one transaction).
+    pub store: Duration,
+}
+
+impl std::fmt::Display for DemoSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let total = self.generate + self.store;
+        let n = self.seekers + self.buddies;
+        write!(
+            f,
+            "demo: added {} seekers and {} buddies to programme {} in {:.2} s (generate {:.2} s, store {:.2} s; {:.0} participants/s)",
+            self.seekers,
+            self.buddies,
+            self.programme,
+            total.as_secs_f64(),
+            self.generate.as_secs_f64(),
+            self.store.as_secs_f64(),
+            n as f64 / total.as_secs_f64().max(1e-9),
+        )
+    }
+}
+
+/// Errors of `demo`.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// People with this seed are already in the programme (emails are per seed and index).
+    #[error(
+        "programme {programme} already has demo people made with seed {seed}; use another --seed"
+    )]
+    AlreadyThere {
+        /// Programme slug.
+        programme: String,
+        /// Seed.
+        seed: u64,
+    },
+    /// The generator made a profile the domain rejects (a bug in the generator).
+    #[error("generated profile {email} is not valid: {errors}")]
+    Invalid {
+        /// Its email.
+        email: String,
+        /// What was wrong.
+        errors: crate::domain::ValidationErrors,
+    },
+    /// Database trouble.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for DemoError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+/// Runs `demo` and prints its one-line summary.
+///
+/// # Errors
+/// Database trouble, or people with this seed already in the programme.
+pub fn run(settings: &Settings, args: &DemoArgs) -> anyhow::Result<()> {
+    let db =
+        Db::connect(settings.database_url.expose_secret(), 2).context("opening the database")?;
+    let slug = args
+        .programme
+        .clone()
+        .unwrap_or_else(|| settings.demo_programme.clone());
+    let summary = populate(&db, &slug, args.seekers, args.buddies, args.seed)?;
+    println!("{summary}");
+    Ok(())
+}
+
+/// Adds `seekers` + `buddies` synthetic, confirmed participants to programme `slug` (created if
+/// missing) in one transaction.
+///
+/// # Errors
+/// Database trouble, or people with this seed already in the programme.
+pub fn populate(
+    db: &Db,
+    slug: &str,
+    seekers: usize,
+    buddies: usize,
+    seed: u64,
+) -> Result<DemoSummary, DemoError> {
+    let programme = db.write(|conn| programmes::ensure_demo(conn, slug))?;
+
+    let started = Instant::now();
+    let now = chrono::Utc::now().naive_utc();
+    let people = population::generate(&programme, seekers, buddies, seed, now.year());
+    let parsed = people
+        .into_iter()
+        .map(
+            |s| match NewParticipant::parse(s.input.clone(), &programme) {
+                Ok(p) => Ok((p, s)),
+                Err(errors) => Err(DemoError::Invalid {
+                    email: s.input.email,
+                    errors,
+                }),
+            },
+        )
+        .collect::<Result<Vec<_>, _>>()?;
+    let generate = started.elapsed();
+
+    let started = Instant::now();
+    db.write(|conn| {
+        if let Some((first, _)) = parsed.first() {
+            if store::find_by_email(conn, programme.id, &first.email)?.is_some() {
+                return Err(DemoError::AlreadyThere {
+                    programme: slug.to_owned(),
+                    seed,
+                });
+            }
+        }
+        store_all(conn, programme.id, &parsed, now).map_err(|e| match e {
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => DemoError::AlreadyThere {
+                programme: slug.to_owned(),
+                seed,
+            },
+            other => DemoError::Db(other),
+        })
+    })?;
+    Ok(DemoSummary {
+        programme: slug.to_owned(),
+        seekers,
+        buddies,
+        generate,
+        store: started.elapsed(),
+    })
+}
+
+/// Inserts the people (confirmed), then sets what a coordinator and time would have set:
+/// safeguarding clearance, and sign-up / waiting dates in the past. Grouped updates keep this to
+/// a few hundred statements whatever the population size.
+fn store_all(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    people: &[(NewParticipant, Synthetic)],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let mut cleared = Vec::new();
+    let mut by_waiting_days: BTreeMap<u32, Vec<i32>> = BTreeMap::new();
+    for (p, s) in people {
+        let id = store::insert(conn, programme_id, p, ParticipantStatus::Confirmed, now)?;
+        if s.safeguarding_cleared {
+            cleared.push(id);
+        }
+        if s.waiting_days > 0 {
+            by_waiting_days.entry(s.waiting_days).or_default().push(id);
+        }
+    }
+    const CHUNK: usize = 900;
+    for ids in cleared.chunks(CHUNK) {
+        diesel::update(participants::table.filter(participants::id.eq_any(ids)))
+            .set(participants::safeguarding_cleared.eq(true))
+            .execute(conn)?;
+    }
+    for (days, ids) in &by_waiting_days {
+        let since = now - chrono::Duration::days(i64::from(*days));
+        for chunk in ids.chunks(CHUNK) {
+            diesel::update(participants::table.filter(participants::id.eq_any(chunk)))
+                .set((
+                    participants::waiting_since.eq(since),
+                    participants::created_at.eq(since),
+                    participants::confirmed_at.eq(Some(since)),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,663 @@
+//! `buddymatch import --programme <slug> <file.csv>`: adds participants from a spreadsheet.
+//!
+//! The file is comma-separated UTF-8 with a header row of profile field names (the same names as
+//! the sign-up form; see `docs/import-example.csv`). Inside a cell, lists are separated by `;`
+//! (`cooking;music`), languages are `code:level` (`ar:native;de:B1`), household members are
+//! `name` or `name:birth year` (`Sami:2016;Lina`), yes/no cells take yes/no/true/false/1/0 (empty
+//! = no). Unknown columns are an error; missing columns are empty.
+//!
+//! Every row is validated exactly like a sign-up; every problem is reported as
+//! `row N, <field>: <message>` with N as a spreadsheet shows it (the header is row 1). An email
+//! that appears twice in the file or is already in the programme is a problem too. If there is any
+//! problem nothing is imported (exit code 2); otherwise everyone is imported in one transaction,
+//! as confirmed (the coordinator vouches for them; `consent` must still be `yes` per row, meaning
+//! the person agreed to the privacy notice).
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use secrecy::ExposeSecret;
+
+use crate::db::{participants as store, programmes, Db, DbError};
+use crate::domain::{
+    HouseholdMemberInput, LanguageInput, NewParticipant, ParticipantStatus, ProfileInput,
+    Programme, ValidationErrors,
+};
+use crate::settings::Settings;
+
+/// Arguments of `import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// Programme slug (must exist, except the configured demo programme, which is created).
+    #[arg(long)]
+    pub programme: String,
+    /// The CSV file.
+    pub file: PathBuf,
+}
+
+/// The exit code when the file has problems and nothing was imported.
+pub const EXIT_INVALID: i32 = 2;
+
+/// Every column a file may have.
+pub const COLUMNS: [&str; 32] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "message_language",
+    "role",
+    "volunteer",
+    "capacity",
+    "birth_year",
+    "gender",
+    "languages",
+    "practise_languages",
+    "interests",
+    "availability",
+    "area",
+    "max_travel_km",
+    "online_ok",
+    "household_adults",
+    "household_children",
+    "household_members",
+    "is_minor",
+    "pref_buddy_gender",
+    "pref_family",
+    "pref_age_min",
+    "pref_age_max",
+    "pref_outside_language_community",
+    "share_domains",
+    "learn_domains",
+    "consent",
+    // Accepted so that an export can be re-imported; ignored.
+    "id",
+    "status",
+    "created_at",
+];
+const IGNORED: [&str; 3] = ["id", "status", "created_at"];
+
+/// One problem in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Row as a spreadsheet numbers it (header = 1).
+    pub row: usize,
+    /// Column / field name, or empty for the whole row.
+    pub field: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "row {}: {}", self.row, self.message)
+        } else {
+            write!(f, "row {}, {}: {}", self.row, self.field, self.message)
+        }
+    }
+}
+
+/// Errors of `import`.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file has problems; nothing was imported.
+    #[error("{} problem(s) in the file, nothing imported", .0.len())]
+    Rejected(Vec<RowError>),
+    /// No such programme.
+    #[error("there is no programme `{0}`")]
+    NoProgramme(String),
+    /// Database trouble.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Reading the file failed.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for ImportError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+/// Runs `import`; on problems in the file prints them to stderr and exits with code 2.
+///
+/// # Errors
+/// A missing programme or file, database trouble.
+pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let db =
+        Db::connect(settings.database_url.expose_secret(), 2).context("opening the database")?;
+    let create = args.programme == settings.demo_programme;
+    match import_file(&db, &args.programme, create, &args.file) {
+        Ok(n) => {
+            println!(
+                "import: imported {n} participant(s) into programme {} as confirmed, in {:.2} s",
+                args.programme,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Err(ImportError::Rejected(errors)) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "import: {} problem(s) in {}; nothing imported",
+                errors.len(),
+                args.file.display()
+            );
+            drop(db);
+            std::process::exit(EXIT_INVALID);
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Imports `path` into programme `slug` (creating it as a demo programme if `create`). Returns how
+/// many participants were imported.
+///
+/// # Errors
+/// [`ImportError::Rejected`] with every problem, or the programme, file or database failing.
+pub fn import_file(db: &Db, slug: &str, create: bool, path: &Path) -> Result<usize, ImportError> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .with_context(|| format!("reading {}", path.display()))?;
+    let programme = if create {
+        db.write(|conn| programmes::ensure_demo(conn, slug))?
+    } else {
+        let mut conn = db.get()?;
+        programmes::by_slug(&mut conn, slug)?
+            .ok_or_else(|| ImportError::NoProgramme(slug.to_owned()))?
+    };
+    let rows = parse_csv(&bytes, &programme)?;
+    let now = chrono::Utc::now().naive_utc();
+    db.write(|conn| {
+        let mut taken = Vec::new();
+        for (row, p) in &rows {
+            if store::find_by_email(conn, programme.id, &p.email)?.is_some() {
+                taken.push(RowError {
+                    row: *row,
+                    field: "email".into(),
+                    message: format!("{} is already in programme {slug}", p.email),
+                });
+            }
+        }
+        if !taken.is_empty() {
+            return Err(ImportError::Rejected(taken));
+        }
+        for (_, p) in &rows {
+            store::insert(conn, programme.id, p, ParticipantStatus::Confirmed, now)?;
+        }
+        Ok(rows.len())
+    })
+}
+
+/// Parses and validates a whole file: every row as `(row number, participant)`, or every problem.
+///
+/// # Errors
+/// [`ImportError::Rejected`] listing every problem found.
+pub fn parse_csv(
+    bytes: &[u8],
+    programme: &Programme,
+) -> Result<Vec<(usize, NewParticipant)>, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let reject = |row: usize, field: &str, message: String| {
+        ImportError::Rejected(vec![RowError {
+            row,
+            field: field.into(),
+            message,
+        }])
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => {
+            return Err(reject(
+                1,
+                "",
+                "the file is empty; it needs a header row".into(),
+            ))
+        }
+        Some(Err(e)) => return Err(reject(1, "", csv_problem(&e))),
+        Some(Ok(h)) => h,
+    };
+    if header.len() == 1 && header.get(0).is_some_and(|h| h.contains(';')) {
+        return Err(reject(
+            1,
+            "",
+            "the file looks semicolon-separated; save it as comma-separated CSV (use `;` only inside a cell, between list items)".into(),
+        ));
+    }
+
+    let mut errors = Vec::new();
+    let mut columns: Vec<&str> = Vec::new();
+    for name in &header {
+        let name = name.trim().to_ascii_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) if columns.contains(c) => errors.push(RowError {
+                row: 1,
+                field: name,
+                message: "this column appears twice".into(),
+            }),
+            Some(c) => columns.push(c),
+            None => {
+                errors.push(RowError {
+                    row: 1,
+                    field: name.clone(),
+                    message: format!(
+                        "unknown column; the columns are: {}",
+                        COLUMNS[..COLUMNS.len() - IGNORED.len()].join(", ")
+                    ),
+                });
+                columns.push("");
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Rejected(errors));
+    }
+
+    let mut out = Vec::new();
+    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    for (i, record) in records.enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError {
+                    row,
+                    field: String::new(),
+                    message: csv_problem(&e),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(str::is_empty) {
+            continue; // an empty spreadsheet row
+        }
+        if record.len() > columns.len() {
+            errors.push(RowError {
+                row,
+                field: String::new(),
+                message: format!(
+                    "has {} cells but the header has {} columns",
+                    record.len(),
+                    columns.len()
+                ),
+            });
+            continue;
+        }
+        let cells: HashMap<&str, &str> = columns
+            .iter()
+            .copied()
+            .zip(record.iter())
+            .filter(|(c, _)| !c.is_empty())
+            .collect();
+        let mut row_errors = Vec::new();
+        let input = to_input(&cells, &mut |field: &str, message: String| {
+            row_errors.push(RowError {
+                row,
+                field: field.into(),
+                message,
+            });
+        });
+        match NewParticipant::parse(input, programme) {
+            Ok(p) => {
+                if row_errors.is_empty() {
+                    match first_row_of.get(p.email.as_str()) {
+                        Some(first) => row_errors.push(RowError {
+                            row,
+                            field: "email".into(),
+                            message: format!("{} is already on row {first}", p.email),
+                        }),
+                        None => {
+                            first_row_of.insert(p.email.as_str().to_owned(), row);
+                        }
+                    }
+                    if row_errors.is_empty() {
+                        out.push((row, p));
+                    }
+                }
+            }
+            Err(validation) => add_validation_errors(&mut row_errors, row, &validation, &cells),
+        }
+        // In column order, as the person reading the report sees the row.
+        row_errors.sort_by_key(|e| COLUMNS.iter().position(|c| *c == e.field));
+        errors.append(&mut row_errors);
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(ImportError::Rejected(errors))
+    }
+}
+
+/// Adds the domain's problems for one row, skipping fields whose cell already had a problem.
+fn add_validation_errors(
+    row_errors: &mut Vec<RowError>,
+    row: usize,
+    validation: &ValidationErrors,
+    cells: &HashMap<&str, &str>,
+) {
+    for e in &validation.errors {
+        // `languages.2` -> column `languages`, item 3.
+        let (column, item) = match e.field.split_once('.') {
+            Some((c, i)) => (c, i.parse::<usize>().ok()),
+            None => (e.field.as_str(), None),
+        };
+        if row_errors.iter().any(|r| r.row == row && r.field == column) {
+            continue;
+        }
+        if e.code == "consent_required" {
+            row_errors.push(RowError {
+                row,
+                field: column.to_owned(),
+                message: "must be yes: the person has agreed to the privacy notice".into(),
+            });
+            continue;
+        }
+        let mut message = ValidationErrors::english(e.code).to_owned();
+        let cell = cells.get(column).copied().unwrap_or_default();
+        match item {
+            Some(i) => {
+                if let Some(value) = split_list(cell).nth(i) {
+                    message.push_str(&format!(" (item {}: `{value}`)", i + 1));
+                }
+            }
+            None if !cell.is_empty() && e.code != "required" => {
+                message.push_str(&format!(" (`{cell}`)"))
+            }
+            None => {}
+        }
+        let duplicate = row_errors
+            .iter()
+            .any(|r| r.field == column && r.message == message);
+        if !duplicate {
+            row_errors.push(RowError {
+                row,
+                field: column.to_owned(),
+                message,
+            });
+        }
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "this row is not UTF-8 text; save the file as \"CSV UTF-8\"".into()
+        }
+        _ => format!("cannot read this row: {e}"),
+    }
+}
+
+/// List items of a cell: separated by `;` (or `,` inside a quoted cell), empty items skipped.
+fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Builds the raw profile from one row's cells; cell-level problems (a word where a number should
+/// be) go to `problem`.
+fn to_input(cells: &HashMap<&str, &str>, problem: &mut dyn FnMut(&str, String)) -> ProfileInput {
+    let text = |name: &str| cells.get(name).copied().unwrap_or_default().to_owned();
+    let optional = |name: &str| Some(text(name)).filter(|s| !s.is_empty());
+    let list = |name: &str| {
+        split_list(cells.get(name).copied().unwrap_or_default())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let mut number = |name: &str| -> Option<i32> {
+        let cell = cells.get(name).copied().unwrap_or_default();
+        if cell.is_empty() {
+            return None;
+        }
+        match cell.parse::<i32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                problem(name, format!("expected a whole number, not `{cell}`"));
+                None
+            }
+        }
+    };
+    let numbers = [
+        "capacity",
+        "birth_year",
+        "max_travel_km",
+        "household_adults",
+        "household_children",
+        "pref_age_min",
+        "pref_age_max",
+    ]
+    .map(&mut number);
+    let mut flag = |name: &str| -> bool {
+        let cell = cells.get(name).copied().unwrap_or_default();
+        match cell.to_ascii_lowercase().as_str() {
+            "" | "no" | "false" | "0" | "n" => false,
+            "yes" | "true" | "1" | "y" => true,
+            _ => {
+                problem(name, format!("expected yes or no, not `{cell}`"));
+                false
+            }
+        }
+    };
+    let flags = [
+        "volunteer",
+        "online_ok",
+        "is_minor",
+        "pref_family",
+        "pref_outside_language_community",
+        "consent",
+    ]
+    .map(&mut flag);
+
+    let mut languages = Vec::new();
+    for item in split_list(cells.get("languages").copied().unwrap_or_default()) {
+        match item.split_once(':') {
+            Some((code, level)) => languages.push(LanguageInput {
+                code: code.trim().into(),
+                level: level.trim().into(),
+            }),
+            None => problem(
+                "languages",
+                format!("`{item}` needs a level, like `ar:native` or `de:B1`"),
+            ),
+        }
+    }
+    let mut household_members = Vec::new();
+    for item in split_list(cells.get("household_members").copied().unwrap_or_default()) {
+        let (name, year) = item
+            .split_once(':')
+            .map_or((item, None), |(n, y)| (n.trim(), Some(y.trim())));
+        let birth_year = match year {
+            None | Some("") => None,
+            Some(y) => match y.parse::<i32>() {
+                Ok(y) => Some(y),
+                Err(_) => {
+                    problem(
+                        "household_members",
+                        format!("`{item}`: the birth year must be a number, like `Sami:2016`"),
+                    );
+                    None
+                }
+            },
+        };
+        household_members.push(HouseholdMemberInput {
+            first_name: name.to_owned(),
+            birth_year,
+        });
+    }
+
+    let [capacity, birth_year, max_travel_km, household_adults, household_children, pref_age_min, pref_age_max] =
+        numbers;
+    let [volunteer, online_ok, is_minor, pref_family, pref_outside_language_community, consent] =
+        flags;
+    ProfileInput {
+        first_name: text("first_name"),
+        last_name: text("last_name"),
+        email: text("email"),
+        phone: optional("phone"),
+        message_language: text("message_language"),
+        role: text("role"),
+        volunteer,
+        capacity,
+        birth_year,
+        gender: optional("gender"),
+        languages,
+        practise_languages: list("practise_languages"),
+        interests: list("interests"),
+        availability: list("availability"),
+        area: optional("area"),
+        max_travel_km,
+        online_ok,
+        household_adults,
+        household_children,
+        household_members,
+        is_minor,
+        pref_buddy_gender: optional("pref_buddy_gender"),
+        pref_family,
+        pref_age_min,
+        pref_age_max,
+        pref_outside_language_community,
+        share_domains: list("share_domains"),
+        learn_domains: list("learn_domains"),
+        consent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::programmes::demo_areas;
+
+    fn programme() -> Programme {
+        Programme {
+            id: 1,
+            slug: "demo".into(),
+            name: "Demo".into(),
+            local_language: "de".into(),
+            areas: demo_areas(),
+            interests: vec![],
+            checkin_every_days: 14,
+            weights_json: "{}".into(),
+        }
+    }
+
+    const HEADER: &str = "first_name,last_name,email,role,volunteer,capacity,languages,interests,availability,area,household_members,consent\n";
+
+    fn rejected(csv: &str) -> Vec<String> {
+        match parse_csv(csv.as_bytes(), &programme()) {
+            Err(ImportError::Rejected(errors)) => errors.iter().map(ToString::to_string).collect(),
+            other => panic!("expected rejection, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn valid_rows_parse_with_lists_languages_and_households() {
+        let csv = format!(
+            "\u{feff}{HEADER}Amal,K.,amal@example.org,arriving,no,,ar:native;de:A2,cooking;Board Games,sat_morning;wed_evening,gohlis,Sami:2016;Lina,yes\n\
+             Jonas,M.,jonas@example.org,receiving,yes,3,\"de:native, en:C1\",\"music, chess\",mon_evening,,,1\n\
+             ,,,,,,,,,,,\n"
+        );
+        let rows = parse_csv(csv.as_bytes(), &programme()).expect("valid");
+        assert_eq!(rows.len(), 2);
+        let (row, amal) = &rows[0];
+        assert_eq!(*row, 2);
+        assert_eq!(amal.languages.len(), 2);
+        assert_eq!(amal.interests, vec!["board_games", "cooking"]);
+        assert_eq!(amal.household_members.len(), 2);
+        assert_eq!(amal.household_members[0].birth_year, Some(2016));
+        assert_eq!(amal.area.as_deref(), Some("gohlis"));
+        let (row, jonas) = &rows[1];
+        assert_eq!(*row, 3);
+        assert_eq!(jonas.capacity, 3);
+        assert!(jonas.volunteer);
+        assert_eq!(jonas.languages.len(), 2);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_row() {
+        let csv = format!(
+            "{HEADER}Amal,K.,amal@example.org,arriving,no,,ar:native,cooking,sat_morning,gohlis,,yes\n\
+             Omar,,not-an-email,arriving,maybe,two,ar,skydiving,sat_morning,moon,Sami:20x6,no\n\
+             Lena,,AMAL@example.org,receiving,yes,,de:native,,mon_evening,,,yes\n\
+             Ivan,,ivan@example.org,tourist,no,,uk:Z9,,,,,yes\n"
+        );
+        let errors = rejected(&csv);
+        for expected in [
+            "row 3, email: This is not a valid email address. (`not-an-email`)",
+            "row 3, volunteer: expected yes or no, not `maybe`",
+            "row 3, capacity: expected a whole number, not `two`",
+            "row 3, languages: `ar` needs a level, like `ar:native` or `de:B1`",
+            "row 3, interests: This interest is not in the list. (`skydiving`)",
+            "row 3, area: This area is not in this programme's list. (`moon`)",
+            "row 3, household_members: `Sami:20x6`: the birth year must be a number, like `Sami:2016`",
+            "row 3, consent: must be yes: the person has agreed to the privacy notice",
+            "row 4, email: amal@example.org is already on row 2",
+            "row 5, role: This is not one of the allowed choices. (`tourist`)",
+            "row 5, languages: This is not one of the allowed choices. (item 1: `uk:Z9`)",
+            "row 5, availability: Choose at least one time when you are free.",
+        ] {
+            assert!(errors.iter().any(|e| e == expected), "missing `{expected}` in {errors:#?}");
+        }
+        assert!(
+            !errors.iter().any(|e| e.starts_with("row 2")),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn header_problems_are_row_one() {
+        let errors =
+            rejected("first_name,nationality,email,email\nA,x,a@example.org,a@example.org\n");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("row 1, nationality: unknown column")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e == "row 1, email: this column appears twice"),
+            "{errors:?}"
+        );
+        let errors = rejected("first_name;email;role\nA;a@example.org;arriving\n");
+        assert!(errors[0].contains("semicolon-separated"), "{errors:?}");
+        assert_eq!(
+            rejected(""),
+            vec!["row 1: the file is empty; it needs a header row"]
+        );
+    }
+
+    #[test]
+    fn the_example_file_is_valid() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/import-example.csv"
+        ))
+        .expect("example file");
+        let rows = parse_csv(&bytes, &programme()).unwrap_or_else(|e| match e {
+            ImportError::Rejected(errors) => panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            other => panic!("{other}"),
+        });
+        assert!(rows.len() >= 5);
+    }
+}
