@@ -14,4 +14,5 @@ mod coordinator_web;
 mod health;
 mod helpers;
 mod signup;
+mod matching_runs;
 mod storage;

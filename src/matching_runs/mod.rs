@@ -1,0 +1,416 @@
+//! Matching runs: load the programme's pool from the database, score every pair and find the
+//! best set of pairs with the `matching` core, and store the proposals for review.
+//!
+//! Who is in the pool:
+//! - **seekers**: confirmed arriving members who do not offer to be a buddy and are not in a
+//!   live (approved or active) match;
+//! - **buddies**: confirmed receiving members and volunteers with capacity left after their live
+//!   matches, who are *ready* (code of conduct and safeguarding training recorded; see
+//!   [`crate::coordinator::readiness`]); cleared for children only with the child-safeguarding
+//!   training and background check.
+//!
+//! Pinned pairs must be in the result, forbidden pairs (a coordinator's "never", a rejected
+//! proposal, a declined introduction) never are.
+
+pub mod features;
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use matching::assign::{self, Edge, Objective, Problem, UnmatchedReason};
+use matching::compat::{score_all, Evaluation, ExclusionSummary, Weights};
+use serde::{Deserialize, Serialize};
+
+use crate::coordinator::readiness;
+use crate::db::matches::{self, NewProposal, RuleKind};
+use crate::db::participants::Participant;
+use crate::db::runs::{self, RunSummary, StartError};
+use crate::db::schema::participants;
+use crate::db::{Db, DbError};
+use crate::domain::{ParticipantStatus, Programme};
+
+/// What a coordinator chooses for a run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunOptions {
+    /// What "best" means.
+    pub objective: Objective,
+    /// Score weights; `None` uses the programme's (or the defaults).
+    pub weights: Option<Weights>,
+}
+
+/// Why a run failed or could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Another run of this programme is in progress.
+    #[error("a matching run is already in progress for this programme")]
+    AlreadyRunning,
+    /// A pinned pair cannot be honoured.
+    #[error("pinned pair cannot be kept: {0}")]
+    Pin(String),
+    /// The programme's stored weights are not valid.
+    #[error("the programme's score weights are not valid: {0}")]
+    Weights(String),
+    /// Corrupt stored data.
+    #[error(transparent)]
+    Features(#[from] features::FeaturesError),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for RunError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+impl From<StartError> for RunError {
+    fn from(e: StartError) -> Self {
+        match e {
+            StartError::AlreadyRunning => Self::AlreadyRunning,
+            StartError::Db(e) => Self::Db(e),
+        }
+    }
+}
+
+/// An unmatched seeker and why, as stored with the run and shown to coordinators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmatched {
+    /// The seeker's participant id.
+    pub seeker_id: i32,
+    /// `no_feasible_buddy` or `all_feasible_buddies_taken`.
+    pub reason: String,
+    /// With `no_feasible_buddy`: how many buddies each hard rule excluded.
+    pub exclusions: Option<ExclusionSummary>,
+    /// With `all_feasible_buddies_taken`: how many feasible buddies there were.
+    pub feasible_buddies: u32,
+}
+
+/// The result of a finished run.
+#[derive(Debug, Clone)]
+pub struct RunOutcome {
+    /// The run's id.
+    pub run_id: i32,
+    /// Its summary (also stored).
+    pub summary: RunSummary,
+}
+
+/// Runs older than this that still say queued or running were interrupted (a crash or restart):
+/// they no longer block a new run.
+const STALE_AFTER_MINUTES: i64 = 30;
+
+fn objective_code(o: Objective) -> &'static str {
+    match o {
+        Objective::MostMatchedThenScore => "most_matched",
+        Objective::WaitingPriority => "waiting_priority",
+        Objective::Fairness => "fairness",
+    }
+}
+
+/// Parses an objective code (`most_matched`, `waiting_priority`, `fairness`).
+///
+/// # Errors
+/// `"invalid_choice"`.
+pub fn parse_objective(raw: &str) -> Result<Objective, &'static str> {
+    match raw.trim() {
+        "" | "most_matched" => Ok(Objective::MostMatchedThenScore),
+        "waiting_priority" => Ok(Objective::WaitingPriority),
+        "fairness" => Ok(Objective::Fairness),
+        _ => Err("invalid_choice"),
+    }
+}
+
+/// The weights a run uses: the options', else the programme's, else the defaults.
+///
+/// # Errors
+/// [`RunError::Weights`] when the programme's stored weights do not parse.
+pub fn effective_weights(programme: &Programme, options: &RunOptions) -> Result<Weights, RunError> {
+    match &options.weights {
+        Some(w) => Ok(w.clone()),
+        None => serde_json::from_str(&programme.weights_json)
+            .map_err(|e| RunError::Weights(e.to_string())),
+    }
+}
+
+/// Records a queued run (failing interrupted ones first) and returns its id.
+///
+/// # Errors
+/// [`RunError::AlreadyRunning`] when another run of the programme is in progress.
+pub fn start(
+    db: &Db,
+    programme: &Programme,
+    started_by: Option<i32>,
+    options: &RunOptions,
+    now: NaiveDateTime,
+) -> Result<i32, RunError> {
+    let weights = effective_weights(programme, options)?;
+    let weights_json =
+        serde_json::to_string(&weights).map_err(|e| RunError::Weights(e.to_string()))?;
+    db.write(|conn| -> Result<i32, RunError> {
+        use crate::db::schema::matching_runs as mr;
+        diesel::update(
+            mr::table
+                .filter(mr::programme_id.eq(programme.id))
+                .filter(mr::status.eq_any(["queued", "running"]))
+                .filter(mr::created_at.lt(now - chrono::Duration::minutes(STALE_AFTER_MINUTES))),
+        )
+        .set((
+            mr::status.eq("failed"),
+            mr::error.eq(Some("interrupted")),
+            mr::finished_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+        Ok(runs::create(
+            conn,
+            programme.id,
+            started_by,
+            objective_code(options.objective),
+            &weights_json,
+            now,
+        )?)
+    })
+}
+
+/// Runs a queued run to the end, storing progress, proposals and the summary. A failure is
+/// stored on the run (status `failed`) as well as returned.
+///
+/// # Errors
+/// See [`RunError`].
+pub fn execute(
+    db: &Db,
+    run_id: i32,
+    programme: &Programme,
+    options: &RunOptions,
+) -> Result<RunOutcome, RunError> {
+    let result = execute_inner(db, run_id, programme, options);
+    if let Err(e) = &result {
+        let message = e.to_string();
+        let now = chrono::Utc::now().naive_utc();
+        if let Err(store) = db.write(|conn| runs::fail(conn, run_id, &message, now)) {
+            tracing::error!(run_id, error = %store, "could not record the failure of a matching run");
+        }
+    }
+    result
+}
+
+/// [`start`] then [`execute`] on this thread (command line, tests).
+///
+/// # Errors
+/// See [`RunError`].
+pub fn run_now(
+    db: &Db,
+    programme: &Programme,
+    started_by: Option<i32>,
+    options: &RunOptions,
+) -> Result<RunOutcome, RunError> {
+    let run_id = start(
+        db,
+        programme,
+        started_by,
+        options,
+        chrono::Utc::now().naive_utc(),
+    )?;
+    execute(db, run_id, programme, options)
+}
+
+fn progress(db: &Db, run_id: i32, text: &str) -> Result<(), RunError> {
+    db.write(|conn| runs::set_progress(conn, run_id, "running", text))?;
+    Ok(())
+}
+
+/// The pool: seekers and buddies with their features' inputs.
+struct Pool {
+    seekers: Vec<Participant>,
+    buddies: Vec<(Participant, u32, bool)>,
+    pinned: Vec<(i32, i32)>,
+    forbidden: Vec<(i32, i32)>,
+}
+
+fn load_pool(db: &Db, programme: &Programme) -> Result<Pool, RunError> {
+    let conn = &mut *db.get()?;
+    let people: Vec<Participant> = participants::table
+        .filter(participants::programme_id.eq(programme.id))
+        .filter(participants::status.eq(ParticipantStatus::Confirmed.code()))
+        .order(participants::id.asc())
+        .select(Participant::as_select())
+        .load(conn)?;
+    let live = matches::live_pairs(conn, programme.id)?;
+    let busy: HashSet<i32> = live.iter().map(|&(s, _)| s).collect();
+    let mut used: HashMap<i32, i32> = HashMap::new();
+    for &(_, b) in &live {
+        *used.entry(b).or_default() += 1;
+    }
+    let ready = readiness::for_programme(conn, programme.id)?;
+    let mut seekers = Vec::new();
+    let mut buddies = Vec::new();
+    for p in people {
+        if p.role == "arriving" && !p.volunteer {
+            if !busy.contains(&p.id) {
+                seekers.push(p);
+            }
+        } else {
+            let free = p.capacity - used.get(&p.id).copied().unwrap_or(0);
+            let r = ready.get(&p.id);
+            if free > 0 && r.is_some_and(|r| r.is_ready(false)) {
+                let child = r.is_some_and(|r| r.is_ready(true));
+                buddies.push((p, u32::try_from(free).unwrap_or(0), child));
+            }
+        }
+    }
+    let pinned = matches::rules(conn, programme.id, RuleKind::Pinned)?;
+    let forbidden = matches::rules(conn, programme.id, RuleKind::Forbidden)?;
+    Ok(Pool {
+        seekers,
+        buddies,
+        pinned,
+        forbidden,
+    })
+}
+
+#[allow(clippy::too_many_lines)] // the run's steps in order; splitting hides the flow
+fn execute_inner(
+    db: &Db,
+    run_id: i32,
+    programme: &Programme,
+    options: &RunOptions,
+) -> Result<RunOutcome, RunError> {
+    let started = Instant::now();
+    let now = chrono::Utc::now().naive_utc();
+    let weights = effective_weights(programme, options)?;
+    progress(db, run_id, "loading people")?;
+    let pool = load_pool(db, programme)?;
+
+    let seekers = pool
+        .seekers
+        .iter()
+        .map(|p| features::seeker(p, programme, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let buddies = pool
+        .buddies
+        .iter()
+        .map(|(p, free, child)| features::buddy(p, programme, *free, *child, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let seeker_index: HashMap<i32, u32> = pool
+        .seekers
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let buddy_index: HashMap<i32, u32> = pool
+        .buddies
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _, _))| (p.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let forbidden: Vec<(u32, u32)> = pool
+        .forbidden
+        .iter()
+        .filter_map(|(s, b)| Some((*seeker_index.get(s)?, *buddy_index.get(b)?)))
+        .collect();
+    let mut pinned = Vec::new();
+    for (s, b) in &pool.pinned {
+        match (seeker_index.get(s), buddy_index.get(b)) {
+            (Some(&si), Some(&bi)) => pinned.push((si, bi)),
+            _ => {
+                return Err(RunError::Pin(format!(
+                    "seeker {s} or buddy {b} is not available for matching (not confirmed, already matched, \
+                     no capacity left, or the buddy is not ready)"
+                )))
+            }
+        }
+    }
+
+    progress(
+        db,
+        run_id,
+        &format!("scoring {} × {} pairs", seekers.len(), buddies.len()),
+    )?;
+    let pairs = score_all(&seekers, &buddies, &weights, &forbidden);
+    let edges: Vec<Edge> = pairs
+        .iter()
+        .map(|p| Edge {
+            seeker: p.seeker,
+            buddy: p.buddy,
+            score: i64::from(p.score),
+        })
+        .collect();
+
+    progress(
+        db,
+        run_id,
+        &format!("finding the best pairs among {} feasible", edges.len()),
+    )?;
+    let mut problem = Problem::new(
+        seekers.len(),
+        buddies.iter().map(|b| b.capacity).collect(),
+        edges,
+    );
+    problem.pinned = pinned;
+    problem.objective = options.objective;
+    problem.waiting_days = seekers.iter().map(|s| s.waiting_days).collect();
+    let assignment = assign::solve(&problem).map_err(|e| RunError::Pin(e.to_string()))?;
+
+    progress(
+        db,
+        run_id,
+        &format!("storing {} proposals", assignment.matched),
+    )?;
+    let mut proposals = Vec::with_capacity(assignment.matched);
+    for (s, b) in assignment.buddy_of.iter().enumerate() {
+        let Some(b) = *b else { continue };
+        let b = b as usize;
+        let (score, reasons_json) = match pairs.explain(s, b) {
+            Some(Evaluation::Feasible { explanation }) => (
+                i32::from(explanation.score),
+                serde_json::to_string(&explanation.items)
+                    .map_err(|e| DbError::Unexpected(e.into()))?,
+            ),
+            _ => (0, "[]".to_owned()),
+        };
+        proposals.push(NewProposal {
+            seeker_id: pool.seekers[s].id,
+            buddy_id: pool.buddies[b].0.id,
+            score,
+            reasons_json,
+        });
+    }
+    let no_feasible: HashMap<u32, ExclusionSummary> = pairs
+        .no_feasible()
+        .iter()
+        .map(|n| (n.seeker, n.summary))
+        .collect();
+    let unmatched: Vec<Unmatched> = assignment
+        .unmatched
+        .iter()
+        .map(|&(s, reason)| Unmatched {
+            seeker_id: pool.seekers[s as usize].id,
+            reason: match reason {
+                UnmatchedReason::NoFeasibleBuddy => "no_feasible_buddy".into(),
+                UnmatchedReason::AllFeasibleBuddiesTaken => "all_feasible_buddies_taken".into(),
+            },
+            exclusions: no_feasible.get(&s).copied(),
+            feasible_buddies: u32::try_from(pairs.of_seeker(s as usize).len()).unwrap_or(u32::MAX),
+        })
+        .collect();
+    let summary = RunSummary {
+        seekers: i32::try_from(seekers.len()).unwrap_or(i32::MAX),
+        buddies: i32::try_from(buddies.len()).unwrap_or(i32::MAX),
+        feasible_pairs: i32::try_from(pairs.len()).unwrap_or(i32::MAX),
+        matched: i32::try_from(assignment.matched).unwrap_or(i32::MAX),
+        total_score: i32::try_from(assignment.total_score).unwrap_or(i32::MAX),
+        duration_ms: i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
+        unmatched_json: serde_json::to_string(&unmatched)
+            .map_err(|e| DbError::Unexpected(e.into()))?,
+    };
+    let finished = chrono::Utc::now().naive_utc();
+    let mut summary = summary;
+    db.write(|conn| -> Result<(), RunError> {
+        matches::store_proposals(conn, programme.id, run_id, &proposals, finished)?;
+        summary.duration_ms = i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX);
+        runs::finish(conn, run_id, &summary, finished)?;
+        Ok(())
+    })?;
+    Ok(RunOutcome { run_id, summary })
+}
