@@ -23,9 +23,11 @@ use std::time::Instant;
 
 struct Bad(usize, String);
 
+type Lines<'a> = std::iter::Enumerate<std::slice::Split<'a, u8, fn(&u8) -> bool>>;
+
 /// Splits `data` into lines and tokens with line numbers, without allocating per token.
 struct Reader<'a> {
-    lines: std::iter::Enumerate<std::slice::Split<'a, u8, fn(&u8) -> bool>>,
+    lines: Lines<'a>,
 }
 
 impl<'a> Reader<'a> {

@@ -266,9 +266,9 @@ fn tight_matching(g: &Graph<'_>, rowmin: &[i64], st: &mut State<'_>) {
     loop {
         layer.fill(INF);
         queue.clear();
-        for i in 0..rows {
+        for (i, l) in layer.iter_mut().enumerate() {
             if st.col_of[i] == FREE && eligible(i) {
-                layer[i] = 0;
+                *l = 0;
                 queue.push(i as u32);
             }
         }
