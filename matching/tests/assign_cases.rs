@@ -292,3 +292,25 @@ fn deterministic_across_runs_and_threads() {
         assert_eq!(first, single);
     }
 }
+
+#[test]
+fn duplicate_across_a_long_row_is_found() {
+    // One seeker with 40 000 edges; the repeated pair is far from its first occurrence.
+    let mut edges: Vec<Edge> = (0..40_000).map(|b| e(0, b, 1)).collect();
+    edges.push(e(0, 5, 2));
+    edges.extend((0..10).map(|b| e(1, b, 1)));
+    let p = Problem::new(2, vec![1; 40_000], edges);
+    assert_eq!(
+        solve(&p),
+        Err(AssignError::DuplicateEdge {
+            seeker: 0,
+            buddy: 5
+        })
+    );
+    let mut q = p.clone();
+    q.edges.reverse();
+    assert!(matches!(
+        solve(&q),
+        Err(AssignError::DuplicateEdge { seeker: 0, .. })
+    ));
+}

@@ -50,6 +50,7 @@ struct Summary {
     last: u32,
     lo: i64,
     hi: i64,
+    dup: Option<Edge>,
 }
 
 pub(crate) fn prepare(p: &Problem) -> Result<Prepared<'_>, AssignError> {
@@ -82,30 +83,48 @@ pub(crate) fn prepare(p: &Problem) -> Result<Prepared<'_>, AssignError> {
         }
     };
     // One parallel pass: every index and score in range, grouped by seeker, score range.
+    const CHUNK: usize = 1 << 15;
     let summary = p
         .edges
-        .par_chunks(1 << 15)
-        .map(|ch| {
-            let mut s = Summary {
-                ok: true,
-                sorted: true,
-                first: ch[0].seeker,
-                last: ch[ch.len() - 1].seeker,
-                lo: i64::MAX,
-                hi: i64::MIN,
-            };
-            let mut prev = s.first;
-            for e in ch {
-                s.ok &= (e.seeker as usize) < n
-                    && (e.buddy as usize) < m
-                    && (-MAX_SCORE..=MAX_SCORE).contains(&e.score);
-                s.sorted &= e.seeker >= prev;
-                prev = e.seeker;
-                s.lo = s.lo.min(e.score);
-                s.hi = s.hi.max(e.score);
-            }
-            s
-        })
+        .par_chunks(CHUNK)
+        .map_init(
+            || vec![u32::MAX; m],
+            |stamp, ch| {
+                let mut s = Summary {
+                    ok: true,
+                    sorted: true,
+                    first: ch[0].seeker,
+                    last: ch[ch.len() - 1].seeker,
+                    lo: i64::MAX,
+                    hi: i64::MIN,
+                    dup: None,
+                };
+                let mut prev = s.first;
+                for e in ch {
+                    s.ok &= (e.seeker as usize) < n
+                        && (e.buddy as usize) < m
+                        && (-MAX_SCORE..=MAX_SCORE).contains(&e.score);
+                    s.sorted &= e.seeker >= prev;
+                    prev = e.seeker;
+                    s.lo = s.lo.min(e.score);
+                    s.hi = s.hi.max(e.score);
+                    // Within a sorted chunk a seeker's edges are contiguous, so a stamp equal to
+                    // the seeker means the pair was seen before (rows cut by a chunk boundary are
+                    // checked again below).
+                    if let Some(st) = stamp.get_mut(e.buddy as usize) {
+                        if *st == e.seeker
+                            && s.dup.is_none()
+                            && e.seeker != s.first
+                            && e.seeker != s.last
+                        {
+                            s.dup = Some(*e);
+                        }
+                        *st = e.seeker;
+                    }
+                }
+                s
+            },
+        )
         .reduce_with(|a, b| Summary {
             ok: a.ok && b.ok,
             sorted: a.sorted && b.sorted && a.last <= b.first,
@@ -113,10 +132,11 @@ pub(crate) fn prepare(p: &Problem) -> Result<Prepared<'_>, AssignError> {
             last: b.last,
             lo: a.lo.min(b.lo),
             hi: a.hi.max(b.hi),
+            dup: a.dup.or(b.dup),
         });
-    let (sorted, score_lo, score_hi) = match summary {
-        None => (true, 0, 0),
-        Some(s) if s.ok => (s.sorted, s.lo, s.hi),
+    let (sorted, score_lo, score_hi, dup) = match summary {
+        None => (true, 0, 0, None),
+        Some(s) if s.ok => (s.sorted, s.lo, s.hi, s.dup),
         Some(_) => {
             for e in &p.edges {
                 seeker_ok(e.seeker)?;
@@ -162,32 +182,58 @@ pub(crate) fn prepare(p: &Problem) -> Result<Prepared<'_>, AssignError> {
         }
         (Cow::Owned(out), row_start)
     };
-    // Duplicate pairs: stamp each buddy with the seeker that last used it (per thread).
-    let dup = (0..n)
-        .into_par_iter()
-        .with_min_len(64)
-        .map_init(
-            || vec![u32::MAX; m],
-            |stamp, i| {
-                for e in &edges[row_start[i]..row_start[i + 1]] {
-                    let b = e.buddy as usize;
-                    if stamp[b] == i as u32 {
-                        return Some(*e);
-                    }
-                    stamp[b] = i as u32;
+    let mut stamp = vec![u32::MAX; m];
+    let dup = if sorted {
+        // The first and last row of each chunk may continue in another chunk: check them
+        // whole. The smallest seeker with a duplicate is reported.
+        let mut found = dup;
+        for c in (0..edges.len()).step_by(CHUNK) {
+            let end = (c + CHUNK).min(edges.len());
+            for i in [edges[c].seeker, edges[end - 1].seeker] {
+                if found.is_some_and(|d| d.seeker <= i) {
+                    continue;
                 }
-                None
-            },
-        )
-        .find_first(Option::is_some)
-        .flatten();
+                let row = &edges[row_start[i as usize]..row_start[i as usize + 1]];
+                for e in row {
+                    if stamp[e.buddy as usize] == i {
+                        found = Some(*e);
+                        break;
+                    }
+                    stamp[e.buddy as usize] = i;
+                }
+                for e in row {
+                    stamp[e.buddy as usize] = u32::MAX;
+                }
+            }
+        }
+        found
+    } else {
+        // Stamp each buddy with the seeker that last used it (per thread).
+        (0..n)
+            .into_par_iter()
+            .with_min_len(64)
+            .map_init(
+                || vec![u32::MAX; m],
+                |stamp, i| {
+                    for e in &edges[row_start[i]..row_start[i + 1]] {
+                        let b = e.buddy as usize;
+                        if stamp[b] == i as u32 {
+                            return Some(*e);
+                        }
+                        stamp[b] = i as u32;
+                    }
+                    None
+                },
+            )
+            .find_first(Option::is_some)
+            .flatten()
+    };
     if let Some(e) = dup {
         return Err(AssignError::DuplicateEdge {
             seeker: e.seeker,
             buddy: e.buddy,
         });
     }
-    let mut stamp = vec![u32::MAX; m];
 
     let mut has_feasible: Vec<bool> = (0..n).map(|i| row_start[i + 1] > row_start[i]).collect();
     let forbidden = if p.forbidden.is_empty() {
