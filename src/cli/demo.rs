@@ -3,7 +3,7 @@
 //! the programme (with the demo city's areas) when it does not exist. Everything is written in
 //! one transaction: all or nothing.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -176,42 +176,146 @@ pub fn populate(
     })
 }
 
-/// Inserts the people (confirmed), then sets what a coordinator and time would have set:
-/// safeguarding clearance, and sign-up / waiting dates in the past. Grouped updates keep this to
-/// a few hundred statements whatever the population size.
-fn store_all(
+/// Rows per multi-row INSERT (35 columns x 400 rows stays under SQLite's 32766 bound values).
+const BATCH: usize = 400;
+
+/// Runs a batch insert on the concrete connection: diesel's `MultiConnection` has no batch insert,
+/// both backends do.
+macro_rules! batch_execute {
+    ($conn:expr, $insert:expr) => {
+        match $conn {
+            DbConnection::Sqlite(c) => $insert.execute(c),
+            DbConnection::Postgresql(c) => $insert.execute(c),
+        }
+    };
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
+    Ok(serde_json::to_string(value).context("serialising a profile list")?)
+}
+
+/// Stores the people as confirmed participants with what a coordinator and time would have set
+/// (safeguarding clearance; sign-up, confirmation and waiting dates in the past), with their
+/// role history, consent and household, using multi-row INSERTs: a few hundred statements for
+/// tens of thousands of people. Call inside a transaction.
+///
+/// The column mapping is the same as [`store::insert`] (the test
+/// `cli_demo::batch_store_matches_single_insert` compares the two).
+///
+/// # Errors
+/// A failed insert, e.g. an email already in the programme (a unique violation).
+pub fn store_all(
     conn: &mut DbConnection,
     programme_id: i32,
     people: &[(NewParticipant, Synthetic)],
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    let mut cleared = Vec::new();
-    let mut by_waiting_days: BTreeMap<u32, Vec<i32>> = BTreeMap::new();
-    for (p, s) in people {
-        let id = store::insert(conn, programme_id, p, ParticipantStatus::Confirmed, now)?;
-        if s.safeguarding_cleared {
-            cleared.push(id);
-        }
-        if s.waiting_days > 0 {
-            by_waiting_days.entry(s.waiting_days).or_default().push(id);
-        }
-    }
-    const CHUNK: usize = 900;
-    for ids in cleared.chunks(CHUNK) {
-        diesel::update(participants::table.filter(participants::id.eq_any(ids)))
-            .set(participants::safeguarding_cleared.eq(true))
-            .execute(conn)?;
-    }
-    for (days, ids) in &by_waiting_days {
-        let since = now - chrono::Duration::days(i64::from(*days));
-        for chunk in ids.chunks(CHUNK) {
-            diesel::update(participants::table.filter(participants::id.eq_any(chunk)))
-                .set((
+    use crate::db::schema::{consents, household_members, role_history};
+    for chunk in people.chunks(BATCH) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        for (p, s) in chunk {
+            let since = now - chrono::Duration::days(i64::from(s.waiting_days));
+            rows.push((
+                (
+                    participants::programme_id.eq(programme_id),
+                    participants::first_name.eq(p.first_name.clone()),
+                    participants::last_name.eq(p.last_name.clone()),
+                    participants::email.eq(p.email.as_str().to_owned()),
+                    participants::phone.eq(p.phone.clone()),
+                    participants::message_language.eq(p.message_language.code()),
+                    participants::role.eq(p.role.code()),
+                    participants::volunteer.eq(p.volunteer),
+                    participants::capacity.eq(p.capacity),
+                    participants::birth_year.eq(p.birth_year),
+                    participants::gender.eq(p.gender.map(|g| g.code())),
+                    participants::languages.eq(json(&p.languages)?),
+                    participants::practise_languages.eq(json(&p.practise_languages)?),
+                    participants::interests.eq(json(&p.interests)?),
+                    participants::availability
+                        .eq(i32::try_from(p.availability.bits()).context("availability mask")?),
+                    participants::area.eq(p.area.clone()),
+                    participants::max_travel_km.eq(p.max_travel_km),
+                    participants::online_ok.eq(p.online_ok),
+                ),
+                (
+                    participants::household_adults.eq(p.household_adults),
+                    participants::household_children.eq(p.household_children),
+                    participants::is_minor.eq(p.is_minor),
+                    participants::pref_buddy_gender.eq(p.pref_buddy_gender.map(|g| g.code())),
+                    participants::pref_family.eq(p.pref_family),
+                    participants::pref_age_min.eq(p.pref_age_min),
+                    participants::pref_age_max.eq(p.pref_age_max),
+                    participants::pref_outside_language_community
+                        .eq(p.pref_outside_language_community),
+                    participants::share_domains.eq(json(
+                        &p.share_domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
+                    )?),
+                    participants::learn_domains.eq(json(
+                        &p.learn_domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
+                    )?),
+                    participants::safeguarding_cleared.eq(s.safeguarding_cleared),
+                    participants::status.eq(ParticipantStatus::Confirmed.code()),
+                    participants::confirmed_at.eq(Some(since)),
                     participants::waiting_since.eq(since),
                     participants::created_at.eq(since),
-                    participants::confirmed_at.eq(Some(since)),
-                ))
-                .execute(conn)?;
+                    participants::updated_at.eq(now),
+                ),
+            ));
+        }
+        batch_execute!(conn, diesel::insert_into(participants::table).values(rows))?;
+
+        // Ids by email (portable: no multi-row RETURNING needed).
+        let emails: Vec<&str> = chunk.iter().map(|(p, _)| p.email.as_str()).collect();
+        let ids: HashMap<String, i32> = participants::table
+            .filter(participants::programme_id.eq(programme_id))
+            .filter(participants::email.eq_any(&emails))
+            .select((participants::email, participants::id))
+            .load::<(String, i32)>(conn)?
+            .into_iter()
+            .collect();
+        let id_of = |p: &NewParticipant| {
+            ids.get(p.email.as_str()).copied().ok_or_else(|| {
+                DbError::Unexpected(anyhow::anyhow!("{} vanished after insert", p.email))
+            })
+        };
+
+        let mut history = Vec::with_capacity(chunk.len());
+        let mut consent = Vec::with_capacity(chunk.len());
+        let mut household = Vec::new();
+        for (p, s) in chunk {
+            let id = id_of(p)?;
+            let since = now - chrono::Duration::days(i64::from(s.waiting_days));
+            history.push((
+                role_history::participant_id.eq(id),
+                role_history::role.eq(p.role.code()),
+                role_history::volunteer.eq(p.volunteer),
+                role_history::since.eq(since),
+            ));
+            consent.push((
+                consents::participant_id.eq(id),
+                consents::purpose.eq("privacy_notice"),
+                consents::notice_version.eq(store::PRIVACY_NOTICE_VERSION),
+                consents::language.eq(p.message_language.code()),
+                consents::given_at.eq(since),
+            ));
+            for m in &p.household_members {
+                household.push((
+                    household_members::participant_id.eq(id),
+                    household_members::first_name.eq(m.first_name.clone()),
+                    household_members::birth_year.eq(m.birth_year),
+                ));
+            }
+        }
+        batch_execute!(
+            conn,
+            diesel::insert_into(role_history::table).values(history)
+        )?;
+        batch_execute!(conn, diesel::insert_into(consents::table).values(consent))?;
+        for members in household.chunks(BATCH * 4) {
+            batch_execute!(
+                conn,
+                diesel::insert_into(household_members::table).values(members.to_vec())
+            )?;
         }
     }
     Ok(())

@@ -100,3 +100,59 @@ fn demo_twice_with_one_seed_is_refused_and_adds_nothing() {
         .success());
     assert_eq!(db.rows("demo").len(), 21);
 }
+
+#[test]
+fn batch_store_matches_single_insert() {
+    use buddymatch::cli::demo::store_all;
+    use buddymatch::db::schema::{consents, role_history};
+    use buddymatch::db::{participants, programmes, DbError};
+    use buddymatch::domain::{NewParticipant, ParticipantStatus};
+    use chrono::Datelike;
+    use diesel::prelude::*;
+
+    let cli = CliDb::new();
+    let db = cli.db();
+    let now = chrono::Utc::now().naive_utc();
+    let (a, b) = db
+        .write(|conn| {
+            Ok::<_, DbError>((
+                programmes::ensure_demo(conn, "batch")?,
+                programmes::ensure_demo(conn, "single")?,
+            ))
+        })
+        .expect("programmes");
+    let people: Vec<_> = buddymatch::population::generate(&a, 40, 30, 9, now.year())
+        .into_iter()
+        .map(|mut s| {
+            s.waiting_days = 0;
+            s.safeguarding_cleared = false;
+            (
+                NewParticipant::parse(s.input.clone(), &a).expect("valid"),
+                s,
+            )
+        })
+        .collect();
+
+    db.write(|conn| {
+        store_all(conn, a.id, &people, now)?;
+        for (p, _) in &people {
+            participants::insert(conn, b.id, p, ParticipantStatus::Confirmed, now)?;
+        }
+        Ok::<_, DbError>(())
+    })
+    .expect("stored");
+
+    let batch = cli.rows("batch");
+    assert_eq!(batch.len(), 70);
+    assert_eq!(batch, cli.rows("single"));
+    let mut conn = db.get().expect("connection");
+    let histories: i64 = role_history::table
+        .count()
+        .get_result(&mut *conn)
+        .expect("count");
+    let consent_rows: i64 = consents::table
+        .count()
+        .get_result(&mut *conn)
+        .expect("count");
+    assert_eq!((histories, consent_rows), (140, 140));
+}
