@@ -288,3 +288,58 @@ pub fn touch_token(
         .execute(conn)?;
     Ok(())
 }
+
+/// An API token as listed (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct TokenInfo {
+    /// Id, for `token revoke`.
+    pub id: i32,
+    /// What it is for.
+    pub label: String,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last used (to the minute).
+    pub last_used_at: Option<NaiveDateTime>,
+}
+
+/// The account's API tokens, oldest first.
+///
+/// # Errors
+/// [`AccountError::NotFound`] or a database failure.
+pub fn list_api_tokens(
+    conn: &mut DbConnection,
+    email: &Email,
+) -> Result<Vec<TokenInfo>, AccountError> {
+    let coordinator =
+        find_by_email(conn, email)?.ok_or_else(|| AccountError::NotFound(email.to_string()))?;
+    Ok(api_tokens::table
+        .filter(api_tokens::coordinator_id.eq(coordinator.id))
+        .order(api_tokens::id.asc())
+        .select((
+            api_tokens::id,
+            api_tokens::label,
+            api_tokens::created_at,
+            api_tokens::last_used_at,
+        ))
+        .load(conn)?)
+}
+
+/// Revokes (deletes) the account's token with this id; false when it has none with that id.
+///
+/// # Errors
+/// [`AccountError::NotFound`] or a database failure.
+pub fn revoke_api_token(
+    conn: &mut DbConnection,
+    email: &Email,
+    token_id: i32,
+) -> Result<bool, AccountError> {
+    let coordinator =
+        find_by_email(conn, email)?.ok_or_else(|| AccountError::NotFound(email.to_string()))?;
+    let deleted = diesel::delete(
+        api_tokens::table
+            .filter(api_tokens::id.eq(token_id))
+            .filter(api_tokens::coordinator_id.eq(coordinator.id)),
+    )
+    .execute(conn)?;
+    Ok(deleted == 1)
+}

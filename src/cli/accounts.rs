@@ -39,6 +39,18 @@ pub struct AddCoordinator {
 pub enum TokenCommand {
     /// Create an API token for a coordinator and print it (once).
     Create(CreateToken),
+    /// List a coordinator's API tokens (ids, labels, last use; never the tokens).
+    List {
+        /// The coordinator's email address.
+        email: String,
+    },
+    /// Revoke one of a coordinator's API tokens by id (see `token list`).
+    Revoke {
+        /// The coordinator's email address.
+        email: String,
+        /// The token id.
+        id: i32,
+    },
 }
 
 /// Arguments of `token create`.
@@ -153,6 +165,37 @@ fn add_coordinator(settings: &Settings, args: &AddCoordinator) -> anyhow::Result
 pub fn token(settings: &Settings, command: TokenCommand) -> anyhow::Result<()> {
     match command {
         TokenCommand::Create(args) => create_token(settings, &args),
+        TokenCommand::List { email } => {
+            let email = parse_email(&email)?;
+            let tokens = open_db(settings)?.write(|conn| store::list_api_tokens(conn, &email))?;
+            if tokens.is_empty() {
+                println!("{email} has no API tokens.");
+            }
+            for t in tokens {
+                let last = t.last_used_at.map_or_else(
+                    || "never".to_owned(),
+                    |at| format!("{} UTC", at.format("%Y-%m-%d %H:%M")),
+                );
+                println!(
+                    "{}\t{}\tcreated {} UTC\tlast used {last}",
+                    t.id,
+                    t.label,
+                    t.created_at.format("%Y-%m-%d %H:%M")
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { email, id } => {
+            let email = parse_email(&email)?;
+            if open_db(settings)?.write(|conn| store::revoke_api_token(conn, &email, id))? {
+                println!("Revoked token {id} of {email}; requests with it now get 401.");
+                Ok(())
+            } else {
+                anyhow::bail!(
+                    "{email} has no token with id {id} (see `buddymatch token list {email}`)"
+                )
+            }
+        }
     }
 }
 

@@ -104,6 +104,26 @@ async fn coordinator_add_and_token_create_give_a_working_token() {
         .expect("query")
         .expect("found by hash");
     assert_eq!(stored.coordinator.email, "cli.coord@example.org");
+
+    // List shows the token by id and label, never the token; revoke makes it 401.
+    let out = buddymatch(&app, &["token", "list", "cli.coord@example.org"], "").await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    assert!(!listing.contains(&token), "{listing}");
+    let line = listing
+        .lines()
+        .find(|l| l.contains("\ttests\t"))
+        .unwrap_or_else(|| panic!("no token line in {listing}"));
+    assert!(line.contains("last used 2"), "used once already: {line}");
+    let id = line.split('\t').next().expect("id").to_owned();
+    let out = buddymatch(&app, &["token", "revoke", "someone@example.org", &id], "").await;
+    assert!(!out.status.success(), "an unknown account revokes nothing");
+    let out = buddymatch(&app, &["token", "revoke", "cli.coord@example.org", &id], "").await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (status, _) = status_json(Api::new(&app, &token).get("/api/v1/programmes").await).await;
+    assert_eq!(status, 401);
+    let out = buddymatch(&app, &["token", "revoke", "cli.coord@example.org", &id], "").await;
+    assert!(!out.status.success(), "already revoked");
 }
 
 #[tokio::test]

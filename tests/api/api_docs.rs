@@ -23,7 +23,9 @@ async fn openapi_json_describes_every_endpoint() {
             assert!(op["security"].is_array(), "{method} {path} has no security");
         }
     }
-    assert_eq!(doc["paths"].as_object().map(serde_json::Map::len), Some(3));
+    assert!(doc["paths"]
+        .as_object()
+        .is_some_and(|p| p.keys().all(|k| k.starts_with("/api/v1/"))));
     assert_eq!(
         doc["components"]["securitySchemes"]["bearer_token"]["scheme"],
         "bearer"
