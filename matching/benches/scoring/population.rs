@@ -174,7 +174,7 @@ fn preferences(rng: &mut ChaCha8Rng, p: &Profile, rate: f64) -> Preferences {
             .gender
             .filter(|g| *g == Gender::Woman && rng.gen_bool(rate * 2.0)),
         family: p.household.is_family() && rng.gen_bool(rate),
-        age_range: rng.gen_bool(rate / 2.0).then(|| (25, 60)),
+        age_range: rng.gen_bool(rate / 2.0).then_some((25, 60)),
         outside_language_community: rng.gen_bool(rate / 2.0),
     }
 }
@@ -256,7 +256,7 @@ pub fn buddies(m: usize, seed: u64) -> Vec<Buddy> {
             }
             if rng.gen_bool(0.2) {
                 p.practise.push(lang(
-                    *["ar", "fr", "es", "uk", "fa", "en"]
+                    ["ar", "fr", "es", "uk", "fa", "en"]
                         .choose(&mut rng)
                         .unwrap_or(&"en"),
                 ));
