@@ -24,7 +24,7 @@ use crate::domain::{
 };
 use crate::i18n;
 use crate::state::AppState;
-use outbox_shim::{self as outbox, NewEmail};
+use crate::email::outbox::{self, NewEmail};
 
 /// Largest form body accepted (a full form is about 3 KB).
 const MAX_BODY: usize = 32 * 1024;
@@ -1244,46 +1244,6 @@ fn enqueue(
         now,
     )?;
     Ok(())
-}
-
-/// Stand-in for `crate::email::outbox` until it lands: the same signature, writing the row.
-mod outbox_shim {
-    use chrono::NaiveDateTime;
-    use diesel::prelude::*;
-
-    use crate::db::schema::outbox;
-    use crate::db::{DbConnection, DbError};
-
-    pub struct NewEmail {
-        pub to: String,
-        pub language: String,
-        pub subject: String,
-        pub body_text: String,
-        pub body_html: String,
-    }
-
-    pub fn enqueue(
-        conn: &mut DbConnection,
-        e: &NewEmail,
-        now: NaiveDateTime,
-    ) -> Result<(), DbError> {
-        diesel::insert_into(outbox::table)
-            .values((
-                outbox::message_id.eq(format!(
-                    "<{}@buddymatch>",
-                    crate::tokens::Token::generate().plain
-                )),
-                outbox::recipient.eq(&e.to),
-                outbox::language.eq(&e.language),
-                outbox::subject.eq(&e.subject),
-                outbox::body_text.eq(&e.body_text),
-                outbox::body_html.eq(&e.body_html),
-                outbox::created_at.eq(now),
-                outbox::next_attempt_at.eq(now),
-            ))
-            .execute(conn)?;
-        Ok(())
-    }
 }
 
 // ----------------------------------------------------------------------------------------------
