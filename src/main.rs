@@ -40,6 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve(settings),
         Command::Demo(args) => buddymatch::cli::demo::run(&settings, &args),
         Command::Import(args) => buddymatch::cli::import::run(&settings, &args),
+        Command::Match(args) => buddymatch::cli::match_run::run(&settings, &args),
         Command::Coordinator { action } => {
             buddymatch::cli::accounts::coordinator(&settings, action)
         }

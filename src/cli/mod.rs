@@ -1,8 +1,9 @@
-//! The command line: `serve` (default), `migrate`, accounts, import, demo.
+//! The command line: `serve` (default), `migrate`, accounts and tokens, import, demo, match.
 
 pub mod accounts;
 pub mod demo;
 pub mod import;
+pub mod match_run;
 
 use std::path::PathBuf;
 
@@ -37,6 +38,8 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Import participants from a CSV file: all or nothing, exit code 2 on problems.
     Import(import::ImportArgs),
+    /// Run a matching run now and print a one-line summary; the proposals wait for review.
+    Match(match_run::MatchArgs),
     /// Coordinator accounts: `coordinator add <email> [--admin] [--programme <slug>]...`.
     Coordinator {
         /// What to do.

@@ -12,6 +12,7 @@ diesel::table! {
         checkin_every_days -> Integer,
         weights -> Text,
         created_at -> Timestamp,
+        response_days -> Integer,
     }
 }
 
@@ -184,6 +185,7 @@ diesel::table! {
         decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -245,6 +247,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    erasures (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        role -> Text,
+        volunteer -> Bool,
+        was_matched -> Bool,
+        erased_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(participants -> programmes (programme_id));
 diesel::joinable!(household_members -> participants (participant_id));
 diesel::joinable!(role_history -> participants (participant_id));
@@ -277,4 +290,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     coordinator_sessions,
     login_attempts,
     audit_log,
+    erasures,
 );

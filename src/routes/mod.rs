@@ -6,6 +6,7 @@ mod confirm;
 pub mod coordinator;
 mod health;
 pub mod pages;
+pub mod participant;
 pub mod signup;
 
 use actix_web::web;
@@ -17,6 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     signup::configure(cfg);
     confirm::configure(cfg);
     coordinator::configure(cfg);
+    participant::configure(cfg);
     cfg.default_service(web::to(pages::default_not_found));
     api::configure(cfg);
 }

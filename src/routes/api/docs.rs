@@ -14,7 +14,7 @@ use super::dto::{
     ProgrammeDto,
 };
 use super::error::{ErrorBody, ErrorDetail, FieldErrorDto};
-use super::{participants, programmes};
+use super::{matching_runs, participants, programmes};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -34,6 +34,7 @@ use super::{participants, programmes};
         participants::get_participant,
         participants::update_participant,
         participants::delete_participant,
+        matching_runs::start_run, matching_runs::get_run, matching_runs::approve_match, matching_runs::reject_match,
     ),
     components(schemas(
         ProfileInputDto,
@@ -46,11 +47,13 @@ use super::{participants, programmes};
         ErrorBody,
         ErrorDetail,
         FieldErrorDto,
+        matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
     )),
     modifiers(&BearerToken),
     tags(
         (name = "programmes", description = "Programmes you coordinate"),
         (name = "participants", description = "People signed up to a programme"),
+        (name = "matching", description = "Matching runs and decisions about their proposals"),
     )
 )]
 pub struct ApiDoc;

@@ -5,6 +5,7 @@
 pub mod docs;
 pub mod dto;
 pub mod error;
+pub mod matching_runs;
 pub mod participants;
 pub mod programmes;
 
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .service(participants::get_participant)
                     .service(participants::update_participant)
                     .service(participants::delete_participant)
+                    .configure(matching_runs::configure)
                     .default_service(web::to(not_found)),
             )
             .default_service(web::to(not_found)),

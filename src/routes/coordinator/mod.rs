@@ -12,6 +12,7 @@ mod auth;
 mod form;
 mod people;
 mod profile_form;
+pub mod review;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -37,6 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     people::configure(cfg);
     admin::configure(cfg);
+    review::configure(cfg);
 }
 
 /// What went wrong on a coordinator page.

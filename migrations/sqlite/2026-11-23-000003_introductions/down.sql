@@ -1,0 +1,3 @@
+DROP TABLE erasures;
+ALTER TABLE matches DROP COLUMN reminded_at;
+ALTER TABLE programmes DROP COLUMN response_days;

@@ -1,0 +1,431 @@
+//! A participant's own data behind their personal link (`/me/<token>`): see it, correct it,
+//! download it, withdraw consent, erase it. Erasure removes every personal row and keeps only an
+//! anonymous count (`erasures`: programme, role, volunteer, whether matched, when).
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::emails::{self, Content};
+use super::{language_of, IntroError, ME_PURPOSE};
+use crate::db::audit::{self, AuditEntry};
+use crate::db::matches::LIVE_STATUSES;
+use crate::db::participants::{self, Participant};
+use crate::db::schema::{
+    consents, erasures, matches, outbox, pair_rules, participant_tokens, role_history,
+    volunteer_readiness,
+};
+use crate::db::{programmes, DbConnection, DbError};
+use crate::domain::{
+    Email, NewParticipant, ParticipantStatus, ProfileInput, Programme, UiLanguage,
+};
+use crate::i18n;
+use crate::settings::Settings;
+use crate::tokens;
+
+/// What a personal link turned out to be.
+#[derive(Debug, Clone)]
+pub enum MeLink {
+    /// Usable.
+    Valid(Box<Participant>),
+    /// Past its time (the person's language).
+    Expired(Option<UiLanguage>),
+    /// No such link (or the person's data is erased).
+    Unknown,
+}
+
+/// Reads a personal link.
+///
+/// # Errors
+/// Storage failures.
+pub fn lookup(conn: &mut DbConnection, plain: &str, now: NaiveDateTime) -> Result<MeLink, DbError> {
+    if plain.len() > 200 {
+        return Ok(MeLink::Unknown);
+    }
+    let row: Option<(i32, NaiveDateTime)> = participant_tokens::table
+        .filter(participant_tokens::token_hash.eq(tokens::hash(plain)))
+        .filter(participant_tokens::purpose.eq(ME_PURPOSE))
+        .select((
+            participant_tokens::participant_id,
+            participant_tokens::expires_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((participant_id, expires_at)) = row else {
+        return Ok(MeLink::Unknown);
+    };
+    let Some(p) = participants::find(conn, participant_id)? else {
+        return Ok(MeLink::Unknown);
+    };
+    if expires_at <= now {
+        return Ok(MeLink::Expired(Some(language_of(&p))));
+    }
+    Ok(MeLink::Valid(Box::new(p)))
+}
+
+/// One of the person's matches, as they may see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MyMatch {
+    /// Match id.
+    pub id: i32,
+    /// `seeker` or `buddy`.
+    pub my_side: &'static str,
+    /// Status (`approved` = introduced and waiting for answers, `active`, `declined`, `closed`).
+    pub status: String,
+    /// Continuum stage.
+    pub stage: Option<String>,
+    /// This person's answer.
+    pub my_response: Option<String>,
+    /// When it was proposed.
+    pub created_at: NaiveDateTime,
+    /// When a coordinator decided.
+    pub decided_at: Option<NaiveDateTime>,
+    /// The other person's id (for loading the name or, when active, contact details; not exported).
+    #[serde(skip)]
+    pub other_id: i32,
+}
+
+/// The person's matches that were introduced to them (not proposals under review), newest first.
+///
+/// # Errors
+/// Storage failures.
+pub fn my_matches(conn: &mut DbConnection, id: i32) -> Result<Vec<MyMatch>, DbError> {
+    let rows: Vec<crate::db::matches::Match> = matches::table
+        .filter(matches::seeker_id.eq(id).or(matches::buddy_id.eq(id)))
+        .filter(matches::status.eq_any(["approved", "active", "declined", "closed"]))
+        .order(matches::id.desc())
+        .select(crate::db::matches::Match::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let seeker = m.seeker_id == id;
+            MyMatch {
+                id: m.id,
+                my_side: if seeker { "seeker" } else { "buddy" },
+                status: m.status,
+                stage: m.stage,
+                my_response: if seeker {
+                    m.seeker_response
+                } else {
+                    m.buddy_response
+                },
+                created_at: m.created_at,
+                decided_at: m.decided_at,
+                other_id: if seeker { m.buddy_id } else { m.seeker_id },
+            }
+        })
+        .collect())
+}
+
+#[derive(Serialize, Queryable)]
+struct ConsentOut {
+    purpose: String,
+    notice_version: String,
+    language: String,
+    given_at: NaiveDateTime,
+    withdrawn_at: Option<NaiveDateTime>,
+}
+
+#[derive(Serialize, Queryable)]
+struct RoleOut {
+    role: String,
+    volunteer: bool,
+    since: NaiveDateTime,
+}
+
+/// Everything stored about the person, as JSON: profile (with household), status, consents,
+/// role history, and their matches with status (nothing about the other people).
+///
+/// # Errors
+/// Storage failures or corrupt stored JSON.
+pub fn export(conn: &mut DbConnection, p: &Participant) -> Result<serde_json::Value, DbError> {
+    let mut profile = p.to_profile_input()?;
+    profile.household_members = participants::household(conn, p.id)?;
+    let consents: Vec<ConsentOut> = consents::table
+        .filter(consents::participant_id.eq(p.id))
+        .order(consents::id.asc())
+        .select((
+            consents::purpose,
+            consents::notice_version,
+            consents::language,
+            consents::given_at,
+            consents::withdrawn_at,
+        ))
+        .load(conn)?;
+    let roles: Vec<RoleOut> = role_history::table
+        .filter(role_history::participant_id.eq(p.id))
+        .order(role_history::id.asc())
+        .select((
+            role_history::role,
+            role_history::volunteer,
+            role_history::since,
+        ))
+        .load(conn)?;
+    let programme = programmes::by_id(conn, p.programme_id)?;
+    Ok(serde_json::json!({
+        "programme": programme.map(|p| serde_json::json!({"slug": p.slug, "name": p.name})),
+        "profile": profile,
+        "status": p.status,
+        "safeguarding_cleared": p.safeguarding_cleared,
+        "confirmed_at": p.confirmed_at,
+        "waiting_since": p.waiting_since,
+        "created_at": p.created_at,
+        "updated_at": p.updated_at,
+        "consents": consents,
+        "role_history": roles,
+        "matches": my_matches(conn, p.id)?,
+    }))
+}
+
+/// Applies the person's corrections: `changes` replaces the stored fields it names; the result is
+/// validated like a sign-up (consent stays given). Returns the parsed profile.
+///
+/// # Errors
+/// The corrected profile does not validate.
+pub fn corrected(
+    stored: ProfileInput,
+    changes: impl FnOnce(&mut ProfileInput),
+    programme: &Programme,
+) -> Result<NewParticipant, crate::domain::ValidationErrors> {
+    let mut input = stored;
+    changes(&mut input);
+    input.consent = true;
+    NewParticipant::parse(input, programme)
+}
+
+/// Stores a corrected profile and records it (without personal data) in the audit log.
+///
+/// # Errors
+/// Storage failures (e.g. the new email is taken in this programme: a unique violation).
+pub fn save_correction(
+    conn: &mut DbConnection,
+    p: &Participant,
+    new: &NewParticipant,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    participants::update(conn, p.id, new, now)?;
+    self_audit(conn, p, "participant.self_correct", Some(p.id), now)
+}
+
+fn self_audit(
+    conn: &mut DbConnection,
+    p: &Participant,
+    action: &str,
+    subject_id: Option<i32>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    audit::record(
+        conn,
+        &AuditEntry {
+            coordinator_id: None,
+            programme_id: Some(p.programme_id),
+            action,
+            subject_type: "participant",
+            subject_id,
+            detail: "by the participant",
+        },
+        now,
+    )
+}
+
+/// Ends the person's live matches (status `closed`, reason `code`), drops open proposals that
+/// involve them (`superseded`), and tells the other side of each live match kindly. Returns
+/// whether there was a live match.
+fn end_matches(
+    conn: &mut DbConnection,
+    p: &Participant,
+    code: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let involving = matches::seeker_id.eq(p.id).or(matches::buddy_id.eq(p.id));
+    let live: Vec<(i32, i32, i32)> = matches::table
+        .filter(involving)
+        .filter(matches::status.eq_any(LIVE_STATUSES))
+        .select((matches::id, matches::seeker_id, matches::buddy_id))
+        .load(conn)?;
+    let programme = programmes::by_id(conn, p.programme_id)?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    for (id, seeker_id, buddy_id) in &live {
+        diesel::update(matches::table.find(*id))
+            .set((
+                matches::status.eq("closed"),
+                matches::reject_reason.eq(Some(code)),
+                matches::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        let other_id = if *seeker_id == p.id {
+            *buddy_id
+        } else {
+            *seeker_id
+        };
+        if let Some(other) = participants::find(conn, other_id)? {
+            let lang = language_of(&other);
+            let args = [
+                ("name", p.first_name.as_str()),
+                ("programme", programme.as_str()),
+            ];
+            let content = Content {
+                subject: i18n::t_args(lang, "ended-email-subject", &args),
+                name: other.first_name.clone(),
+                programme: programme.clone(),
+                before: vec![i18n::t_args(lang, "ended-email-body", &args)],
+                ..Content::default()
+            };
+            emails::send(conn, &other.email, lang, &content, now)?;
+        }
+    }
+    diesel::update(
+        matches::table
+            .filter(involving)
+            .filter(matches::status.eq("proposed")),
+    )
+    .set((
+        matches::status.eq("superseded"),
+        matches::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(!live.is_empty())
+}
+
+/// Withdraws consent: every consent gets `withdrawn_at`, the status becomes `withdrawn` (out of
+/// the pool), live matches are closed with reason `withdrawn` and the other side is told.
+///
+/// # Errors
+/// Storage failures.
+pub fn withdraw(
+    conn: &mut DbConnection,
+    p: &Participant,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        consents::table
+            .filter(consents::participant_id.eq(p.id))
+            .filter(consents::withdrawn_at.is_null()),
+    )
+    .set(consents::withdrawn_at.eq(Some(now)))
+    .execute(conn)?;
+    participants::set_status(conn, p.id, ParticipantStatus::Withdrawn, now)?;
+    end_matches(conn, p, "withdrawn", now)?;
+    self_audit(conn, p, "participant.withdraw_consent", Some(p.id), now)
+}
+
+/// Erases the person: live matches are closed (the other side told), then every row with their
+/// personal data is deleted — participant, household, consents, role history, tokens, readiness,
+/// pair rules, every match they were in, and the outbox messages addressed to them. What remains
+/// is one anonymous `erasures` row and an audit entry without personal data or id.
+///
+/// # Errors
+/// Storage failures.
+pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Result<(), DbError> {
+    let was_matched = end_matches(conn, p, "erased", now)?;
+    diesel::insert_into(erasures::table)
+        .values((
+            erasures::programme_id.eq(p.programme_id),
+            erasures::role.eq(&p.role),
+            erasures::volunteer.eq(p.volunteer),
+            erasures::was_matched.eq(was_matched),
+            erasures::erased_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::delete(
+        matches::table.filter(matches::seeker_id.eq(p.id).or(matches::buddy_id.eq(p.id))),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        pair_rules::table.filter(
+            pair_rules::seeker_id
+                .eq(p.id)
+                .or(pair_rules::buddy_id.eq(p.id)),
+        ),
+    )
+    .execute(conn)?;
+    diesel::delete(volunteer_readiness::table.filter(volunteer_readiness::participant_id.eq(p.id)))
+        .execute(conn)?;
+    diesel::delete(outbox::table.filter(outbox::recipient.eq(&p.email))).execute(conn)?;
+    participants::delete(conn, p.id)?;
+    audit::record(
+        conn,
+        &AuditEntry {
+            coordinator_id: None,
+            programme_id: Some(p.programme_id),
+            action: "participant.erase",
+            subject_type: "participant",
+            subject_id: None,
+            detail: "by the participant",
+        },
+        now,
+    )
+}
+
+/// Anonymous erasure counts of a programme: (role, volunteer, how many).
+///
+/// # Errors
+/// Storage failures.
+pub fn erasure_counts(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<Vec<(String, bool, i64)>, DbError> {
+    use diesel::dsl::count_star;
+    Ok(erasures::table
+        .filter(erasures::programme_id.eq(programme_id))
+        .group_by((erasures::role, erasures::volunteer))
+        .select((erasures::role, erasures::volunteer, count_star()))
+        .order((erasures::role.asc(), erasures::volunteer.asc()))
+        .load(conn)?)
+}
+
+/// `POST /me/request`: if `email` belongs to someone in the programme, emails them a fresh
+/// personal link. Says nothing about whether it did (the page is the same either way).
+///
+/// # Errors
+/// Storage failures.
+pub fn request_link(
+    conn: &mut DbConnection,
+    programme_slug: &str,
+    email: &str,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<bool, IntroError> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(false);
+    };
+    let Some(programme) = programmes::by_slug(conn, programme_slug)? else {
+        return Ok(false);
+    };
+    let Some(p) = participants::find_by_email(conn, programme.id, &email)? else {
+        return Ok(false);
+    };
+    // At most a few links a day per person: the form must not become a way to flood a mailbox.
+    let recent: i64 = participant_tokens::table
+        .filter(participant_tokens::participant_id.eq(p.id))
+        .filter(participant_tokens::purpose.eq(ME_PURPOSE))
+        .filter(participant_tokens::created_at.gt(now - Duration::hours(24)))
+        .count()
+        .get_result(conn)?;
+    if recent >= 5 {
+        return Ok(false);
+    }
+    let link = super::my_data_link(conn, p.id, settings, now)?;
+    let lang = language_of(&p);
+    let args = [("programme", programme.name.as_str())];
+    let content = Content {
+        subject: i18n::t_args(lang, "me-email-subject", &args),
+        name: p.first_name.clone(),
+        programme: programme.name.clone(),
+        before: vec![i18n::t_args(lang, "me-email-body", &args)],
+        button: Some((i18n::t(lang, "me-email-button"), link)),
+        after: vec![
+            i18n::t_args(
+                lang,
+                "me-email-expiry",
+                &[("days", &super::ME_VALID_DAYS.to_string())],
+            ),
+            i18n::t(lang, "email-not-you"),
+        ],
+        ..Content::default()
+    };
+    emails::send(conn, &p.email, lang, &content, now)?;
+    Ok(true)
+}

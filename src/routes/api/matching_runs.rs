@@ -1,0 +1,639 @@
+//! Matching runs and decisions about their proposals: start a run, read it (status, progress,
+//! summary, proposals with structured reasons, unmatched with why), approve or reject a proposal.
+//! The same rules and audit entries as the coordinator's review pages.
+
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use matching::compat::{Level, Weights};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
+use crate::auth::Caller;
+use crate::db::audit::{self, AuditEntry};
+use crate::db::matches::{self, Match};
+use crate::db::programmes::{self, Programme};
+use crate::db::runs::{self, MatchingRun};
+use crate::db::{DbConnection, DbError};
+use crate::matching_runs::{self, RunError, RunOptions, Unmatched};
+use crate::routes::coordinator::review::{self, decisions, decisions::Decision};
+use crate::state::AppState;
+
+/// Default page size of proposals.
+pub const DEFAULT_PER_PAGE: i64 = 50;
+/// Largest page size of proposals.
+pub const MAX_PER_PAGE: i64 = 500;
+
+/// Score weights; a missing field keeps the programme's value.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeightsDto {
+    /// Best common language level, 0..=1000.
+    pub language: Option<u32>,
+    /// Shared interests, 0..=1000.
+    pub interests: Option<u32>,
+    /// Common weekly slots, 0..=1000.
+    pub availability: Option<u32>,
+    /// Closeness within both travel radii, 0..=1000.
+    pub distance: Option<u32>,
+    /// Share/learn domains both ways, 0..=1000.
+    pub reciprocity: Option<u32>,
+    /// Language practice both ways, 0..=1000.
+    pub practice: Option<u32>,
+    /// Age closeness, 0..=1000.
+    pub age: Option<u32>,
+    /// Hard rule: a pair needs a language both speak at this level or higher (`A1`..`C2`,
+    /// `native`).
+    #[schema(example = "A2")]
+    pub min_language_level: Option<String>,
+    /// "Speaks well" for language practice (`A1`..`C2`, `native`).
+    #[schema(example = "B2")]
+    pub practise_level: Option<String>,
+}
+
+/// Options of a new run (every field optional; `{}` or an empty body uses the programme's).
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RunRequest {
+    /// `most_matched` (default: most people matched, then best total score),
+    /// `waiting_priority` or `fairness`.
+    #[schema(example = "most_matched")]
+    pub objective: Option<String>,
+    /// Score weights for this run.
+    pub weights: Option<WeightsDto>,
+}
+
+/// A run was started.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunStarted {
+    /// The run's id.
+    pub id: i32,
+    /// `queued`.
+    pub status: String,
+    /// Where to follow it.
+    #[schema(example = "/api/v1/matching-runs/7")]
+    pub url: String,
+}
+
+/// What a finished run found.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunSummaryDto {
+    /// Seekers considered.
+    pub seekers: i32,
+    /// Buddies considered.
+    pub buddies: i32,
+    /// Feasible pairs.
+    pub feasible_pairs: i32,
+    /// Seekers matched.
+    pub matched: i32,
+    /// Seekers not matched.
+    pub unmatched: usize,
+    /// Sum of the proposed pairs' scores.
+    pub total_score: i32,
+    /// Wall time, milliseconds.
+    pub duration_ms: i32,
+}
+
+/// A proposed pair.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalDto {
+    /// Match id (for approve / reject).
+    pub id: i32,
+    /// Seeker's participant id.
+    pub seeker_id: i32,
+    /// Buddy's participant id.
+    pub buddy_id: i32,
+    /// Score 0..=1000.
+    pub score: i32,
+    /// `proposed`, `approved`, `rejected`, `superseded`, ...
+    pub status: String,
+    /// Why: the matching core's reasons, each `{"reason": <code>, ...details, "points": n}`
+    /// (codes: `shared_language`, `shared_interests`, `common_slots`, `distance_km`,
+    /// `online_only`, `can_learn`, `can_teach`, `practise_language`, `age_close`).
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: serde_json::Value,
+}
+
+/// A seeker left unmatched, and why.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnmatchedDto {
+    /// Seeker's participant id.
+    pub seeker_id: i32,
+    /// `no_feasible_buddy` or `all_feasible_buddies_taken`.
+    pub reason: String,
+    /// With `no_feasible_buddy`: the hard rule that excluded the most buddies
+    /// (`no_common_language`, `no_common_slot`, `too_far`, `seeker_preference`,
+    /// `buddy_preference`, `needs_child_clearance`, `forbidden`).
+    pub main_rule: Option<String>,
+    /// With `no_feasible_buddy`: buddies checked and excluded per rule.
+    #[schema(value_type = Option<Object>)]
+    pub exclusions: Option<serde_json::Value>,
+    /// With `all_feasible_buddies_taken`: how many feasible buddies there were.
+    pub feasible_buddies: u32,
+}
+
+/// One page of a run's proposals.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalPage {
+    /// Page, from 1.
+    pub page: i64,
+    /// Page size.
+    pub per_page: i64,
+    /// All proposals of the run.
+    pub total: i64,
+    /// This page, best score first.
+    pub items: Vec<ProposalDto>,
+}
+
+/// A matching run.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunDto {
+    /// Id.
+    pub id: i32,
+    /// Programme slug.
+    pub programme: String,
+    /// Objective code.
+    pub objective: String,
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    /// What it is doing now.
+    pub progress: String,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Started (UTC).
+    pub created_at: DateTime<Utc>,
+    /// Finished (UTC).
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The weights used.
+    #[schema(value_type = Object)]
+    pub weights: serde_json::Value,
+    /// When done.
+    pub summary: Option<RunSummaryDto>,
+    /// When done: one page of proposals.
+    pub proposals: Option<ProposalPage>,
+    /// When done: every unmatched seeker.
+    pub unmatched: Vec<UnmatchedDto>,
+}
+
+/// Paging of proposals.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RunQuery {
+    /// Page, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Page size, 1..=500 (default 50).
+    pub per_page: Option<i64>,
+}
+
+/// A rejection.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectRequest {
+    /// Why (required, at most 500 characters); kept, and the pair is never proposed again.
+    #[schema(example = "They know each other privately.")]
+    pub reason: String,
+}
+
+/// The result of a decision.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DecisionDto {
+    /// Match id.
+    pub id: i32,
+    /// The match's status now.
+    pub status: String,
+    /// Whether this request changed it (false: it was already decided this way).
+    pub changed: bool,
+}
+
+fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+fn programme_for(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    slug: &str,
+) -> Result<Programme, ApiError> {
+    let programme = programmes::by_slug(conn, slug)?
+        .ok_or_else(|| ApiError::NotFound(format!("There is no programme `{slug}`.")))?;
+    caller.require_programme(programme.id)?;
+    Ok(programme)
+}
+
+fn run_for(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i32,
+) -> Result<(MatchingRun, Programme), ApiError> {
+    let run = runs::find(conn, id)?
+        .ok_or_else(|| ApiError::NotFound(format!("There is no matching run {id}.")))?;
+    caller.require_programme(run.programme_id)?;
+    let programme = programmes::by_id(conn, run.programme_id)?
+        .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("run {id} without programme")))?;
+    Ok((run, programme))
+}
+
+fn match_for(conn: &mut DbConnection, caller: &Caller, id: i32) -> Result<Match, ApiError> {
+    let m = matches::find(conn, id)?
+        .ok_or_else(|| ApiError::NotFound(format!("There is no match {id}.")))?;
+    caller.require_programme(m.programme_id)?;
+    Ok(m)
+}
+
+fn bad(field: &str, code: &str, message: impl Into<String>) -> FieldErrorDto {
+    FieldErrorDto {
+        field: field.to_owned(),
+        code: code.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// The run options of a request, on top of the programme's weights.
+fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, ApiError> {
+    let mut fields = Vec::new();
+    let objective = matching_runs::parse_objective(request.objective.as_deref().unwrap_or(""))
+        .map_err(|code| {
+            fields.push(bad(
+                "objective",
+                code,
+                "Use `most_matched`, `waiting_priority` or `fairness`.",
+            ));
+        })
+        .ok();
+    let base = matching_runs::effective_weights(programme, &RunOptions::default())
+        .unwrap_or_else(|_| Weights::default());
+    let weights = request.weights.map(|w| {
+        let mut out = base.clone();
+        let mut set = |name: &str, v: Option<u32>, slot: &mut u32| {
+            if let Some(v) = v {
+                if v > review::MAX_WEIGHT {
+                    fields.push(bad(
+                        &format!("weights.{name}"),
+                        "out_of_range",
+                        format!(
+                            "Weights are whole numbers from 0 to {}.",
+                            review::MAX_WEIGHT
+                        ),
+                    ));
+                } else {
+                    *slot = v;
+                }
+            }
+        };
+        set("language", w.language, &mut out.language);
+        set("interests", w.interests, &mut out.interests);
+        set("availability", w.availability, &mut out.availability);
+        set("distance", w.distance, &mut out.distance);
+        set("reciprocity", w.reciprocity, &mut out.reciprocity);
+        set("practice", w.practice, &mut out.practice);
+        set("age", w.age, &mut out.age);
+        let mut level = |name: &str, v: Option<&str>, slot: &mut Level| {
+            if let Some(raw) = v {
+                match Level::parse(raw) {
+                    Ok(l) => *slot = l,
+                    Err(_) => fields.push(bad(
+                        &format!("weights.{name}"),
+                        "invalid_choice",
+                        "Use `A1`, `A2`, `B1`, `B2`, `C1`, `C2` or `native`.",
+                    )),
+                }
+            }
+        };
+        level(
+            "min_language_level",
+            w.min_language_level.as_deref(),
+            &mut out.min_language_level,
+        );
+        level(
+            "practise_level",
+            w.practise_level.as_deref(),
+            &mut out.practise_level,
+        );
+        out
+    });
+    match objective {
+        Some(objective) if fields.is_empty() => Ok(RunOptions { objective, weights }),
+        _ => Err(ApiError::Validation(fields)),
+    }
+}
+
+/// Starts a matching run of the programme in the background: every eligible seeker and every
+/// ready buddy with free capacity, pinned and forbidden pairs respected. Follow it with
+/// `GET /api/v1/matching-runs/{id}`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/programmes/{slug}/matching-runs",
+    tag = "matching",
+    params(("slug" = String, Path, description = "Programme slug")),
+    request_body(content = RunRequest, description = "Options (optional)", content_type = "application/json"),
+    responses(
+        (status = 202, description = "Started", body = RunStarted,
+            headers(("Location" = String, description = "URL of the run"))),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 409, description = "A run of this programme is in progress", body = ErrorBody),
+        (status = 422, description = "Invalid options", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[post("/programmes/{slug}/matching-runs")]
+pub async fn start_run(
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    if body.len() > super::MAX_BODY_BYTES {
+        return Err(ApiError::TooLarge(format!(
+            "The request body is too large (at most {} bytes).",
+            super::MAX_BODY_BYTES
+        )));
+    }
+    let request: RunRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        RunRequest::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            if e.classify() == serde_json::error::Category::Data {
+                serde_error_to_api(&e, "body")
+            } else {
+                ApiError::BadRequest(format!("The body is not valid JSON: {e}"))
+            }
+        })?
+    };
+    let slug = slug.into_inner();
+    let st = state.clone();
+    let id = state
+        .db
+        .run(move |db| -> Result<i32, ApiError> {
+            let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
+            let options = options(&programme, request)?;
+            review::start_in_background(
+                &st,
+                programme,
+                Some(caller.coordinator().id),
+                options,
+                "api",
+            )
+            .map_err(|e| match e {
+                RunError::AlreadyRunning => ApiError::Conflict(
+                    "A matching run of this programme is already in progress.".to_owned(),
+                ),
+                RunError::Weights(m) => ApiError::field("weights", "invalid_choice", m),
+                RunError::Db(e) => ApiError::from(e),
+                other => ApiError::Unexpected(anyhow::Error::new(other)),
+            })
+        })
+        .await?;
+    let url = format!("/api/v1/matching-runs/{id}");
+    Ok(HttpResponse::Accepted()
+        .insert_header((header::LOCATION, url.clone()))
+        .json(RunStarted {
+            id,
+            status: "queued".to_owned(),
+            url,
+        }))
+}
+
+fn unmatched_dto(u: &Unmatched) -> UnmatchedDto {
+    UnmatchedDto {
+        seeker_id: u.seeker_id,
+        reason: u.reason.clone(),
+        main_rule: decisions::unmatched_main_rule(u).map(str::to_owned),
+        exclusions: u.exclusions.and_then(|e| serde_json::to_value(e).ok()),
+        feasible_buddies: u.feasible_buddies,
+    }
+}
+
+/// A run: status and progress; when done also the summary, one page of proposals (best score
+/// first) with score and structured reasons, and every unmatched seeker with why.
+#[utoipa::path(
+    get,
+    path = "/api/v1/matching-runs/{id}",
+    tag = "matching",
+    params(("id" = i32, Path, description = "Run id"), RunQuery),
+    responses(
+        (status = 200, description = "The run", body = RunDto),
+        (status = 400, description = "Malformed id or query", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such run", body = ErrorBody),
+        (status = 422, description = "Page out of range", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[get("/matching-runs/{id}")]
+pub async fn get_run(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i32>,
+    query: web::Query<RunQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    let mut fields = Vec::new();
+    if page < 1 {
+        fields.push(bad("page", "out_of_range", "Pages start at 1."));
+    }
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        fields.push(bad(
+            "per_page",
+            "out_of_range",
+            format!("per_page must be between 1 and {MAX_PER_PAGE}."),
+        ));
+    }
+    if !fields.is_empty() {
+        return Err(ApiError::Validation(fields));
+    }
+    let id = id.into_inner();
+    let dto = state
+        .db
+        .run(move |db| -> Result<RunDto, ApiError> {
+            let conn = &mut *db.get()?;
+            let (run, programme) = run_for(conn, &caller, id)?;
+            let done = run.status == "done";
+            let (summary, proposals, unmatched) = if done {
+                let unmatched: Vec<Unmatched> =
+                    serde_json::from_str(&run.unmatched).unwrap_or_default();
+                let (items, total) = matches::for_run(conn, id, page, per_page)?;
+                let items = items
+                    .into_iter()
+                    .map(|m| ProposalDto {
+                        reasons: serde_json::from_str(&m.reasons)
+                            .unwrap_or_else(|_| serde_json::Value::Array(Vec::new())),
+                        id: m.id,
+                        seeker_id: m.seeker_id,
+                        buddy_id: m.buddy_id,
+                        score: m.score,
+                        status: m.status,
+                    })
+                    .collect();
+                db.write(|c| -> Result<(), DbError> {
+                    audit::record(
+                        c,
+                        &AuditEntry {
+                            coordinator_id: Some(caller.coordinator().id),
+                            programme_id: Some(programme.id),
+                            action: "run.view",
+                            subject_type: "matching_run",
+                            subject_id: Some(id),
+                            detail: "api",
+                        },
+                        Utc::now().naive_utc(),
+                    )
+                })?;
+                (
+                    Some(RunSummaryDto {
+                        seekers: run.seekers,
+                        buddies: run.buddies,
+                        feasible_pairs: run.feasible_pairs,
+                        matched: run.matched,
+                        unmatched: unmatched.len(),
+                        total_score: run.total_score,
+                        duration_ms: run.duration_ms,
+                    }),
+                    Some(ProposalPage {
+                        page,
+                        per_page,
+                        total,
+                        items,
+                    }),
+                    unmatched.iter().map(unmatched_dto).collect(),
+                )
+            } else {
+                (None, None, Vec::new())
+            };
+            Ok(RunDto {
+                id: run.id,
+                programme: programme.slug,
+                objective: run.objective,
+                status: run.status,
+                progress: run.progress,
+                error: run.error,
+                created_at: utc(run.created_at),
+                finished_at: run.finished_at.map(utc),
+                weights: serde_json::from_str(&run.weights).unwrap_or_default(),
+                summary,
+                proposals,
+                unmatched,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(dto))
+}
+
+fn decided(id: i32, target: &str, d: Decision) -> Result<DecisionDto, ApiError> {
+    match d {
+        Decision::Done => Ok(DecisionDto {
+            id,
+            status: target.to_owned(),
+            changed: true,
+        }),
+        Decision::AlreadyDecided(status) if status == target => Ok(DecisionDto {
+            id,
+            status,
+            changed: false,
+        }),
+        Decision::AlreadyDecided(status) => Err(ApiError::Conflict(format!(
+            "Match {id} is no longer a proposal (it is {status})."
+        ))),
+    }
+}
+
+/// Approves a proposal: both people get an introduction email (in the same transaction).
+/// Approving again changes nothing (`changed: false`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/matches/{id}/approve",
+    tag = "matching",
+    params(("id" = i32, Path, description = "Match id")),
+    responses(
+        (status = 200, description = "Approved (or already approved)", body = DecisionDto),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 409, description = "Already decided otherwise (rejected, superseded, ...)", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[post("/matches/{id}/approve")]
+pub async fn approve_match(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let settings = state.settings.clone();
+    let dto = state
+        .db
+        .run(move |db| -> Result<DecisionDto, ApiError> {
+            let m = match_for(&mut *db.get()?, &caller, id)?;
+            let who = Some(caller.coordinator().id);
+            let d =
+                db.write(|c| decisions::approve(c, &m, who, &settings, Utc::now().naive_utc()))?;
+            decided(id, "approved", d)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(dto))
+}
+
+/// Rejects a proposal with a reason; the pair is never proposed again. Rejecting again changes
+/// nothing (`changed: false`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/matches/{id}/reject",
+    tag = "matching",
+    params(("id" = i32, Path, description = "Match id")),
+    request_body(content = RejectRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Rejected (or already rejected)", body = DecisionDto),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 409, description = "Already decided otherwise (approved, superseded, ...)", body = ErrorBody),
+        (status = 422, description = "Missing or too long reason", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[post("/matches/{id}/reject")]
+pub async fn reject_match(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i32>,
+    body: web::Json<RejectRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let reason = body.into_inner().reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(ApiError::field("reason", "required", "Say why."));
+    }
+    if reason.chars().count() > decisions::MAX_REASON_CHARS {
+        return Err(ApiError::field(
+            "reason",
+            "too_long",
+            format!("At most {} characters.", decisions::MAX_REASON_CHARS),
+        ));
+    }
+    let dto = state
+        .db
+        .run(move |db| -> Result<DecisionDto, ApiError> {
+            let m = match_for(&mut *db.get()?, &caller, id)?;
+            let who = Some(caller.coordinator().id);
+            let d = db.write(|c| decisions::reject(c, &m, who, &reason, Utc::now().naive_utc()))?;
+            decided(id, "rejected", d)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(dto))
+}
+
+/// Registers the endpoints in the `/api/v1` scope.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(start_run)
+        .service(get_run)
+        .service(approve_match)
+        .service(reject_match);
+}

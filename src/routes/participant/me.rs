@@ -1,0 +1,831 @@
+//! The personal data pages behind `/me/<token>`: see, correct (`POST .../profile`, 422 with
+//! messages on bad input), download (`GET .../export.json`), withdraw consent
+//! (`POST .../withdraw`) and erase (`POST .../delete` with `confirm=yes`). `GET /me` and
+//! `POST /me/request` send a fresh link to an address, with the same answer whether or not the
+//! address is known. The random token in the path is the credential.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::Utc;
+
+use super::page_lang;
+use crate::db::participants::{self, Participant};
+use crate::db::{programmes, DbError};
+use crate::domain::{
+    interests, Availability, ParticipantStatus, ProfileInput, Programme, UiLanguage,
+    ValidationErrors,
+};
+use crate::i18n;
+use crate::introductions::my_data::{self, MeLink, MyMatch};
+use crate::introductions::{self, contact_items, IntroError};
+use crate::routes::pages::{self, MessagePage, PageCtx};
+use crate::routes::signup::FormValues;
+use crate::state::AppState;
+
+/// Largest form body accepted.
+const MAX_BODY: usize = 32 * 1024;
+
+/// A text or select field of the correction form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    name: &'static str,
+    label: String,
+    kind: &'static str,
+    value: String,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+}
+
+/// One match as the person sees it.
+#[derive(Debug, Clone)]
+pub struct MatchView {
+    text: String,
+    contact: Vec<String>,
+    respond_hint: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "participant/me.html")]
+struct MePage {
+    page: PageCtx,
+    base: String,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+    status_text: String,
+    matches_heading: String,
+    no_matches: String,
+    matches: Vec<MatchView>,
+    profile_heading: String,
+    profile: Vec<(String, String)>,
+    correct_heading: String,
+    correct_hint: String,
+    fields: Vec<Field>,
+    online_ok: bool,
+    availability_error: Option<String>,
+    availability: Vec<(String, String, bool)>,
+    interests_error: Option<String>,
+    interests: Vec<(String, String, bool)>,
+    save_label: String,
+    download_heading: String,
+    download_label: String,
+    can_withdraw: bool,
+    withdraw_heading: String,
+    withdraw_text: String,
+    withdraw_label: String,
+    delete_heading: String,
+    delete_text: String,
+    delete_confirm: String,
+    delete_label: String,
+    delete_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "participant/request.html")]
+struct RequestPage {
+    page: PageCtx,
+    intro: String,
+    action: String,
+    programme: String,
+    email_label: String,
+    button: String,
+}
+
+/// Everything the page shows, loaded in one go.
+struct Loaded {
+    person: Participant,
+    programme: Programme,
+    input: ProfileInput,
+    matches: Vec<(MyMatch, Option<Participant>)>,
+}
+
+fn load(
+    conn: &mut crate::db::DbConnection,
+    person: Participant,
+) -> Result<Option<Loaded>, DbError> {
+    let Some(programme) = programmes::by_id(conn, person.programme_id)? else {
+        return Ok(None);
+    };
+    let mut input = person.to_profile_input()?;
+    input.household_members = participants::household(conn, person.id)?;
+    let mut matches = Vec::new();
+    for m in my_data::my_matches(conn, person.id)? {
+        let other = participants::find(conn, m.other_id)?;
+        matches.push((m, other));
+    }
+    Ok(Some(Loaded {
+        person,
+        programme,
+        input,
+        matches,
+    }))
+}
+
+fn yes_no(lang: UiLanguage, b: bool) -> String {
+    i18n::t(lang, if b { "me-yes" } else { "me-no" })
+}
+
+fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
+    let t = |id: &str| i18n::t(lang, id);
+    let p = &l.input;
+    let not_given = || t("not-given");
+    let languages = p
+        .languages
+        .iter()
+        .map(|x| {
+            format!(
+                "{} ({})",
+                i18n::language_name(lang, &x.code),
+                i18n::t(lang, &format!("level-{}", x.level.to_lowercase()))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            not_given()
+        } else {
+            items.join(", ")
+        }
+    };
+    let area = p
+        .area
+        .as_ref()
+        .map(|a| {
+            l.programme
+                .areas
+                .iter()
+                .find(|x| &x.slug == a)
+                .map_or_else(|| a.clone(), |x| x.name.clone())
+        })
+        .unwrap_or_else(not_given);
+    vec![
+        (t("field-first-name"), p.first_name.clone()),
+        (t("field-last-name"), p.last_name.clone()),
+        (t("field-email"), p.email.clone()),
+        (t("field-phone"), p.phone.clone().unwrap_or_else(not_given)),
+        (
+            t("field-message-language"),
+            UiLanguage::parse(&p.message_language).map_or_else(
+                |_| p.message_language.clone(),
+                |l| l.native_name().to_owned(),
+            ),
+        ),
+        (t("role-legend"), t(&format!("role-{}", p.role))),
+        (t("field-volunteer"), yes_no(lang, p.volunteer)),
+        (
+            t("field-birth-year"),
+            p.birth_year.map_or_else(not_given, |y| y.to_string()),
+        ),
+        (
+            t("section-languages"),
+            list(
+                vec![languages]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            ),
+        ),
+        (
+            t("field-practise-languages"),
+            list(
+                p.practise_languages
+                    .iter()
+                    .map(|c| i18n::language_name(lang, c))
+                    .collect(),
+            ),
+        ),
+        (
+            t("interests-legend"),
+            list(
+                p.interests
+                    .iter()
+                    .map(|s| i18n::interest_name(lang, s))
+                    .collect(),
+            ),
+        ),
+        (
+            t("availability-legend"),
+            list(p.availability.iter().map(|s| slot_label(lang, s)).collect()),
+        ),
+        (t("field-area"), area),
+        (
+            t("field-max-travel"),
+            p.max_travel_km
+                .map_or_else(not_given, |k| format!("{k} km")),
+        ),
+        (t("field-online-ok"), yes_no(lang, p.online_ok)),
+        (
+            t("household-members-legend"),
+            list(
+                p.household_members
+                    .iter()
+                    .map(|m| m.first_name.clone())
+                    .collect(),
+            ),
+        ),
+        (
+            t("share-legend"),
+            list(
+                p.share_domains
+                    .iter()
+                    .map(|d| i18n::coded(lang, "domain", d))
+                    .collect(),
+            ),
+        ),
+        (
+            t("learn-legend"),
+            list(
+                p.learn_domains
+                    .iter()
+                    .map(|d| i18n::coded(lang, "domain", d))
+                    .collect(),
+            ),
+        ),
+    ]
+}
+
+fn slot_label(lang: UiLanguage, slot: &str) -> String {
+    match slot.split_once('_') {
+        Some((day, part)) => format!(
+            "{} {}",
+            i18n::t(lang, &format!("day-{day}")),
+            i18n::t(lang, &format!("part-{part}"))
+        ),
+        None => slot.to_owned(),
+    }
+}
+
+fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
+    l.matches
+        .iter()
+        .map(|(m, other)| {
+            let name = other
+                .as_ref()
+                .map_or_else(String::new, |o| i18n::isolate(&o.first_name));
+            let key = match (m.status.as_str(), m.my_response.as_deref()) {
+                ("approved", Some(_)) => "me-match-waiting-other",
+                ("approved", None) => "me-match-waiting-you",
+                ("active", _) => "me-match-active",
+                ("declined", _) => "me-match-declined",
+                _ => "me-match-closed",
+            };
+            // Contact details only once both have accepted (the match is active).
+            let contact = match other {
+                Some(o) if m.status == "active" => contact_items(lang, o),
+                _ => Vec::new(),
+            };
+            MatchView {
+                text: i18n::t_args(lang, key, &[("name", &name)]),
+                contact,
+                respond_hint: (m.status == "approved" && m.my_response.is_none())
+                    .then(|| i18n::t(lang, "me-match-respond-hint")),
+            }
+        })
+        .collect()
+}
+
+fn fields(lang: UiLanguage, values: &ProfileInput, errors: &ValidationErrors) -> Vec<Field> {
+    let err = |f: &str| errors.code_for(f).map(|c| i18n::error_message(lang, c));
+    let text = |name: &'static str, label: &str, kind: &'static str, value: String| Field {
+        name,
+        label: i18n::t(lang, label),
+        kind,
+        value,
+        options: Vec::new(),
+        error: err(name),
+    };
+    vec![
+        text(
+            "first_name",
+            "field-first-name",
+            "text",
+            values.first_name.clone(),
+        ),
+        text(
+            "last_name",
+            "field-last-name",
+            "text",
+            values.last_name.clone(),
+        ),
+        text("email", "field-email", "email", values.email.clone()),
+        text(
+            "phone",
+            "field-phone",
+            "tel",
+            values.phone.clone().unwrap_or_default(),
+        ),
+        Field {
+            options: UiLanguage::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+                .collect(),
+            ..text(
+                "message_language",
+                "field-message-language",
+                "text",
+                values.message_language.clone(),
+            )
+        },
+        text(
+            "max_travel_km",
+            "field-max-travel",
+            "text",
+            values
+                .max_travel_km
+                .map(|k| k.to_string())
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn me_page(
+    req: &HttpRequest,
+    status: StatusCode,
+    token: &str,
+    l: &Loaded,
+    values: &ProfileInput,
+    errors: &ValidationErrors,
+    notice: Option<String>,
+    delete_error: Option<String>,
+) -> HttpResponse {
+    let lang = page_lang(req, Some(introductions::language_of(&l.person)));
+    let t = |id: &str| i18n::t(lang, id);
+    let name = i18n::isolate(&l.person.first_name);
+    let programme = i18n::isolate(&l.programme.name);
+    let args = [("name", name.as_str()), ("programme", programme.as_str())];
+    let status_key = match l.person.status() {
+        Ok(ParticipantStatus::Pending) => "me-status-pending",
+        Ok(ParticipantStatus::Withdrawn) => "me-status-withdrawn",
+        _ => "me-status-confirmed",
+    };
+    let base = format!("/me/{token}");
+    let mut title = i18n::t_args(lang, "me-title", &args);
+    if !errors.is_empty() || delete_error.is_some() {
+        title = format!("{}: {title}", t("error-prefix"));
+    }
+    let page = PageCtx::new(lang, title, &base, &[]);
+    let mut summary: Vec<(String, String)> = errors
+        .errors
+        .iter()
+        .map(|e| (e.field.clone(), i18n::error_message(lang, e.code)))
+        .collect();
+    if let Some(e) = &delete_error {
+        summary.push(("confirm".to_owned(), e.clone()));
+    }
+    let mut available = values.availability.clone();
+    available.sort();
+    let mut interest_options: Vec<String> =
+        interests::KNOWN.iter().map(|s| (*s).to_owned()).collect();
+    for tag in l.programme.interests.iter().chain(values.interests.iter()) {
+        if !interest_options.contains(tag) {
+            interest_options.push(tag.clone());
+        }
+    }
+    let template = MePage {
+        page,
+        base,
+        notice,
+        errors: summary,
+        status_text: i18n::t_args(lang, status_key, &args),
+        matches_heading: t("me-matches-heading"),
+        no_matches: t("me-no-matches"),
+        matches: match_views(lang, l),
+        profile_heading: t("me-profile-heading"),
+        profile: profile_rows(lang, l),
+        correct_heading: t("me-correct-heading"),
+        correct_hint: t("me-correct-hint"),
+        fields: fields(lang, values, errors),
+        online_ok: values.online_ok,
+        availability_error: errors
+            .code_for("availability")
+            .map(|c| i18n::error_message(lang, c)),
+        availability: Availability::SLOT_NAMES
+            .iter()
+            .map(|s| {
+                (
+                    (*s).to_owned(),
+                    slot_label(lang, s),
+                    values.availability.iter().any(|v| v == s),
+                )
+            })
+            .collect(),
+        interests_error: errors
+            .code_for("interests")
+            .map(|c| i18n::error_message(lang, c)),
+        interests: interest_options
+            .into_iter()
+            .map(|s| {
+                let label = i18n::interest_name(lang, &s);
+                let checked = values.interests.contains(&s);
+                (s, label, checked)
+            })
+            .collect(),
+        save_label: t("me-save"),
+        download_heading: t("me-download-heading"),
+        download_label: t("me-download"),
+        can_withdraw: l.person.status != "withdrawn",
+        withdraw_heading: t("me-withdraw-heading"),
+        withdraw_text: t("me-withdraw-text"),
+        withdraw_label: t("me-withdraw"),
+        delete_heading: t("me-delete-heading"),
+        delete_text: t("me-delete-text"),
+        delete_confirm: t("me-delete-confirm"),
+        delete_label: t("me-delete"),
+        delete_error,
+    };
+    let mut response = pages::render(status, &template);
+    pages::set_content_language(&mut response, lang);
+    response
+}
+
+fn link_problem(req: &HttpRequest, link: &MeLink) -> HttpResponse {
+    match link {
+        MeLink::Expired(lang) => {
+            let lang = page_lang(req, *lang);
+            pages::message(StatusCode::GONE, lang, "me-expired", req.path(), &[])
+        }
+        MeLink::Unknown | MeLink::Valid(_) => {
+            let lang = page_lang(req, None);
+            pages::message(StatusCode::NOT_FOUND, lang, "me-unknown", req.path(), &[])
+        }
+    }
+}
+
+/// Loads the person behind a link and their page data.
+async fn resolve(state: &AppState, token: String) -> Result<Result<Loaded, MeLink>, DbError> {
+    let now = Utc::now().naive_utc();
+    state
+        .db
+        .run(move |db| {
+            let mut conn = db.get()?;
+            match my_data::lookup(&mut conn, &token, now)? {
+                MeLink::Valid(p) => Ok(load(&mut conn, *p)?.ok_or(MeLink::Unknown)),
+                other => Ok(Err(other)),
+            }
+        })
+        .await
+}
+
+/// `GET /me/{token}`
+#[get("/me/{token}")]
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> HttpResponse {
+    let token = token.into_inner();
+    match resolve(&state, token.clone()).await {
+        Ok(Ok(l)) => me_page(
+            &req,
+            StatusCode::OK,
+            &token,
+            &l,
+            &l.input,
+            &ValidationErrors::default(),
+            None,
+            None,
+        ),
+        Ok(Err(link)) => link_problem(&req, &link),
+        Err(e) => pages::server_error(page_lang(&req, None), &e),
+    }
+}
+
+fn parse_form(body: &[u8]) -> Option<FormValues> {
+    if body.len() > MAX_BODY {
+        return None;
+    }
+    FormValues::parse(body).ok()
+}
+
+/// Applies the submitted fields to the stored profile; unreadable numbers are errors.
+fn apply(values: &FormValues, input: &mut ProfileInput, errors: &mut ValidationErrors) {
+    input.first_name = values.get("first_name").to_owned();
+    input.last_name = values.get("last_name").to_owned();
+    input.email = values.get("email").to_owned();
+    let phone = values.get("phone").trim();
+    input.phone = (!phone.is_empty()).then(|| phone.to_owned());
+    input.message_language = values.get("message_language").to_owned();
+    let km = values.get("max_travel_km").trim();
+    input.max_travel_km = if km.is_empty() {
+        None
+    } else if let Ok(k) = km.parse::<i32>() {
+        Some(k)
+    } else {
+        errors.add("max_travel_km", "invalid_number");
+        None
+    };
+    input.online_ok = values.flag("online_ok");
+    input.availability = values.all("availability").map(str::to_owned).collect();
+    input.interests = values.all("interests").map(str::to_owned).collect();
+}
+
+/// `POST /me/{token}/profile`: corrects the profile (422 and the form with messages on bad input).
+#[post("/me/{token}/profile")]
+pub async fn correct(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let token = token.into_inner();
+    let l = match resolve(&state, token.clone()).await {
+        Ok(Ok(l)) => l,
+        Ok(Err(link)) => return link_problem(&req, &link),
+        Err(e) => return pages::server_error(page_lang(&req, None), &e),
+    };
+    let mut errors = ValidationErrors::default();
+    let mut input = l.input.clone();
+    match parse_form(&body) {
+        Some(values) => apply(&values, &mut input, &mut errors),
+        None => errors.add("first_name", "too_long"),
+    }
+    let parsed = my_data::corrected(input.clone(), |_| {}, &l.programme);
+    let new = match parsed {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => {
+            return me_page(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &token,
+                &l,
+                &input,
+                &errors,
+                None,
+                None,
+            )
+        }
+        Err(domain) => {
+            for e in domain.errors {
+                if errors.code_for(&e.field).is_none() {
+                    errors.errors.push(e);
+                }
+            }
+            return me_page(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &token,
+                &l,
+                &input,
+                &errors,
+                None,
+                None,
+            );
+        }
+    };
+    let now = Utc::now().naive_utc();
+    let person = l.person.clone();
+    let saved = state
+        .db
+        .run(move |db| db.write(|conn| my_data::save_correction(conn, &person, &new, now)))
+        .await;
+    match saved {
+        Ok(()) => {}
+        Err(DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ))) => {
+            errors.add("email", "email_taken");
+            return me_page(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &token,
+                &l,
+                &input,
+                &errors,
+                None,
+                None,
+            );
+        }
+        Err(e) => return pages::server_error(page_lang(&req, None), &e),
+    }
+    match resolve(&state, token.clone()).await {
+        Ok(Ok(l)) => {
+            let lang = page_lang(&req, Some(introductions::language_of(&l.person)));
+            me_page(
+                &req,
+                StatusCode::OK,
+                &token,
+                &l,
+                &l.input,
+                &ValidationErrors::default(),
+                Some(i18n::t(lang, "me-saved")),
+                None,
+            )
+        }
+        Ok(Err(link)) => link_problem(&req, &link),
+        Err(e) => pages::server_error(page_lang(&req, None), &e),
+    }
+}
+
+/// `GET /me/{token}/export.json`: the person's own data as a JSON download.
+#[get("/me/{token}/export.json")]
+pub async fn export(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> HttpResponse {
+    let token = token.into_inner();
+    let now = Utc::now().naive_utc();
+    let result = state
+        .db
+        .run(move |db| {
+            let mut conn = db.get()?;
+            match my_data::lookup(&mut conn, &token, now)? {
+                MeLink::Valid(p) => Ok::<_, DbError>(Ok(my_data::export(&mut conn, &p)?)),
+                other => Ok(Err(other)),
+            }
+        })
+        .await;
+    match result {
+        Ok(Ok(json)) => HttpResponse::Ok()
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"my-data.json\"",
+            ))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(json),
+        Ok(Err(link)) => link_problem(&req, &link),
+        Err(e) => pages::server_error(page_lang(&req, None), &e),
+    }
+}
+
+fn done_page(req: &HttpRequest, lang: UiLanguage, key: &str) -> HttpResponse {
+    let page = PageCtx::new(
+        lang,
+        i18n::t(lang, &format!("{key}-title")),
+        req.path(),
+        &[],
+    );
+    let mut response = pages::render(
+        StatusCode::OK,
+        &MessagePage {
+            page,
+            paragraphs: vec![i18n::t(lang, &format!("{key}-body"))],
+            button_action: None,
+            button_label: String::new(),
+            link: None,
+        },
+    );
+    pages::set_content_language(&mut response, lang);
+    response
+}
+
+/// `POST /me/{token}/withdraw`: withdraws consent; the person leaves the pool and live matches end.
+#[post("/me/{token}/withdraw")]
+pub async fn withdraw(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> HttpResponse {
+    let token = token.into_inner();
+    let now = Utc::now().naive_utc();
+    let result = state
+        .db
+        .run(move |db| {
+            db.write(|conn| match my_data::lookup(conn, &token, now)? {
+                MeLink::Valid(p) => {
+                    my_data::withdraw(conn, &p, now)?;
+                    Ok::<_, DbError>(Ok(introductions::language_of(&p)))
+                }
+                other => Ok(Err(other)),
+            })
+        })
+        .await;
+    match result {
+        Ok(Ok(lang)) => done_page(&req, page_lang(&req, Some(lang)), "me-withdrawn"),
+        Ok(Err(link)) => link_problem(&req, &link),
+        Err(e) => pages::server_error(page_lang(&req, None), &e),
+    }
+}
+
+/// `POST /me/{token}/delete` with `confirm=yes`: erases the person's data.
+#[post("/me/{token}/delete")]
+pub async fn delete(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let token = token.into_inner();
+    let confirmed = parse_form(&body).is_some_and(|v| v.get("confirm") == "yes");
+    if !confirmed {
+        return match resolve(&state, token.clone()).await {
+            Ok(Ok(l)) => {
+                let lang = page_lang(&req, Some(introductions::language_of(&l.person)));
+                me_page(
+                    &req,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &token,
+                    &l,
+                    &l.input,
+                    &ValidationErrors::default(),
+                    None,
+                    Some(i18n::t(lang, "me-delete-not-confirmed")),
+                )
+            }
+            Ok(Err(link)) => link_problem(&req, &link),
+            Err(e) => pages::server_error(page_lang(&req, None), &e),
+        };
+    }
+    let now = Utc::now().naive_utc();
+    let result = state
+        .db
+        .run(move |db| {
+            db.write(|conn| match my_data::lookup(conn, &token, now)? {
+                MeLink::Valid(p) => {
+                    my_data::erase(conn, &p, now)?;
+                    Ok::<_, DbError>(Ok(introductions::language_of(&p)))
+                }
+                other => Ok(Err(other)),
+            })
+        })
+        .await;
+    match result {
+        Ok(Ok(lang)) => done_page(&req, page_lang(&req, Some(lang)), "me-deleted"),
+        Ok(Err(link)) => link_problem(&req, &link),
+        Err(e) => pages::server_error(page_lang(&req, None), &e),
+    }
+}
+
+/// `GET /me?programme=<slug>`: the form to ask for a personal link.
+#[get("/me")]
+pub async fn request_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let lang = page_lang(&req, None);
+    let programme = i18n::query_param(req.query_string(), "programme")
+        .unwrap_or_else(|| state.settings.demo_programme.clone());
+    let page = PageCtx::new(
+        lang,
+        i18n::t(lang, "me-request-title"),
+        "/me",
+        &[("programme", programme.as_str())],
+    );
+    let mut response = pages::render(
+        StatusCode::OK,
+        &RequestPage {
+            page,
+            intro: i18n::t(lang, "me-request-intro"),
+            action: format!("/me/request?lang={}", lang.code()),
+            programme,
+            email_label: i18n::t(lang, "field-email"),
+            button: i18n::t(lang, "me-request-button"),
+        },
+    );
+    pages::set_content_language(&mut response, lang);
+    response
+}
+
+/// `POST /me/request` (`email`, `programme`): emails a fresh link if the address is known; the
+/// same page either way.
+#[post("/me/request")]
+pub async fn request_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let lang = page_lang(&req, None);
+    let values = parse_form(&body).unwrap_or_default();
+    let email = values.get("email").trim().to_owned();
+    let programme = {
+        let p = values.get("programme").trim();
+        if p.is_empty() {
+            state.settings.demo_programme.clone()
+        } else {
+            p.to_owned()
+        }
+    };
+    if email.is_empty() || programme.len() > 100 {
+        let page = PageCtx::new(lang, i18n::t(lang, "me-request-title"), "/me", &[]);
+        let mut response = pages::render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &RequestPage {
+                page,
+                intro: format!(
+                    "{}: {}",
+                    i18n::t(lang, "field-email"),
+                    i18n::error_message(lang, "required")
+                ),
+                action: format!("/me/request?lang={}", lang.code()),
+                programme,
+                email_label: i18n::t(lang, "field-email"),
+                button: i18n::t(lang, "me-request-button"),
+            },
+        );
+        pages::set_content_language(&mut response, lang);
+        return response;
+    }
+    let settings = state.settings.clone();
+    let now = Utc::now().naive_utc();
+    let result = state
+        .db
+        .run(move |db| {
+            db.write(|conn| my_data::request_link(conn, &programme, &email, &settings, now))
+        })
+        .await;
+    match result {
+        Ok(_) => done_page(&req, lang, "me-request-sent"),
+        Err(IntroError::Db(e)) => pages::server_error(lang, &e),
+        Err(e) => pages::server_error(lang, &e),
+    }
+}

@@ -1,0 +1,34 @@
+//! Participant-facing pages reached through personal links: answering an introduction
+//! ([`respond`]) and one's own data ([`me`]). Pages are in the person's message language unless
+//! they switch with `?lang=`.
+
+pub mod me;
+pub mod respond;
+
+use actix_web::{web, HttpRequest};
+
+use crate::domain::UiLanguage;
+use crate::i18n;
+
+/// The page language: an explicit `?lang=` wins, then the person's message language, then what
+/// the browser asks for.
+#[must_use]
+pub fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
+    i18n::query_language(req)
+        .or(person)
+        .unwrap_or_else(|| i18n::request_language(req, None))
+}
+
+/// Registers the participant routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(respond::respond_page)
+        .service(respond::accept)
+        .service(respond::decline)
+        .service(me::request_form)
+        .service(me::request_link)
+        .service(me::export)
+        .service(me::show)
+        .service(me::correct)
+        .service(me::withdraw)
+        .service(me::delete);
+}
