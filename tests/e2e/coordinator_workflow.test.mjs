@@ -1,0 +1,288 @@
+// End to end, in a real headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
+// a seeker and a volunteer sign up on the public form and confirm by the emailed link; the
+// coordinator logs in, records the volunteer's readiness, starts a matching run, sees the pair
+// proposed with its reasons and approves it; both get an introduction email, accept through
+// their answer links, and only then see each other's contact details.
+//
+// Everything is real: the buddymatch binary (target/debug) on a fresh SQLite database, email
+// through SMTP to tests/support/smtp_sink.py, links read from the .eml files it writes.
+//
+//     node --test tests/e2e/            (./scripts/test runs it after the cargo tests)
+//
+// Environment: TEST_SMTP_URL + TEST_SMTP_MAILDIR (a running sink; else one is started),
+// CHROMIUM (default /usr/bin/chromium), BUDDYMATCH_BIN (default target/debug/buddymatch),
+// E2E_ARTIFACTS (folder for the final screenshot; default a new temporary folder).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+import { Maildir, linksIn } from './support/mail.mjs';
+import { smtpSink, startServer } from './support/server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const tag = randomBytes(4).toString('hex');
+// Unique addresses: the sink's folder is shared with the cargo email tests.
+const seeker = {
+  first: 'Amina', last: `Haddad${tag}`, email: `amina.e2e.${tag}@example.com`,
+  role: 'arriving', volunteer: false, birthYear: '1991', gender: 'woman',
+  languages: [['ar', 'native'], ['en', 'B2']],
+  interests: ['cooking', 'hiking', 'football'],
+  slots: ['wed_evening', 'sat_morning', 'sat_afternoon'],
+  share: ['culture', 'leisure'], learn: ['language', 'work'],
+};
+const buddy = {
+  first: 'Jonas', last: `Becker${tag}`, email: `jonas.e2e.${tag}@example.com`,
+  role: 'receiving', volunteer: true, birthYear: '1985', gender: 'man',
+  languages: [['de', 'native'], ['en', 'C1']],
+  interests: ['cooking', 'hiking', 'chess'],
+  slots: ['wed_evening', 'sat_morning', 'sun_afternoon'],
+  share: ['language', 'work'], learn: ['culture'],
+};
+const coordinator = { email: `coord.e2e.${tag}@example.com`, password: 'e2e-coordinator-password' };
+
+/** Fills the public sign-up form like a person would and sends it. */
+async function signUp(page, base, p) {
+  await page.goto(`${base}/signup?programme=demo&lang=en`);
+  await page.fill('#first_name', p.first);
+  await page.fill('#last_name', p.last);
+  await page.fill('#email', p.email);
+  await page.selectOption('#message_language', 'en');
+  await page.fill('#birth_year', p.birthYear);
+  await page.selectOption('#gender', p.gender);
+  await page.check(`#role-${p.role}`);
+  if (p.volunteer) {
+    await page.check('#volunteer');
+    await page.selectOption('#capacity', '1');
+  }
+  for (const [i, [code, level]] of p.languages.entries()) {
+    await page.selectOption(`#languages-${i}-code`, code);
+    await page.selectOption(`#languages-${i}-level`, level);
+  }
+  for (const i of p.interests) await page.check(`#interests-${i}`);
+  for (const s of p.slots) await page.check(`#availability-${s}`);
+  await page.selectOption('#area', 'zentrum');
+  await page.fill('#max_travel_km', '10');
+  await page.check('#online_ok');
+  for (const d of p.share) await page.check(`#share_domains-${d}`);
+  for (const d of p.learn) await page.check(`#learn_domains-${d}`);
+  await page.check('#consent');
+  await Promise.all([
+    page.waitForURL(/\/signup\/thanks/),
+    page.click('form[action^="/signup"] button[type="submit"]'),
+  ]);
+}
+
+/** Opens the emailed confirmation link and presses the button (only POST confirms). */
+async function confirm(page, mail, p) {
+  const [message] = await mail.waitFor(p.email, (m) => linksIn(m, '/confirm/').length > 0,
+    { what: 'the confirmation email' });
+  const [link] = linksIn(message, '/confirm/');
+  const response = await page.goto(link);
+  assert.equal(response.status(), 200, `GET ${link}`);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/confirm/')),
+    page.click('form[action*="/confirm/"] button[type="submit"]'),
+  ]);
+  await page.locator('h1', { hasText: /sign-up is confirmed/i }).waitFor();
+}
+
+/** The id of the person listed as `name` on the programme's people page (follows the link). */
+async function openPerson(page, base, name) {
+  await page.goto(`${base}/coordinator/programmes/demo/people`);
+  await page.click(`a:has-text("${name}")`);
+  await page.waitForURL(/\/coordinator\/people\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+const isoDate = (d) => d.toISOString().slice(0, 10);
+
+test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact details', { timeout: 240_000 }, async (t) => {
+  const started = Date.now();
+  const step = (what) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
+  const sink = await smtpSink();
+  t.after(() => sink.stop());
+  const mail = new Maildir(sink.maildir);
+  const server = await startServer({ smtpUrl: sink.url, coordinator });
+  let passed = false;
+  t.after(() => server.stop({ keep: !passed })); // a failed run keeps its database to look at
+  const base = server.url;
+  step(`server at ${base}, data in ${server.dir}`);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  t.after(() => browser.close());
+  const newPage = async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    return context.newPage();
+  };
+  try {
+    // 1. Both people sign up and confirm, each in their own browser context (own cookies).
+    const seekerPage = await newPage();
+    const buddyPage = await newPage();
+    await signUp(seekerPage, base, seeker);
+    await confirm(seekerPage, mail, seeker);
+    step('seeker signed up and confirmed');
+    await signUp(buddyPage, base, buddy);
+    await confirm(buddyPage, mail, buddy);
+    step('buddy signed up and confirmed');
+
+    // 2. The coordinator logs in.
+    const coord = await newPage();
+    await coord.goto(`${base}/coordinator/login`);
+    await coord.fill('#email', coordinator.email);
+    await coord.fill('#password', coordinator.password);
+    await Promise.all([
+      coord.waitForURL((u) => !u.pathname.startsWith('/coordinator/login')),
+      coord.click('form[action="/coordinator/login"] button[type="submit"]'),
+    ]);
+    await coord.waitForSelector('nav.coord-nav');
+    step('coordinator logged in');
+
+    // Both are confirmed on the people page.
+    await coord.goto(`${base}/coordinator/programmes/demo/people`);
+    for (const p of [seeker, buddy]) {
+      const row = coord.locator('tr', { hasText: p.last });
+      await row.waitFor();
+      assert.match(await row.innerText(), /confirmed/i, `${p.first} is confirmed`);
+    }
+
+    // 3. A volunteer is proposed only once ready: record code of conduct and safeguarding.
+    const buddyId = await openPerson(coord, base, buddy.last);
+    await coord.click(`a[href="/coordinator/people/${buddyId}/readiness"] >> nth=0`);
+    await coord.waitForURL(/\/readiness$/);
+    const yesterday = isoDate(new Date(Date.now() - 24 * 3600 * 1000));
+    await coord.fill('#code_of_conduct_signed', yesterday);
+    await coord.fill('#safeguarding_training', yesterday);
+    await Promise.all([
+      coord.waitForURL(new RegExp(`/coordinator/people/${buddyId}$`)),
+      coord.click('form[action$="/readiness"] button[type="submit"]'),
+    ]);
+    step('buddy readiness recorded');
+
+    // 4. Start a matching run; its page refreshes itself until done.
+    await coord.goto(`${base}/coordinator/programmes/demo/runs`);
+    await Promise.all([
+      coord.waitForURL(/\/coordinator\/runs\/\d+/),
+      coord.click('form[action="/coordinator/programmes/demo/runs"] button[type="submit"]'),
+    ]);
+    const runUrl = coord.url().split('?')[0];
+    const deadline = Date.now() + 60_000;
+    let status = '';
+    for (;;) {
+      try {
+        status = (await coord.locator('h1 ~ p strong').first().innerText({ timeout: 2_000 })).trim();
+      } catch {
+        status = '(reloading)'; // the page refreshes itself while the run is going
+      }
+      if (/^(done|failed)$/i.test(status)) break;
+      assert.ok(Date.now() < deadline, `run still "${status}" after 60 s`);
+      await sleep(300);
+      await coord.goto(runUrl);
+    }
+    assert.equal(status.toLowerCase(), 'done', `run status (page: ${await coord.locator('body').innerText()})`);
+    step('matching run done');
+
+    // 5. Exactly their pair is proposed, with reasons.
+    const proposals = coord.locator('section.proposal');
+    assert.equal(await proposals.count(), 1, 'one proposal');
+    const proposal = proposals.first();
+    const heading = await proposal.locator('h3').innerText();
+    assert.ok(heading.includes(seeker.first) && heading.includes(buddy.first), `proposal heading: ${heading}`);
+    const reasons = await proposal.locator('ul.reasons li').allInnerTexts();
+    assert.ok(reasons.length > 0 && reasons.every((r) => r.trim().length > 0), `reasons: ${JSON.stringify(reasons)}`);
+    assert.ok(reasons.some((r) => /English/i.test(r)), `a reason names the shared language: ${JSON.stringify(reasons)}`);
+    // The review shows profiles side by side, never contact details.
+    const proposalText = await proposal.innerText();
+    assert.ok(!proposalText.includes(seeker.email) && !proposalText.includes(buddy.email), 'no email addresses in the proposal');
+
+    // 6. Approve it.
+    await Promise.all([
+      coord.waitForResponse((r) => r.request().method() === 'POST' && /\/coordinator\/matches\/\d+\/approve$/.test(r.url())),
+      proposal.locator('form[action$="/approve"] button[type="submit"]').click(),
+    ]);
+    await coord.waitForLoadState('load');
+    await coord.locator('section.proposal h3', { hasText: /approved/i }).waitFor();
+    assert.equal(await coord.locator('section.proposal form[action$="/approve"]').count(), 0, 'nothing left to approve');
+    step('proposal approved');
+
+    // 7. Both get an introduction email with an answer link; neither shows the other's address.
+    const isIntro = (m) => linksIn(m, '/respond/').length > 0;
+    const [seekerIntro] = await mail.waitFor(seeker.email, isIntro, { what: 'the introduction email' });
+    const [buddyIntro] = await mail.waitFor(buddy.email, isIntro, { what: 'the introduction email' });
+    assert.match(seekerIntro.subject, new RegExp(`meet ${buddy.first}`), 'introduction subject');
+    assert.match(buddyIntro.subject, new RegExp(`meet ${seeker.first}`), 'introduction subject');
+    assert.ok(seekerIntro.text.includes(buddy.first), 'the seeker is told the buddy\'s first name');
+    assert.ok(buddyIntro.text.includes(seeker.first), 'the buddy is told the seeker\'s first name');
+    assert.ok(!seekerIntro.text.includes(buddy.email) && !seekerIntro.html.includes(buddy.email), 'no buddy address before acceptance');
+    assert.ok(!buddyIntro.text.includes(seeker.email) && !buddyIntro.html.includes(seeker.email), 'no seeker address before acceptance');
+    const [seekerRespond] = linksIn(seekerIntro, '/respond/');
+    const [buddyRespond] = linksIn(buddyIntro, '/respond/');
+    const [seekerMe] = linksIn(seekerIntro, '/me/');
+    assert.ok(seekerMe, 'the introduction carries the personal data link');
+    step('introduction emails received');
+
+    // 8. The seeker accepts first: still no contact details anywhere on their side.
+    await seekerPage.goto(seekerRespond);
+    assert.ok((await seekerPage.locator('ul.reasons li').count()) > 0, 'the answer page explains the match');
+    assert.ok(!(await seekerPage.content()).includes(buddy.email), 'answer page before accepting');
+    await Promise.all([
+      seekerPage.waitForURL(/\/accept$/),
+      seekerPage.click('form[action$="/accept"] button[type="submit"]'),
+    ]);
+    assert.match(await seekerPage.locator('h1').innerText(), /thank you/i, 'the waiting page');
+    const waitingHtml = await seekerPage.content();
+    assert.ok(!waitingHtml.includes(buddy.email), 'after only the first accept the other\'s email is absent');
+    assert.equal(await seekerPage.locator('ul.contact').count(), 0, 'no contact list yet');
+    await seekerPage.goto(seekerMe);
+    assert.ok(!(await seekerPage.content()).includes(buddy.email), 'personal page after only the first accept');
+    step('seeker accepted; no contact details yet');
+
+    // 9. The buddy accepts: the page now shows the seeker's contact details.
+    await buddyPage.goto(buddyRespond);
+    assert.ok(!(await buddyPage.content()).includes(seeker.email), 'buddy\'s answer page before accepting');
+    await Promise.all([
+      buddyPage.waitForURL(/\/accept$/),
+      buddyPage.click('form[action$="/accept"] button[type="submit"]'),
+    ]);
+    assert.match(await buddyPage.locator('h1').innerText(), /both said yes/i);
+    const buddyContact = await buddyPage.locator('ul.contact').innerText();
+    assert.ok(buddyContact.includes(seeker.email), `the buddy sees the seeker's address: ${buddyContact}`);
+    step('buddy accepted; sees the seeker\'s contact details');
+
+    // 10. The seeker, who accepted first, now sees the buddy's address on their personal page,
+    // and both get the contact email.
+    await seekerPage.goto(seekerMe);
+    const seekerContact = await seekerPage.locator('.match ul.contact').innerText();
+    assert.ok(seekerContact.includes(buddy.email), `the seeker sees the buddy's address: ${seekerContact}`);
+    const hasAddress = (addr) => (m) => /both said yes/i.test(m.subject) && m.text.includes(addr);
+    await mail.waitFor(seeker.email, hasAddress(buddy.email), { what: 'the contact email with the buddy\'s address' });
+    await mail.waitFor(buddy.email, hasAddress(seeker.email), { what: 'the contact email with the seeker\'s address' });
+    step('both have each other\'s contact details');
+
+    const artifacts = process.env.E2E_ARTIFACTS || mkdtempSync(join(tmpdir(), 'bm-e2e-shots-'));
+    const shot = join(artifacts, 'seeker-contact.png');
+    await seekerPage.screenshot({ path: shot, fullPage: true });
+    step(`screenshot: ${shot}`);
+    passed = true;
+  } catch (e) {
+    e.message += `\n(database and server folder kept: ${server.dir})`;
+    e.message += `\n--- server output (last lines) ---\n${server.output().split('\n').slice(-40).join('\n')}`;
+    throw e;
+  }
+});
