@@ -10,6 +10,7 @@ use secrecy::ExposeSecret;
 
 use crate::db::Db;
 use crate::email::{outbox_worker, Mailer};
+use crate::introductions::reminder_worker;
 use crate::routes;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -104,14 +105,16 @@ impl Application {
         &self.state
     }
 
-    /// Serves HTTP and delivers the outbox until the server stops (Ctrl-C or SIGTERM).
+    /// Serves HTTP, delivers the outbox and sends answer reminders until the server stops (Ctrl-C or SIGTERM).
     ///
     /// # Errors
     /// The server fails.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let worker = tokio::spawn(outbox_worker::run(self.state.clone()));
+        let reminders = tokio::spawn(reminder_worker::run(self.state.clone()));
         let result = self.server.await.context("the HTTP server failed");
         worker.abort();
+        reminders.abort();
         result
     }
 }

@@ -14,7 +14,7 @@ use secrecy::ExposeSecret;
 use crate::db::schema::participants;
 use crate::db::{participants as store, programmes, Db, DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus};
-use crate::population::{self, Synthetic};
+use crate::population::{self, Side, Synthetic};
 use crate::settings::Settings;
 
 /// Arguments of `demo`.
@@ -195,7 +195,8 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
 }
 
 /// Stores the people as confirmed participants with what a coordinator and time would have set
-/// (safeguarding clearance; sign-up, confirmation and waiting dates in the past), with their
+/// (buddies' readiness and safeguarding clearance; sign-up, confirmation and waiting dates in the
+/// past), with their
 /// role history, consent and household, using multi-row INSERTs: a few hundred statements for
 /// tens of thousands of people. Call inside a transaction.
 ///
@@ -210,7 +211,7 @@ pub fn store_all(
     people: &[(NewParticipant, Synthetic)],
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    use crate::db::schema::{consents, household_members, role_history};
+    use crate::db::schema::{consents, household_members, role_history, volunteer_readiness};
     for chunk in people.chunks(BATCH) {
         let mut rows = Vec::with_capacity(chunk.len());
         for (p, s) in chunk {
@@ -282,9 +283,23 @@ pub fn store_all(
         let mut history = Vec::with_capacity(chunk.len());
         let mut consent = Vec::with_capacity(chunk.len());
         let mut household = Vec::new();
+        let mut readiness = Vec::new();
         for (p, s) in chunk {
             let id = id_of(p)?;
             let since = now - chrono::Duration::days(i64::from(s.waiting_days));
+            if s.side == Side::Buddy {
+                // What a coordinator records before a volunteer may be proposed; the child
+                // checks only for those cleared for minors.
+                let child = s.safeguarding_cleared.then_some(since);
+                readiness.push((
+                    volunteer_readiness::participant_id.eq(id),
+                    volunteer_readiness::code_of_conduct_signed_at.eq(Some(since)),
+                    volunteer_readiness::safeguarding_training_at.eq(Some(since)),
+                    volunteer_readiness::child_safeguarding_training_at.eq(child),
+                    volunteer_readiness::background_check_at.eq(child),
+                    volunteer_readiness::updated_at.eq(now),
+                ));
+            }
             history.push((
                 role_history::participant_id.eq(id),
                 role_history::role.eq(p.role.code()),
@@ -311,6 +326,12 @@ pub fn store_all(
             diesel::insert_into(role_history::table).values(history)
         )?;
         batch_execute!(conn, diesel::insert_into(consents::table).values(consent))?;
+        if !readiness.is_empty() {
+            batch_execute!(
+                conn,
+                diesel::insert_into(volunteer_readiness::table).values(readiness)
+            )?;
+        }
         for members in household.chunks(BATCH * 4) {
             batch_execute!(
                 conn,

@@ -280,6 +280,7 @@ fn execute_inner(
     let now = chrono::Utc::now().naive_utc();
     let weights = effective_weights(programme, options)?;
     progress(db, run_id, "loading people")?;
+    let mut phases = Phases::start();
     let pool = load_pool(db, programme)?;
 
     let seekers = pool
@@ -327,7 +328,9 @@ fn execute_inner(
         run_id,
         &format!("scoring {} × {} pairs", seekers.len(), buddies.len()),
     )?;
+    phases.lap("load");
     let pairs = score_all(&seekers, &buddies, &weights, &forbidden);
+    phases.lap("score");
     let edges: Vec<Edge> = pairs
         .iter()
         .map(|p| Edge {
@@ -351,6 +354,7 @@ fn execute_inner(
     problem.objective = options.objective;
     problem.waiting_days = seekers.iter().map(|s| s.waiting_days).collect();
     let assignment = assign::solve(&problem).map_err(|e| RunError::Pin(e.to_string()))?;
+    phases.lap("solve");
 
     progress(
         db,
@@ -412,5 +416,41 @@ fn execute_inner(
         runs::finish(conn, run_id, &summary, finished)?;
         Ok(())
     })?;
+    phases.lap("store");
+    tracing::info!(run_id, phases = %phases, "matching run finished");
     Ok(RunOutcome { run_id, summary })
+}
+
+/// Wall time of a run's phases, for the log: `load 0.41 s, score 1.10 s, ...`.
+struct Phases {
+    last: Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Phases {
+    fn start() -> Self {
+        Self {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps
+            .push((name, now.duration_since(self.last).as_secs_f64()));
+        self.last = now;
+    }
+}
+
+impl std::fmt::Display for Phases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (name, secs)) in self.laps.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{name} {secs:.2} s")?;
+        }
+        Ok(())
+    }
 }
