@@ -44,6 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Coordinator { action } => {
             buddymatch::cli::accounts::coordinator(&settings, action)
         }
+        Command::Programme { action } => buddymatch::cli::programmes::run(&settings, &action),
         Command::Token { action } => buddymatch::cli::accounts::token(&settings, action),
         Command::Migrate => {
             let db = Db::connect(settings.database_url.expose_secret(), 1)?;

@@ -549,6 +549,7 @@ mod tests {
             areas: demo_areas(),
             interests: vec![],
             checkin_every_days: 14,
+            response_days: 7,
             weights_json: "{}".into(),
         }
     }

@@ -1,9 +1,11 @@
-//! The command line: `serve` (default), `migrate`, accounts and tokens, import, demo, match.
+//! The command line: `serve` (default), `migrate`, accounts and tokens, programmes, import,
+//! demo, match.
 
 pub mod accounts;
 pub mod demo;
 pub mod import;
 pub mod match_run;
+pub mod programmes;
 
 use std::path::PathBuf;
 
@@ -45,6 +47,13 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         action: accounts::CoordinatorCommand,
+    },
+    /// Programmes: `programme add --slug <slug> --name <name> --language <code> --area
+    /// "Name;lat;lon"...` and `programme list`.
+    Programme {
+        /// What to do.
+        #[command(subcommand)]
+        action: programmes::ProgrammeCommand,
     },
     /// API tokens: `token create <email> [--label <text>]`.
     Token {

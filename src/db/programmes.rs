@@ -1,11 +1,16 @@
-//! Programmes: read by slug, list, and the demo programme made on first start.
+//! Programmes: read by slug, list, create and change (admins), and the demo programme made on
+//! first start.
+
+use std::collections::HashMap;
 
 use anyhow::Context;
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::programmes;
+use super::schema::{participants, programmes};
 use super::{DbConnection, DbError};
 pub use crate::domain::{Area, Programme};
+use crate::domain::{ProgrammeSettings, ProgrammeSlug};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = programmes)]
@@ -18,6 +23,7 @@ struct ProgrammeRow {
     interests: String,
     checkin_every_days: i32,
     weights: String,
+    response_days: i32,
 }
 
 impl ProgrammeRow {
@@ -38,6 +44,7 @@ impl ProgrammeRow {
             areas,
             interests,
             checkin_every_days: self.checkin_every_days,
+            response_days: self.response_days,
             weights_json: self.weights,
         })
     }
@@ -121,6 +128,205 @@ pub fn create(conn: &mut DbConnection, new: &NewProgramme<'_>) -> Result<Program
         .execute(conn)?;
     by_slug(conn, new.slug)?
         .ok_or_else(|| DbError::Unexpected(anyhow::anyhow!("programme vanished after insert")))
+}
+
+/// Why a programme's settings were not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Another programme has this slug.
+    #[error("a programme with this slug already exists")]
+    SlugTaken,
+    /// Participants still use areas or interest tags the settings remove.
+    #[error("participants still use areas or interest tags these settings remove")]
+    InUse(InUse),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for SaveError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+/// Areas and interest tags that participants still use, each with how many participants.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InUse {
+    /// Areas, in the programme's order.
+    pub areas: Vec<(Area, i64)>,
+    /// Interest tags, in the programme's order.
+    pub interests: Vec<(String, i64)>,
+}
+
+impl InUse {
+    /// Whether nothing is in use.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty() && self.interests.is_empty()
+    }
+}
+
+/// The stored JSON of the settings' areas, interests and weights.
+fn settings_json(settings: &ProgrammeSettings) -> Result<(String, String, String), DbError> {
+    let areas = serde_json::to_string(settings.areas()).context("serialising areas")?;
+    let interests = serde_json::to_string(settings.interests()).context("serialising interests")?;
+    let weights = serde_json::to_string(settings.weights()).context("serialising weights")?;
+    Ok((areas, interests, weights))
+}
+
+fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+/// Creates a programme with all its settings (run it inside [`super::Db::write`]).
+///
+/// # Errors
+/// [`SaveError::SlugTaken`] when the slug exists (also when another instance created it at
+/// the same moment), or a failed query.
+pub fn create_with_settings(
+    conn: &mut DbConnection,
+    slug: &ProgrammeSlug,
+    settings: &ProgrammeSettings,
+    now: NaiveDateTime,
+) -> Result<Programme, SaveError> {
+    if by_slug(conn, slug.as_str())?.is_some() {
+        return Err(SaveError::SlugTaken);
+    }
+    let (areas, interests, weights) = settings_json(settings)?;
+    diesel::insert_into(programmes::table)
+        .values((
+            programmes::slug.eq(slug.as_str()),
+            programmes::name.eq(settings.name()),
+            programmes::local_language.eq(settings.local_language().as_str()),
+            programmes::areas.eq(areas),
+            programmes::interests.eq(interests),
+            programmes::checkin_every_days.eq(settings.checkin_every_days()),
+            programmes::response_days.eq(settings.response_days()),
+            programmes::weights.eq(weights),
+            programmes::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                SaveError::SlugTaken
+            } else {
+                e.into()
+            }
+        })?;
+    by_slug(conn, slug.as_str())?.ok_or_else(|| {
+        SaveError::Db(DbError::Unexpected(anyhow::anyhow!(
+            "programme vanished after insert"
+        )))
+    })
+}
+
+/// How many participants of the programme use each of `areas` (by id), and each of the
+/// interest tags `tags`; unused ones are left out.
+///
+/// # Errors
+/// A failed query or corrupt stored interests.
+pub fn usage(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    areas: &[&Area],
+    tags: &[&String],
+) -> Result<InUse, DbError> {
+    let mut out = InUse::default();
+    if !areas.is_empty() {
+        let slugs: Vec<&str> = areas.iter().map(|a| a.slug.as_str()).collect();
+        let counts: HashMap<Option<String>, i64> = participants::table
+            .filter(participants::programme_id.eq(programme_id))
+            .filter(participants::area.eq_any(&slugs))
+            .group_by(participants::area)
+            .select((participants::area, diesel::dsl::count_star()))
+            .load::<(Option<String>, i64)>(conn)?
+            .into_iter()
+            .collect();
+        out.areas = areas
+            .iter()
+            .filter_map(|a| {
+                counts
+                    .get(&Some(a.slug.clone()))
+                    .map(|n| ((*a).clone(), *n))
+            })
+            .collect();
+    }
+    for tag in tags {
+        // LIKE narrows the rows down (its `_` and case rules only widen the match); the JSON
+        // decides.
+        let lists: Vec<String> = participants::table
+            .filter(participants::programme_id.eq(programme_id))
+            .filter(participants::interests.like(format!("%\"{tag}\"%")))
+            .select(participants::interests)
+            .load(conn)?;
+        let mut n = 0_i64;
+        for list in lists {
+            let list: Vec<String> =
+                serde_json::from_str(&list).context("stored interests are not valid JSON")?;
+            if list.iter().any(|t| t == *tag) {
+                n += 1;
+            }
+        }
+        if n > 0 {
+            out.interests.push(((*tag).clone(), n));
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the settings of `current` (its slug stays), unless participants still use an area
+/// or an interest tag the new settings leave out (run it inside [`super::Db::write`]).
+///
+/// # Errors
+/// [`SaveError::InUse`] with what is still used, or a failed query.
+pub fn update_settings(
+    conn: &mut DbConnection,
+    current: &Programme,
+    settings: &ProgrammeSettings,
+) -> Result<Programme, SaveError> {
+    let in_use = usage(
+        conn,
+        current.id,
+        &settings.removed_areas(current),
+        &settings.removed_interests(current),
+    )?;
+    if !in_use.is_empty() {
+        return Err(SaveError::InUse(in_use));
+    }
+    let (areas, interests, weights) = settings_json(settings)?;
+    diesel::update(programmes::table.find(current.id))
+        .set((
+            programmes::name.eq(settings.name()),
+            programmes::local_language.eq(settings.local_language().as_str()),
+            programmes::areas.eq(areas),
+            programmes::interests.eq(interests),
+            programmes::checkin_every_days.eq(settings.checkin_every_days()),
+            programmes::response_days.eq(settings.response_days()),
+            programmes::weights.eq(weights),
+        ))
+        .execute(conn)?;
+    by_id(conn, current.id)?.ok_or_else(|| {
+        SaveError::Db(DbError::Unexpected(anyhow::anyhow!(
+            "programme vanished after update"
+        )))
+    })
+}
+
+/// How many participants each programme has (programmes without any are left out).
+///
+/// # Errors
+/// A failed query.
+pub fn participant_counts(conn: &mut DbConnection) -> Result<HashMap<i32, i64>, DbError> {
+    Ok(participants::table
+        .group_by(participants::programme_id)
+        .select((participants::programme_id, diesel::dsl::count_star()))
+        .load::<(i32, i64)>(conn)?
+        .into_iter()
+        .collect())
 }
 
 /// Districts of a mid-sized German city (Leipzig), for the demo programme.

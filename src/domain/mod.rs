@@ -10,6 +10,7 @@ pub mod participant;
 pub mod programme;
 pub mod ui_language;
 pub mod validation;
+pub mod weights;
 
 pub use availability::Availability;
 pub use email::Email;
@@ -19,6 +20,6 @@ pub use participant::{
     Gender, HouseholdMember, HouseholdMemberInput, LanguageInput, NewParticipant,
     ParticipantStatus, ProfileInput, Role,
 };
-pub use programme::{Area, Programme};
+pub use programme::{Area, Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput};
 pub use ui_language::UiLanguage;
 pub use validation::{FieldError, ValidationErrors};

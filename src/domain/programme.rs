@@ -1,6 +1,14 @@
-//! A buddy programme: its areas, extra interests, check-in rhythm and score weights.
+//! A buddy programme: its areas, extra interests, check-in rhythm and score weights, and the
+//! settings an admin types in for one ([`ProgrammeSettings::parse`]).
 
+use std::ops::RangeInclusive;
+
+use matching::compat::Weights;
 use serde::{Deserialize, Serialize};
+
+use super::language::LanguageCode;
+use super::validation::ValidationErrors;
+use super::{interests, weights};
 
 /// One area (district, village) people can choose, with a centre point for distances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +40,8 @@ pub struct Programme {
     pub interests: Vec<String>,
     /// Days between check-ins.
     pub checkin_every_days: i32,
+    /// Days to answer an introduction before the one reminder.
+    pub response_days: i32,
     /// Score weights as JSON (`matching::compat::Weights`); `{}` means the defaults.
     pub weights_json: String,
 }
@@ -41,5 +51,578 @@ impl Programme {
     #[must_use]
     pub fn area(&self, slug: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.slug == slug)
+    }
+}
+
+/// Days between check-ins a programme may choose.
+pub const CHECKIN_DAYS: RangeInclusive<i32> = 1..=180;
+/// Days to answer an introduction before the reminder, as a programme may choose.
+pub const RESPONSE_DAYS: RangeInclusive<i32> = 1..=60;
+/// Longest programme name.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest area name.
+pub const MAX_AREA_NAME_CHARS: usize = 80;
+/// Most areas a programme may have.
+pub const MAX_AREAS: usize = 200;
+/// Most extra interest tags a programme may have.
+pub const MAX_INTERESTS: usize = 50;
+/// Longest slug (programme, area or interest tag).
+pub const MAX_SLUG_CHARS: usize = 40;
+
+/// A programme's URL id: lowercase letters, digits and hyphens, 2 to 40 characters, starting
+/// and ending with a letter or digit. Fixed once the programme exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeSlug(String);
+
+impl ProgrammeSlug {
+    /// Parses `leipzig-buddies` (upper case is lowered, spaces around are dropped).
+    ///
+    /// # Errors
+    /// `"required"` or `"invalid_slug"`.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let s = raw.trim().to_ascii_lowercase();
+        if s.is_empty() {
+            return Err("required");
+        }
+        let ok_chars = s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ends = !s.starts_with('-') && !s.ends_with('-');
+        if ok_chars && ends && (2..=MAX_SLUG_CHARS).contains(&s.len()) {
+            Ok(Self(s))
+        } else {
+            Err("invalid_slug")
+        }
+    }
+
+    /// The slug.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The settings form as typed: every value is text, as it came from the form or the command
+/// line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsInput {
+    /// Shown name.
+    pub name: String,
+    /// ISO 639 code of the local language.
+    pub local_language: String,
+    /// One area per line: `Name; latitude; longitude`, optionally `; id` at the end.
+    pub areas: String,
+    /// One extra interest tag per line.
+    pub interests: String,
+    /// Days between check-ins.
+    pub checkin_every_days: String,
+    /// Days to answer an introduction before the reminder.
+    pub response_days: String,
+    /// Text of each score weight by component (see [`crate::domain::weights::COMPONENTS`]); a
+    /// missing or blank one keeps the base weight.
+    pub weights: Vec<(String, String)>,
+}
+
+impl SettingsInput {
+    /// The current settings of `programme` as form text (weights: the stored ones, else the
+    /// defaults).
+    #[must_use]
+    pub fn of(programme: &Programme) -> Self {
+        let weights: Weights = serde_json::from_str(&programme.weights_json).unwrap_or_default();
+        Self {
+            name: programme.name.clone(),
+            local_language: programme.local_language.clone(),
+            areas: area_lines(&programme.areas),
+            interests: programme.interests.join("\n"),
+            checkin_every_days: programme.checkin_every_days.to_string(),
+            response_days: programme.response_days.to_string(),
+            weights: weights::COMPONENTS
+                .iter()
+                .map(|c| ((*c).to_owned(), weights::get(&weights, c).to_string()))
+                .collect(),
+        }
+    }
+
+    /// Blank settings with the defaults filled in (14 days between check-ins, 7 to answer,
+    /// default weights).
+    #[must_use]
+    pub fn defaults() -> Self {
+        let w = Weights::default();
+        Self {
+            checkin_every_days: "14".into(),
+            response_days: "7".into(),
+            weights: weights::COMPONENTS
+                .iter()
+                .map(|c| ((*c).to_owned(), weights::get(&w, c).to_string()))
+                .collect(),
+            ..Self::default()
+        }
+    }
+
+    /// The text typed for one weight ("" if none).
+    #[must_use]
+    pub fn weight(&self, component: &str) -> &str {
+        self.weights
+            .iter()
+            .find(|(c, _)| c == component)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Areas as the form shows them, one per line: `Name; latitude; longitude`, with `; id` added
+/// when the id is not the one the name gives (so that it is kept).
+#[must_use]
+pub fn area_lines(areas: &[Area]) -> String {
+    areas
+        .iter()
+        .map(|a| {
+            if area_slug_of(&a.name) == a.slug {
+                format!("{}; {}; {}", a.name, a.lat, a.lon)
+            } else {
+                format!("{}; {}; {}; {}", a.name, a.lat, a.lon, a.slug)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The id an area name gives: lower case ASCII letters and digits, other characters as `-`,
+/// common accented letters spelled out (`Grünau` -> `gruenau`); empty for a name without
+/// Latin letters or digits.
+#[must_use]
+pub fn area_slug_of(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let spelled = match c {
+            'a'..='z' | '0'..='9' => {
+                out.push(c);
+                continue;
+            }
+            'ä' | 'æ' => "ae",
+            'ö' | 'œ' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            'à' | 'á' | 'â' | 'ã' | 'å' => "a",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => "o",
+            'ù' | 'ú' | 'û' => "u",
+            'ý' | 'ÿ' => "y",
+            _ => "-",
+        };
+        if spelled == "-" && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push_str(spelled);
+    }
+    let mut s = out.trim_end_matches('-').to_owned();
+    if s.len() > MAX_SLUG_CHARS {
+        s.truncate(MAX_SLUG_CHARS);
+        s = s.trim_end_matches('-').to_owned();
+    }
+    s
+}
+
+fn valid_area_slug(s: &str) -> bool {
+    (1..=MAX_SLUG_CHARS).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Arabic-Indic and Persian digits as ASCII digits, the Arabic decimal separator and a comma as
+/// `.`, and the minus sign as `-`.
+fn western_number(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10).unwrap_or(c),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10).unwrap_or(c),
+            '\u{066B}' | ',' => '.',
+            '\u{2212}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+fn whole_number(raw: &str, range: &RangeInclusive<i32>) -> Result<i32, &'static str> {
+    let s = western_number(raw);
+    if s.is_empty() {
+        return Err("required");
+    }
+    match s.parse::<i32>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        Ok(_) => Err("out_of_range"),
+        Err(_) => Err("invalid_number"),
+    }
+}
+
+fn coordinate(raw: &str, limit: f64, code: &'static str) -> Result<f64, &'static str> {
+    match western_number(raw).parse::<f64>() {
+        Ok(v) if v.is_finite() && (-limit..=limit).contains(&v) => Ok(v),
+        _ => Err(code),
+    }
+}
+
+/// One line of the areas text.
+fn parse_area(line: &str, n: usize) -> Result<Area, &'static str> {
+    let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+    if !(3..=4).contains(&parts.len()) {
+        return Err("area_format");
+    }
+    let name = parts[0];
+    if name.is_empty() {
+        return Err("area_name_required");
+    }
+    if name.chars().count() > MAX_AREA_NAME_CHARS {
+        return Err("too_long");
+    }
+    let lat = coordinate(parts[1], 90.0, "invalid_latitude")?;
+    let lon = coordinate(parts[2], 180.0, "invalid_longitude")?;
+    let slug = match parts.get(3) {
+        Some(id) if !id.is_empty() => {
+            let id = id.to_ascii_lowercase();
+            if !valid_area_slug(&id) {
+                return Err("invalid_area_id");
+            }
+            id
+        }
+        _ => {
+            let s = area_slug_of(name);
+            if s.is_empty() {
+                format!("area-{n}")
+            } else {
+                s
+            }
+        }
+    };
+    Ok(Area {
+        slug,
+        name: name.to_owned(),
+        lat,
+        lon,
+    })
+}
+
+/// A programme's settings, parsed and checked: everything an admin sets except the slug.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeSettings {
+    name: String,
+    local_language: LanguageCode,
+    areas: Vec<Area>,
+    interests: Vec<String>,
+    checkin_every_days: i32,
+    response_days: i32,
+    weights: Weights,
+}
+
+impl ProgrammeSettings {
+    /// Parses the settings; weights left blank keep `base_weights`.
+    ///
+    /// Problems are reported per field: `name`, `local_language`, `areas` (`no_area`,
+    /// `too_many`), `areas.<line>` (0-based line of the text: `area_format`,
+    /// `area_name_required`, `too_long`, `invalid_latitude`, `invalid_longitude`,
+    /// `invalid_area_id`, `duplicate_area`), `interests.<line>` (`invalid_interest`, `too_long`),
+    /// `interests` (`too_many`), `checkin_every_days` and `response_days` (`required`,
+    /// `invalid_number`, `out_of_range`), `weights.<component>` (`out_of_range`).
+    ///
+    /// # Errors
+    /// Every problem found, in form order.
+    pub fn parse(input: &SettingsInput, base_weights: &Weights) -> Result<Self, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+
+        let name = input.name.trim().to_owned();
+        if name.is_empty() {
+            e.add("name", "required");
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            e.add("name", "too_long");
+        }
+        let local_language = e.check("local_language", LanguageCode::parse(&input.local_language));
+
+        let mut areas: Vec<Area> = Vec::new();
+        for (i, line) in input.areas.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_area(line, i + 1) {
+                Ok(a) => {
+                    let same_name = |b: &Area| b.name.to_lowercase() == a.name.to_lowercase();
+                    if areas.iter().any(|b| b.slug == a.slug || same_name(b)) {
+                        e.add(format!("areas.{i}"), "duplicate_area");
+                    } else {
+                        areas.push(a);
+                    }
+                }
+                Err(code) => e.add(format!("areas.{i}"), code),
+            }
+        }
+        let line_errors = e.errors.iter().any(|f| f.field.starts_with("areas."));
+        if areas.is_empty() && !line_errors {
+            e.add("areas", "no_area");
+        }
+        if areas.len() > MAX_AREAS {
+            e.add("areas", "too_many");
+        }
+
+        let mut tags: Vec<String> = Vec::new();
+        for (i, line) in input.interests.lines().enumerate() {
+            let tag = interests::normalise(line);
+            if tag.is_empty() {
+                continue;
+            }
+            if tag.chars().count() > MAX_SLUG_CHARS {
+                e.add(format!("interests.{i}"), "too_long");
+            } else if !tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
+                e.add(format!("interests.{i}"), "invalid_interest");
+            } else if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > MAX_INTERESTS {
+            e.add("interests", "too_many");
+        }
+
+        let checkin = e.check(
+            "checkin_every_days",
+            whole_number(&input.checkin_every_days, &CHECKIN_DAYS),
+        );
+        let response = e.check(
+            "response_days",
+            whole_number(&input.response_days, &RESPONSE_DAYS),
+        );
+        let weights = match weights::with_overrides(base_weights, |c| input.weight(c)) {
+            Ok(w) => Some(w),
+            Err(bad) => {
+                for c in bad {
+                    e.add(format!("weights.{c}"), "out_of_range");
+                }
+                None
+            }
+        };
+
+        match (local_language, checkin, response, weights) {
+            (Some(local_language), Some(checkin), Some(response), Some(weights))
+                if e.is_empty() =>
+            {
+                Ok(Self {
+                    name,
+                    local_language,
+                    areas,
+                    interests: tags,
+                    checkin_every_days: checkin,
+                    response_days: response,
+                    weights,
+                })
+            }
+            _ => Err(e),
+        }
+    }
+
+    /// Shown name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The local language.
+    #[must_use]
+    pub fn local_language(&self) -> &LanguageCode {
+        &self.local_language
+    }
+
+    /// Areas, in the order given.
+    #[must_use]
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+
+    /// Extra interest tags, normalised, without repeats.
+    #[must_use]
+    pub fn interests(&self) -> &[String] {
+        &self.interests
+    }
+
+    /// Days between check-ins.
+    #[must_use]
+    pub fn checkin_every_days(&self) -> i32 {
+        self.checkin_every_days
+    }
+
+    /// Days to answer an introduction before the reminder.
+    #[must_use]
+    pub fn response_days(&self) -> i32 {
+        self.response_days
+    }
+
+    /// Default score weights of the programme's runs.
+    #[must_use]
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The areas of `current` these settings no longer have (matched by id).
+    #[must_use]
+    pub fn removed_areas<'a>(&self, current: &'a Programme) -> Vec<&'a Area> {
+        current
+            .areas
+            .iter()
+            .filter(|a| !self.areas.iter().any(|b| b.slug == a.slug))
+            .collect()
+    }
+
+    /// The interest tags of `current` these settings no longer have.
+    #[must_use]
+    pub fn removed_interests<'a>(&self, current: &'a Programme) -> Vec<&'a String> {
+        current
+            .interests
+            .iter()
+            .filter(|t| !self.interests.contains(t))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> SettingsInput {
+        SettingsInput {
+            name: " Lyon buddies ".into(),
+            local_language: "FR".into(),
+            areas: "Presqu'île; 45.7640; 4.8357\n\n  Croix-Rousse; 45,7745; 4,8320 \nVaise; 45.77; 4.80; vaise-ouest"
+                .into(),
+            interests: "Repair café\nboules\nboules".into(),
+            ..SettingsInput::defaults()
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            ProgrammeSlug::parse(" Leipzig-2026 ").map(|s| s.0),
+            Ok("leipzig-2026".into())
+        );
+        assert_eq!(ProgrammeSlug::parse(""), Err("required"));
+        for bad in ["a", "-ab", "ab-", "a b", "ab_c", "münchen", &"a".repeat(41)] {
+            assert_eq!(ProgrammeSlug::parse(bad), Err("invalid_slug"), "{bad}");
+        }
+        assert!(ProgrammeSlug::parse(&"a".repeat(40)).is_ok());
+    }
+
+    #[test]
+    fn area_ids_from_names() {
+        assert_eq!(area_slug_of("Grünau"), "gruenau");
+        assert_eq!(area_slug_of("  Presqu'île "), "presqu-ile");
+        assert_eq!(area_slug_of("Saint-Étienne (Nord)"), "saint-etienne-nord");
+        assert_eq!(area_slug_of("الحي القديم"), "");
+    }
+
+    #[test]
+    fn valid_settings_parse() {
+        let s = ProgrammeSettings::parse(&input(), &Weights::default()).expect("valid");
+        assert_eq!(s.name(), "Lyon buddies");
+        assert_eq!(s.local_language().as_str(), "fr");
+        let slugs: Vec<&str> = s.areas().iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs, ["presqu-ile", "croix-rousse", "vaise-ouest"]);
+        assert!((s.areas()[1].lat - 45.7745).abs() < 1e-9, "decimal comma");
+        assert_eq!(s.interests(), ["repair_café", "boules"]);
+        assert_eq!((s.checkin_every_days(), s.response_days()), (14, 7));
+        assert_eq!(s.weights(), &Weights::default());
+    }
+
+    #[test]
+    fn an_area_name_without_latin_letters_gets_a_numbered_id() {
+        let mut i = input();
+        i.areas = "الحي القديم; ٣٣٫٥; 36.3".into();
+        let s = ProgrammeSettings::parse(&i, &Weights::default()).expect("valid");
+        assert_eq!(s.areas()[0].slug, "area-1");
+        assert!((s.areas()[0].lat - 33.5).abs() < 1e-9, "Arabic digits");
+    }
+
+    #[test]
+    fn every_problem_is_reported_by_field() {
+        let i = SettingsInput {
+            name: String::new(),
+            local_language: "french".into(),
+            areas: "A; 91; 4\nB; 45\nC; 45; -181\n; 1; 2\nD; 1; 2; Bad Id\nE; 1; 2\ne; 3; 4".into(),
+            interests: "ok\nnot ok!".into(),
+            checkin_every_days: "0".into(),
+            response_days: "x".into(),
+            weights: vec![("language".into(), "-3".into())],
+        };
+        let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
+        let got: Vec<(&str, &str)> = e
+            .errors
+            .iter()
+            .map(|f| (f.field.as_str(), f.code))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("name", "required"),
+                ("local_language", "invalid_choice"),
+                ("areas.0", "invalid_latitude"),
+                ("areas.1", "area_format"),
+                ("areas.2", "invalid_longitude"),
+                ("areas.3", "area_name_required"),
+                ("areas.4", "invalid_area_id"),
+                ("areas.6", "duplicate_area"),
+                ("interests.1", "invalid_interest"),
+                ("checkin_every_days", "out_of_range"),
+                ("response_days", "invalid_number"),
+                ("weights.language", "out_of_range"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_area_at_all_is_one_problem() {
+        let mut i = input();
+        i.areas = "\n  \n".into();
+        let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
+        assert_eq!(e.code_for("areas"), Some("no_area"));
+    }
+
+    #[test]
+    fn the_form_text_of_a_programme_parses_back_to_it() {
+        let p = Programme {
+            id: 1,
+            slug: "demo".into(),
+            name: "Demo".into(),
+            local_language: "de".into(),
+            areas: vec![
+                Area {
+                    slug: "gruenau".into(),
+                    name: "Grünau".into(),
+                    lat: 51.32,
+                    lon: 12.287,
+                },
+                Area {
+                    slug: "zentrum".into(),
+                    name: "Stadtmitte".into(),
+                    lat: 51.3397,
+                    lon: 12.3731,
+                },
+            ],
+            interests: vec!["repair_cafe".into()],
+            checkin_every_days: 21,
+            response_days: 10,
+            weights_json: r#"{"age": 5}"#.into(),
+        };
+        let text = SettingsInput::of(&p);
+        assert_eq!(
+            text.areas,
+            "Grünau; 51.32; 12.287\nStadtmitte; 51.3397; 12.3731; zentrum"
+        );
+        let s = ProgrammeSettings::parse(&text, &Weights::default()).expect("valid");
+        assert_eq!(s.areas(), p.areas.as_slice());
+        assert_eq!(s.interests(), p.interests.as_slice());
+        assert_eq!((s.checkin_every_days(), s.response_days()), (21, 10));
+        assert_eq!(s.weights().age, 5);
+        assert!(s.removed_areas(&p).is_empty() && s.removed_interests(&p).is_empty());
     }
 }

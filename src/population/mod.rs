@@ -686,6 +686,7 @@ mod tests {
             areas: demo_areas(),
             interests: vec!["allotment_gardening".into()],
             checkin_every_days: 14,
+            response_days: 7,
             weights_json: "{}".into(),
         }
     }

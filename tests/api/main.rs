@@ -20,6 +20,7 @@ mod introductions;
 mod introductions_support;
 mod matching_runs;
 mod my_data;
+mod programmes_admin;
 mod review;
 mod review_api;
 mod review_cli;

@@ -71,7 +71,8 @@ pub struct Opt {
 /// One form control.
 #[derive(Debug, Clone, Default)]
 pub struct Field {
-    /// `input`, `select`, `checkbox` (one box) or `group` (a fieldset of checkboxes or radios).
+    /// `input`, `textarea`, `select`, `checkbox` (one box) or `group` (a fieldset of checkboxes
+    /// or radios).
     pub kind: &'static str,
     /// For `input`: `text`, `email`, `tel`, `password`, `date`; for `group`: `checkbox` or `radio`.
     pub input_type: &'static str,
@@ -132,6 +133,15 @@ impl Field {
     pub fn number(name: &str, label: String, value: &str) -> Self {
         Self {
             inputmode: "numeric",
+            ..Self::input("text", name, label, value)
+        }
+    }
+
+    /// A text area (several lines).
+    #[must_use]
+    pub fn textarea(name: &str, label: String, value: &str) -> Self {
+        Self {
+            kind: "textarea",
             ..Self::input("text", name, label, value)
         }
     }

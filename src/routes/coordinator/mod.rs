@@ -1,17 +1,19 @@
 //! The coordinator's pages under `/coordinator`: login, logout, password change, first-start
-//! setup, people of a programme (list, view, add, edit, readiness), coordinator accounts and the
-//! audit log. Server-rendered, no JavaScript, in the coordinator's language.
+//! setup, people of a programme (list, view, add, edit, readiness), coordinator accounts,
+//! programmes (create, settings) and the audit log. Server-rendered, no JavaScript, in the
+//! coordinator's language.
 //!
 //! Every page except login and setup needs a session ([`Signed`]); every form carries the
 //! session's CSRF token in the hidden field `csrf` and a POST without the right one is refused
 //! with 403. Coordinators reach only their programmes' people (403 otherwise); admins reach all
-//! and also the accounts and audit pages.
+//! and also the accounts, programmes and audit pages.
 
 mod admin;
 mod auth;
 mod form;
 mod people;
 mod profile_form;
+mod programmes_admin;
 pub mod review;
 
 use std::future::Future;
@@ -38,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     people::configure(cfg);
     admin::configure(cfg);
+    programmes_admin::configure(cfg);
     review::configure(cfg);
 }
 

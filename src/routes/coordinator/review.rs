@@ -21,7 +21,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::Utc;
 use diesel::prelude::*;
-use matching::compat::{Slots, Weights};
+use matching::compat::Slots;
 
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
@@ -43,12 +43,12 @@ use decisions::{Decision, PairProblem};
 /// Proposals per page.
 pub const PER_PAGE: i64 = 50;
 /// Largest weight accepted for one score component.
-pub const MAX_WEIGHT: u32 = 1000;
+pub const MAX_WEIGHT: u32 = crate::domain::weights::MAX_WEIGHT;
 /// Runs listed on a programme's page.
 const RUNS_LISTED: i64 = 50;
 
 /// The score components a coordinator may weigh, in form order: (field, message id).
-const WEIGHT_FIELDS: [(&str, &str); 7] = [
+pub(super) const WEIGHT_FIELDS: [(&str, &str); 7] = [
     ("language", "review-weight-language"),
     ("interests", "review-weight-interests"),
     ("availability", "review-weight-availability"),
@@ -401,29 +401,21 @@ fn run_options(
     });
     let base =
         matching_runs::effective_weights(programme, &RunOptions::default()).unwrap_or_default();
-    let mut weights = serde_json::to_value(&base).unwrap_or_default();
-    for (name, key) in WEIGHT_FIELDS {
-        let raw = values.get(&format!("weight_{name}")).trim();
-        if raw.is_empty() {
-            continue;
-        }
-        match raw.parse::<u32>() {
-            Ok(n) if n <= MAX_WEIGHT => {
-                if let Some(obj) = weights.as_object_mut() {
-                    obj.insert(name.to_owned(), serde_json::Value::from(n));
+    let weights =
+        crate::domain::weights::with_overrides(&base, |name| values.get(&format!("weight_{name}")))
+            .map_err(|bad| {
+                for (_, key) in WEIGHT_FIELDS.iter().filter(|(n, _)| bad.contains(n)) {
+                    errors.push(i18n::t_args(
+                        lang,
+                        "review-error-weight",
+                        &[
+                            ("field", &i18n::t(lang, key)),
+                            ("max", &MAX_WEIGHT.to_string()),
+                        ],
+                    ));
                 }
-            }
-            _ => errors.push(i18n::t_args(
-                lang,
-                "review-error-weight",
-                &[
-                    ("field", &i18n::t(lang, key)),
-                    ("max", &MAX_WEIGHT.to_string()),
-                ],
-            )),
-        }
-    }
-    let weights: Option<Weights> = serde_json::from_value(weights).ok();
+            })
+            .ok();
     match (objective, weights) {
         (Ok(objective), Some(weights)) if errors.is_empty() => Ok(RunOptions {
             objective,
