@@ -17,6 +17,7 @@ review-weight-practice = ممارسة اللغة
 review-weight-age = تقارب العمر
 review-start = بدء الجولة
 review-runs-heading = الجولات
+review-runs-link = جولات المطابقة
 review-runs-none = لا توجد جولة بعد.
 review-col-run = الجولة
 review-col-started = وقت البدء

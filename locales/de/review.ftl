@@ -17,6 +17,7 @@ review-weight-practice = Sprachpraxis
 review-weight-age = Ähnliches Alter
 review-start = Lauf starten
 review-runs-heading = Läufe
+review-runs-link = Matching-Läufe
 review-runs-none = Noch kein Lauf.
 review-col-run = Lauf
 review-col-started = Gestartet

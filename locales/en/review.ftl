@@ -17,6 +17,7 @@ review-weight-practice = Language practice
 review-weight-age = Closeness in age
 review-start = Start the run
 review-runs-heading = Runs
+review-runs-link = Matching runs
 review-runs-none = No run yet.
 review-col-run = Run
 review-col-started = Started

@@ -17,6 +17,7 @@ review-weight-practice = تمرین زبان
 review-weight-age = نزدیکی سن
 review-start = شروع دور
 review-runs-heading = دورها
+review-runs-link = دورهای جفت‌یابی
 review-runs-none = هنوز هیچ دوری اجرا نشده است.
 review-col-run = دور
 review-col-started = زمان شروع

@@ -17,6 +17,7 @@ review-weight-practice = Pratique de la langue
 review-weight-age = Âge proche
 review-start = Lancer le tour
 review-runs-heading = Tours
+review-runs-link = Tours de mise en relation
 review-runs-none = Aucun tour pour l’instant.
 review-col-run = Tour
 review-col-started = Lancé

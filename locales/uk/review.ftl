@@ -17,6 +17,7 @@ review-weight-practice = Мовна практика
 review-weight-age = Близький вік
 review-start = Запустити
 review-runs-heading = Запуски
+review-runs-link = Запуски підбору
 review-runs-none = Ще немає жодного запуску.
 review-col-run = Запуск
 review-col-started = Початок

@@ -51,6 +51,23 @@ fn random(seed: u64, n: usize, m: usize, density: f64, max_score: i64, max_cap: 
     Problem::new(n, capacities, edges)
 }
 
+/// Dense rows whose scores fall with the buddy index (`2 * (m - b)` plus noise 0..=3),
+/// capacities 1.
+fn popular(seed: u64, n: usize, m: usize) -> Problem {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut edges = Vec::with_capacity(n * m);
+    for s in 0..n {
+        for b in 0..m {
+            edges.push(Edge {
+                seeker: s as u32,
+                buddy: b as u32,
+                score: 2 * (m - b) as i64 + rng.gen_range(0..=3),
+            });
+        }
+    }
+    Problem::new(n, vec![1; m], edges)
+}
+
 fn check(p: &Problem) -> Result<(), TestCaseError> {
     let got = solve(p).expect("valid problem");
     let mut load = vec![0u32; p.capacities.len()];
@@ -93,6 +110,15 @@ proptest! {
     #[test]
     fn scarce_capacity(seed in any::<u64>(), n in 10usize..40, m in 3usize..30) {
         check(&random(seed, n, m, 0.3, 1000, 1))?;
+    }
+
+    /// Every seeker prefers the same few buddies (scores fall with the buddy's index, plus a
+    /// little noise), so the cheapest-edge candidates of all rows pile onto those buddies: most
+    /// seekers are unmatched in the first round and violate the certificate, and several rounds
+    /// add edges before the optimum is proved.
+    #[test]
+    fn popular_buddies_need_several_rounds(seed in any::<u64>(), n in 30usize..60, m in 26usize..48) {
+        check(&popular(seed, n, m))?;
     }
 }
 

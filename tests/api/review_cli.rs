@@ -60,3 +60,30 @@ fn match_prints_the_summary_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_demo_population_is_ready_to_be_matched() {
+    // Demo buddies carry the readiness a coordinator records, so a run proposes pairs at once.
+    let cli = CliDb::new();
+    let out = cli.run(&[
+        "demo",
+        "--programme",
+        "demo",
+        "--seekers",
+        "40",
+        "--buddies",
+        "30",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = cli.run(&["match", "--programme", "demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out);
+    let matched: u32 = line
+        .split_once("matched ")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no matched count in {line}"));
+    assert!(matched >= 20, "most seekers find a buddy: {line}");
+    assert!(line.contains("among 40x30"), "every buddy is in the pool: {line}");
+}

@@ -176,7 +176,12 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     step('buddy readiness recorded');
 
     // 4. Start a matching run; its page refreshes itself until done.
-    await coord.goto(`${base}/coordinator/programmes/demo/runs`);
+    // From the coordinator's home page, as a coordinator would get there.
+    await coord.goto(`${base}/coordinator`);
+    await Promise.all([
+      coord.waitForURL(/\/coordinator\/programmes\/demo\/runs$/),
+      coord.click('a[href="/coordinator/programmes/demo/runs"]'),
+    ]);
     await Promise.all([
       coord.waitForURL(/\/coordinator\/runs\/\d+/),
       coord.click('form[action="/coordinator/programmes/demo/runs"] button[type="submit"]'),

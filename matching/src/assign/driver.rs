@@ -3,9 +3,10 @@
 //! Dense or high-degree rows are first solved on a *candidate* subgraph (each row's
 //! [`CANDIDATES`] cheapest edges). The component solutions carry dual potentials that are a
 //! certificate of optimality: if no edge of the *whole* graph has a negative reduced cost, the
-//! candidate solution is optimal for the whole graph. Otherwise the violating edges are added
-//! and the candidate problem is solved again; after [`MAX_ROUNDS`] rounds every usable edge
-//! becomes a candidate, so the loop always ends with an exact optimum.
+//! candidate solution is optimal for the whole graph. Otherwise each row's most violating edges
+//! (at most [`ADDED_PER_ROUND`]) are added and the candidate problem is solved again; after
+//! [`MAX_ROUNDS`] rounds every usable edge becomes a candidate, so the loop always ends with an
+//! exact optimum.
 
 use super::ssp::{self, Graph, FREE, UNMATCHED};
 use super::{AssignError, Edge, Problem, MAX_SCORE};
@@ -17,7 +18,9 @@ const CANDIDATES: usize = 12;
 /// Rows with at most this many edges keep all of them as candidates.
 const KEEP_ALL: usize = 2 * CANDIDATES;
 /// After this many rounds with violations, every usable edge becomes a candidate.
-const MAX_ROUNDS: usize = 6;
+const MAX_ROUNDS: usize = 16;
+/// Violating edges added to a row per round, those with the most negative reduced cost first.
+const ADDED_PER_ROUND: usize = CANDIDATES;
 
 /// A validated problem: edges grouped by seeker, pins applied.
 pub(crate) struct Prepared<'a> {
@@ -395,12 +398,21 @@ pub(crate) fn optimise(
                 if bound[i] == i64::MAX || bound[i] - ui - vmax >= 0 {
                     return None;
                 }
-                let bad: Vec<usize> = (p.row_start[i]..p.row_start[i + 1])
-                    .filter(|&k| {
+                let mut bad: Vec<(i64, usize)> = (p.row_start[i]..p.row_start[i + 1])
+                    .filter_map(|k| {
                         let e = &p.edges[k];
-                        p.usable(k, min_score) && costs.of(e.score) - ui - v[e.buddy as usize] < 0
+                        let reduced = costs.of(e.score) - ui - v[e.buddy as usize];
+                        (p.usable(k, min_score) && reduced < 0).then_some((reduced, k))
                     })
                     .collect();
+                // Only the most violating edges: a seeker left unmatched in a round violates
+                // with nearly all its edges, and adding them all makes the next round as big
+                // as the whole graph.
+                if bad.len() > ADDED_PER_ROUND {
+                    bad.select_nth_unstable(ADDED_PER_ROUND - 1);
+                    bad.truncate(ADDED_PER_ROUND);
+                }
+                let bad: Vec<usize> = bad.into_iter().map(|(_, k)| k).collect();
                 (!bad.is_empty()).then_some((i, bad))
             })
             .collect();
