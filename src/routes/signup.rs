@@ -22,9 +22,9 @@ use crate::domain::{
     interests, Availability, HouseholdMemberInput, IntegrationDomain, LanguageInput, LanguageLevel,
     NewParticipant, ParticipantStatus, ProfileInput, Programme, UiLanguage, ValidationErrors,
 };
+use crate::email::outbox::{self, NewEmail};
 use crate::i18n;
 use crate::state::AppState;
-use crate::email::outbox::{self, NewEmail};
 
 /// Largest form body accepted (a full form is about 3 KB).
 const MAX_BODY: usize = 32 * 1024;

@@ -85,5 +85,8 @@ fn a_demo_population_is_ready_to_be_matched() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no matched count in {line}"));
     assert!(matched >= 20, "most seekers find a buddy: {line}");
-    assert!(line.contains("among 40x30"), "every buddy is in the pool: {line}");
+    assert!(
+        line.contains("among 40x30"),
+        "every buddy is in the pool: {line}"
+    );
 }
