@@ -1,9 +1,16 @@
 //! Connections and the pool. SQLite gets its pragmas on every new connection, and writes to
 //! SQLite are serialised in-process: SQLite allows one writer, and a deferred transaction that
 //! reads before it writes can fail with `SQLITE_BUSY` whatever the busy timeout.
+//!
+//! SQLite's WAL is checkpointed by a background thread, not by the writer whose commit crosses
+//! the automatic threshold: that commit would copy the WAL into the database file and sync it
+//! while every other writer waits (under sign-up load it put p99 latency at 250-350 ms instead
+//! of about 35 ms).
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+use parking_lot::{FairMutex, FairMutexGuard};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -92,7 +99,8 @@ impl ManageConnection for Manager {
                     .map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                     PRAGMA wal_autocheckpoint = 0;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
@@ -118,7 +126,7 @@ pub type PooledConn = r2d2::PooledConnection<Manager>;
 pub struct Db {
     pool: r2d2::Pool<Manager>,
     backend: Backend,
-    sqlite_writer: Arc<Mutex<()>>,
+    sqlite_writer: Arc<FairMutex<()>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -148,9 +156,12 @@ impl Db {
         let db = Self {
             pool,
             backend,
-            sqlite_writer: Arc::new(Mutex::new(())),
+            sqlite_writer: Arc::new(FairMutex::new(())),
         };
         db.migrate()?;
+        if backend == Backend::Sqlite {
+            spawn_checkpointer(sqlite_path(url), Arc::downgrade(&db.sqlite_writer))?;
+        }
         Ok(db)
     }
 
@@ -194,13 +205,9 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, E>,
         E: From<diesel::result::Error> + From<DbError>,
     {
-        let _guard: Option<MutexGuard<'_, ()>> = match self.backend {
-            // A poisoned lock only means another writer panicked; the database is still consistent.
-            Backend::Sqlite => Some(
-                self.sqlite_writer
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner),
-            ),
+        let _guard: Option<FairMutexGuard<'_, ()>> = match self.backend {
+            // Fair: writers are served in arrival order, so none waits behind a stream of others.
+            Backend::Sqlite => Some(self.sqlite_writer.lock()),
             Backend::Postgres => None,
         };
         let mut conn = self.get()?;
@@ -226,6 +233,32 @@ impl Db {
                 )))
             })?
     }
+}
+
+/// How often the WAL is checkpointed.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
+/// Checkpoints the WAL of the SQLite file at `path` every [`CHECKPOINT_EVERY`] on a connection of
+/// its own, until the last clone of the [`Db`] (which owns `alive`) is gone. `PASSIVE` never
+/// blocks readers or writers; whatever it cannot copy yet is copied on a later turn.
+fn spawn_checkpointer(path: &str, alive: Weak<FairMutex<()>>) -> Result<(), DbError> {
+    let mut conn = SqliteConnection::establish(path)
+        .map_err(|e| anyhow::anyhow!("opening a checkpoint connection to {path}: {e}"))?;
+    conn.batch_execute("PRAGMA busy_timeout = 10000;")?;
+    std::thread::Builder::new()
+        .name("sqlite-checkpoint".into())
+        .spawn(move || {
+            while alive.strong_count() > 0 {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                if let Err(e) = conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);") {
+                    tracing::warn!(error = %e, "SQLite WAL checkpoint failed, will retry");
+                }
+            }
+            // Last turn: leave the database file complete for the next start.
+            let _ = conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);");
+        })
+        .map_err(|e| anyhow::anyhow!("starting the checkpoint thread: {e}"))?;
+    Ok(())
 }
 
 /// Hides a password in a URL before it is printed.
