@@ -144,6 +144,13 @@ impl Db {
     /// An unsupported URL, an unreachable server or a failed migration.
     pub fn connect(url: &str, max_connections: u32) -> Result<Self, DbError> {
         let backend = Backend::from_url(url)?;
+        // Switch a new SQLite file to WAL once, before the pool opens its connections in
+        // parallel: several connections converting the same file at once get "database is
+        // locked". The connection then serves the checkpointer.
+        let checkpoint_conn = match backend {
+            Backend::Sqlite => Some(open_in_wal_mode(sqlite_path(url))?),
+            Backend::Postgres => None,
+        };
         let manager = Manager {
             url: url.to_owned(),
             backend,
@@ -159,8 +166,8 @@ impl Db {
             sqlite_writer: Arc::new(FairMutex::new(())),
         };
         db.migrate()?;
-        if backend == Backend::Sqlite {
-            spawn_checkpointer(sqlite_path(url), Arc::downgrade(&db.sqlite_writer))?;
+        if let Some(conn) = checkpoint_conn {
+            spawn_checkpointer(conn, Arc::downgrade(&db.sqlite_writer))?;
         }
         Ok(db)
     }
@@ -238,13 +245,21 @@ impl Db {
 /// How often the WAL is checkpointed.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
-/// Checkpoints the WAL of the SQLite file at `path` every [`CHECKPOINT_EVERY`] on a connection of
-/// its own, until the last clone of the [`Db`] (which owns `alive`) is gone. `PASSIVE` never
-/// blocks readers or writers; whatever it cannot copy yet is copied on a later turn.
-fn spawn_checkpointer(path: &str, alive: Weak<FairMutex<()>>) -> Result<(), DbError> {
+/// Opens the SQLite file at `path` (creating it) and puts it in WAL mode, which persists.
+fn open_in_wal_mode(path: &str) -> Result<SqliteConnection, DbError> {
     let mut conn = SqliteConnection::establish(path)
-        .map_err(|e| anyhow::anyhow!("opening a checkpoint connection to {path}: {e}"))?;
-    conn.batch_execute("PRAGMA busy_timeout = 10000;")?;
+        .map_err(|e| anyhow::anyhow!("cannot open the SQLite database {path}: {e}"))?;
+    conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")?;
+    Ok(conn)
+}
+
+/// Checkpoints the WAL on `conn` every [`CHECKPOINT_EVERY`] until the last clone of the [`Db`]
+/// (which owns `alive`) is gone. `PASSIVE` never blocks readers or writers; whatever it cannot
+/// copy yet is copied on a later turn.
+fn spawn_checkpointer(
+    mut conn: SqliteConnection,
+    alive: Weak<FairMutex<()>>,
+) -> Result<(), DbError> {
     std::thread::Builder::new()
         .name("sqlite-checkpoint".into())
         .spawn(move || {
