@@ -289,7 +289,7 @@ mod tests {
         let mut s = Settings::default();
         let err = s
             .apply_env(|n| (n == "PORT").then(|| "eighty".to_string()))
-            .unwrap_err();
+            .expect_err("a port that is not a number is refused");
         assert!(err.to_string().contains("PORT"));
     }
 

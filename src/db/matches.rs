@@ -214,6 +214,7 @@ impl RuleKind {
 ///
 /// # Errors
 /// A failed query.
+#[allow(clippy::too_many_arguments)] // the columns of one rule row
 pub fn add_rule(
     conn: &mut DbConnection,
     programme_id: i32,

@@ -73,6 +73,7 @@ pub fn fresh_database_url(dir: &std::path::Path) -> String {
 }
 
 /// Settings for a test: random port, own database, in-memory email, fast outbox polling.
+#[allow(clippy::field_reassign_with_default)] // reads as a list of what tests change
 pub fn test_settings(dir: &std::path::Path) -> Settings {
     let mut settings = Settings::default();
     settings.port = 0;

@@ -387,3 +387,63 @@ async fn one_reminder_after_n_days_then_the_pair_shows_as_waiting() {
         "active"
     );
 }
+
+#[tokio::test]
+async fn approving_while_smtp_is_down_sends_both_introductions_once_it_is_back() {
+    use buddymatch::email::outbox_worker::try_execute_task_at;
+    use buddymatch::settings::EmailTransportKind;
+    use secrecy::SecretString;
+
+    use crate::email_support::{eml_files_containing, free_port, rows, start_sink};
+
+    // Arrange: SMTP points at a port where nothing listens yet; the worker runs only when asked.
+    let port = free_port();
+    let app = crate::helpers::spawn_app_with(move |s| {
+        s.email.transport = EmailTransportKind::Smtp;
+        s.email.smtp_url = Some(SecretString::from(format!("smtp://127.0.0.1:{port}")));
+        s.email.poll_interval_ms = 3_600_000;
+    })
+    .await;
+    let pair = setup_pair(&app).await;
+    let t0 = now();
+
+    // Act 1: the coordinator approves while the mail server is down.
+    let outcome = approve(&app, pair.match_id, t0).await;
+    let first = [
+        try_execute_task_at(&app.state, t0).await.expect("worker"),
+        try_execute_task_at(&app.state, t0).await.expect("worker"),
+    ];
+
+    // Assert 1: the decision stands, both emails wait in the outbox.
+    assert_eq!(outcome, ApproveOutcome::Approved);
+    assert_eq!(first, [ExecutionOutcome::TaskCompleted; 2], "both tried");
+    assert_eq!(
+        find_match(app.db(), pair.match_id).expect("match").status,
+        "approved"
+    );
+    assert_eq!(mails(app.db()).len(), 2, "kept in the outbox, none lost");
+
+    // Act 2: the server comes back; the worker drains the outbox, then finds nothing more.
+    let sink = start_sink(port);
+    let later = t0 + Duration::hours(1);
+    let mut delivered = 0;
+    while try_execute_task_at(&app.state, later)
+        .await
+        .expect("worker")
+        == ExecutionOutcome::TaskCompleted
+    {
+        delivered += 1;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    // Assert 2: each person got their introduction exactly once.
+    assert_eq!(delivered, 2);
+    let queued = rows(&app.state);
+    for to in [SEEKER_EMAIL, BUDDY_EMAIL] {
+        let row = queued.iter().find(|r| r.recipient == to).expect("queued");
+        assert!(row.sent_at.is_some(), "marked sent: {to}");
+        let files = eml_files_containing(&sink.maildir, &format!("Message-ID: {}", row.message_id));
+        assert_eq!(files.len(), 1, "one introduction to {to}");
+        assert!(files[0].1.contains(&format!("To: {to}")), "{}", files[0].1);
+    }
+}

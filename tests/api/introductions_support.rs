@@ -71,7 +71,7 @@ pub async fn setup_pair_langs(app: &TestApp, seeker_lang: &str, buddy_lang: &str
     let (sl, bl) = (seeker_lang.to_owned(), buddy_lang.to_owned());
     tokio::task::spawn_blocking(move || {
         let now = now();
-        let programme = programmes::by_slug(&mut *db.get().expect("conn"), "demo")
+        let programme = programmes::by_slug(&mut db.get().expect("conn"), "demo")
             .expect("query")
             .expect("demo programme");
         let seeker = NewParticipant::parse(
@@ -188,5 +188,5 @@ pub fn link_path(text: &str, prefix: &str) -> String {
 }
 
 pub fn find_match(db: &Db, id: i32) -> Option<matches::Match> {
-    matches::find(&mut *db.get().expect("conn"), id).expect("query")
+    matches::find(&mut db.get().expect("conn"), id).expect("query")
 }

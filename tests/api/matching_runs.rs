@@ -69,7 +69,7 @@ struct Cohort {
 }
 
 fn cohort(db: &Db) -> Cohort {
-    let programme = programmes::by_slug(&mut *db.get().expect("conn"), "demo")
+    let programme = programmes::by_slug(&mut db.get().expect("conn"), "demo")
         .expect("query")
         .expect("demo");
     let amal = add(
@@ -252,7 +252,7 @@ async fn forbidden_and_pinned_pairs_are_respected() {
         let outcome =
             matching_runs::run_now(&db, &c.programme, None, &RunOptions::default()).expect("run");
         let pairs =
-            matches::pairs_of_run(&mut *db.get().expect("conn"), outcome.run_id).expect("pairs");
+            matches::pairs_of_run(&mut db.get().expect("conn"), outcome.run_id).expect("pairs");
         assert!(pairs.contains(&(c.olena, c.anna)), "{pairs:?}");
         assert!(pairs.contains(&(c.amal, c.jonas)), "{pairs:?}");
         assert!(!pairs.contains(&(c.amal, c.anna)));
@@ -275,7 +275,7 @@ async fn forbidden_and_pinned_pairs_are_respected() {
             .expect_err("infeasible pin");
         assert!(matches!(err, RunError::Pin(_)), "{err}");
         let runs_list =
-            runs::for_programme(&mut *db.get().expect("conn"), c.programme.id, 10).expect("runs");
+            runs::for_programme(&mut db.get().expect("conn"), c.programme.id, 10).expect("runs");
         assert_eq!(runs_list[0].status, "failed");
         assert!(runs_list[0]
             .error

@@ -85,7 +85,7 @@ async fn view_correct_and_export_own_data_only() {
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = bad.text().await.expect("body");
     assert!(html.contains("error-summary") && html.contains("not-an-address"));
-    let stored = participants_db::find(&mut *app.db().get().expect("c"), pair.seeker_id)
+    let stored = participants_db::find(&mut app.db().get().expect("c"), pair.seeker_id)
         .expect("q")
         .expect("p");
     assert_eq!(stored.first_name, "Amal");
@@ -112,7 +112,7 @@ async fn view_correct_and_export_own_data_only() {
         html.contains("lang=\"en\""),
         "now in the newly chosen language"
     );
-    let stored = participants_db::find(&mut *app.db().get().expect("c"), pair.seeker_id)
+    let stored = participants_db::find(&mut app.db().get().expect("c"), pair.seeker_id)
         .expect("q")
         .expect("p");
     assert_eq!(stored.first_name, "Amala");
@@ -202,7 +202,7 @@ async fn erasure_removes_personal_rows_and_keeps_an_anonymous_count() {
     let unconfirmed = post(&app, &format!("{link}/delete"), &[]).await;
     assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        participants_db::find(&mut *app.db().get().expect("c"), pair.seeker_id)
+        participants_db::find(&mut app.db().get().expect("c"), pair.seeker_id)
             .expect("q")
             .is_some()
     );

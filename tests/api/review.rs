@@ -146,7 +146,7 @@ async fn a_run_started_in_the_browser_is_reviewed_approved_and_rejected() {
         Some("They know each other")
     );
     let forbidden = matches::rules(
-        &mut *app.db().get().expect("conn"),
+        &mut app.db().get().expect("conn"),
         c.programme.id,
         RuleKind::Forbidden,
     )
@@ -155,7 +155,7 @@ async fn a_run_started_in_the_browser_is_reviewed_approved_and_rejected() {
 
     // The next run does not propose the rejected pair (and Amal is matched already).
     let next = run_in_browser(&app, &csrf).await;
-    let pairs = matches::pairs_of_run(&mut *app.db().get().expect("conn"), next).expect("pairs");
+    let pairs = matches::pairs_of_run(&mut app.db().get().expect("conn"), next).expect("pairs");
     assert!(!pairs.contains(&(c.olena, c.jonas)), "{pairs:?}");
     assert!(!pairs.iter().any(|&(s, _)| s == c.amal), "{pairs:?}");
 
@@ -310,7 +310,7 @@ async fn matching_by_hand_keeps_the_hard_rules() {
     .await;
     assert_eq!(r.status(), 303);
     let live =
-        matches::live_pairs(&mut *app.db().get().expect("conn"), c.programme.id).expect("live");
+        matches::live_pairs(&mut app.db().get().expect("conn"), c.programme.id).expect("live");
     assert_eq!(live, vec![(c.olena, c.anna)]);
     // Anna is now full: a second manual pair with her is refused, naming why.
     let r = post(
@@ -338,7 +338,7 @@ async fn a_pinned_pair_is_in_the_next_run_and_runs_can_be_compared() {
     let c = cohort_of(&app).await;
     let csrf = demo_login(&app).await;
     let first = run_in_browser(&app, &csrf).await;
-    let pairs = matches::pairs_of_run(&mut *app.db().get().expect("conn"), first).expect("pairs");
+    let pairs = matches::pairs_of_run(&mut app.db().get().expect("conn"), first).expect("pairs");
     assert!(pairs.contains(&(c.amal, c.anna)));
 
     // A pin that breaks a hard rule is refused up front.
@@ -367,7 +367,7 @@ async fn a_pinned_pair_is_in_the_next_run_and_runs_can_be_compared() {
     .await;
     assert_eq!(r.status(), 303);
     let second = run_in_browser(&app, &csrf).await;
-    let pairs = matches::pairs_of_run(&mut *app.db().get().expect("conn"), second).expect("pairs");
+    let pairs = matches::pairs_of_run(&mut app.db().get().expect("conn"), second).expect("pairs");
     assert!(pairs.contains(&(c.olena, c.anna)), "{pairs:?}");
     assert!(pairs.contains(&(c.amal, c.jonas)), "{pairs:?}");
 
@@ -403,7 +403,7 @@ async fn a_pinned_pair_is_in_the_next_run_and_runs_can_be_compared() {
     .await;
     assert_eq!(r.status(), 303);
     assert!(matches::rules(
-        &mut *app.db().get().expect("conn"),
+        &mut app.db().get().expect("conn"),
         c.programme.id,
         RuleKind::Pinned
     )

@@ -224,7 +224,7 @@ async fn runs_are_started_read_and_their_proposals_decided() {
         (Some("rejected"), Some(true))
     );
     let forbidden = matches::rules(
-        &mut *app.db().get().expect("conn"),
+        &mut app.db().get().expect("conn"),
         c.programme.id,
         RuleKind::Forbidden,
     )

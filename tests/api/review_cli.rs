@@ -26,7 +26,7 @@ fn match_prints_the_summary_line() {
     let line = stdout(&out);
     let line = line.trim();
     assert_eq!(line.lines().count(), 1, "{line}");
-    let latest = runs::for_programme(&mut *db.get().expect("conn"), c.programme.id, 1)
+    let latest = runs::for_programme(&mut db.get().expect("conn"), c.programme.id, 1)
         .expect("runs")
         .remove(0);
     assert_eq!(latest.status, "done");

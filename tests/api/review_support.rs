@@ -88,7 +88,7 @@ pub struct Cohort {
 }
 
 pub fn demo_programme(db: &Db) -> Programme {
-    programmes::by_slug(&mut *db.get().expect("conn"), "demo")
+    programmes::by_slug(&mut db.get().expect("conn"), "demo")
         .expect("query")
         .expect("demo programme")
 }
@@ -279,7 +279,7 @@ pub fn location(r: &reqwest::Response) -> String {
 /// Waits until the run is no longer queued or running; returns its status.
 pub async fn wait_for_run(app: &TestApp, run_id: i32) -> String {
     for _ in 0..200 {
-        let status = runs::find(&mut *app.db().get().expect("conn"), run_id)
+        let status = runs::find(&mut app.db().get().expect("conn"), run_id)
             .expect("query")
             .expect("run")
             .status;
@@ -292,13 +292,13 @@ pub async fn wait_for_run(app: &TestApp, run_id: i32) -> String {
 }
 
 pub fn proposals(app: &TestApp, run_id: i32) -> Vec<Match> {
-    matches::for_run(&mut *app.db().get().expect("conn"), run_id, 1, 500)
+    matches::for_run(&mut app.db().get().expect("conn"), run_id, 1, 500)
         .expect("proposals")
         .0
 }
 
 pub fn find_match(app: &TestApp, id: i32) -> Match {
-    matches::find(&mut *app.db().get().expect("conn"), id)
+    matches::find(&mut app.db().get().expect("conn"), id)
         .expect("query")
         .expect("match")
 }

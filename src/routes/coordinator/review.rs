@@ -111,21 +111,24 @@ async fn programme_by_slug(
     Ok(programme)
 }
 
-/// A run and its programme, if the account may reach it.
-async fn run_and_programme(
+/// A record found by id together with its programme, if the account may reach that programme;
+/// 404 when either is missing, 403 for another programme.
+async fn with_programme<T: Send + 'static>(
     state: &AppState,
     signed: &Signed,
     id: i32,
-) -> Result<(MatchingRun, Programme), PageError> {
+    find: fn(&mut DbConnection, i32) -> Result<Option<T>, DbError>,
+    programme_of: fn(&T) -> i32,
+) -> Result<(T, Programme), PageError> {
     let lang = signed.lang;
     let found = state
         .db
         .run(move |db| -> Result<_, DbError> {
             let conn = &mut *db.get()?;
-            let Some(run) = runs::find(conn, id)? else {
+            let Some(record) = find(conn, id)? else {
                 return Ok(None);
             };
-            Ok(programmes::by_id(conn, run.programme_id)?.map(|p| (run, p)))
+            Ok(programmes::by_id(conn, programme_of(&record))?.map(|p| (record, p)))
         })
         .await
         .at(lang)?
@@ -134,27 +137,22 @@ async fn run_and_programme(
     Ok(found)
 }
 
+/// A run and its programme, if the account may reach it.
+async fn run_and_programme(
+    state: &AppState,
+    signed: &Signed,
+    id: i32,
+) -> Result<(MatchingRun, Programme), PageError> {
+    with_programme(state, signed, id, runs::find, |r| r.programme_id).await
+}
+
 /// A match and its programme, if the account may reach it.
 async fn match_and_programme(
     state: &AppState,
     signed: &Signed,
     id: i32,
 ) -> Result<(Match, Programme), PageError> {
-    let lang = signed.lang;
-    let found = state
-        .db
-        .run(move |db| -> Result<_, DbError> {
-            let conn = &mut *db.get()?;
-            let Some(m) = matches::find(conn, id)? else {
-                return Ok(None);
-            };
-            Ok(programmes::by_id(conn, m.programme_id)?.map(|p| (m, p)))
-        })
-        .await
-        .at(lang)?
-        .ok_or_else(|| not_found(lang))?;
-    signed.require_programme(found.1.id)?;
-    Ok(found)
+    with_programme(state, signed, id, matches::find, |m| m.programme_id).await
 }
 
 /// Participants by id (one query).
