@@ -8,6 +8,7 @@ reason-shared-interests = أنتما الاثنان تحبان { $interests }.
 reason-shared-interests-any = لديكما اهتمامات مشتركة.
 reason-common-slots = أنتما الاثنان متفرغان في هذه الأوقات: { $slots }.
 reason-common-slots-count = لديكما { $count } من أوقات الفراغ المشتركة كل أسبوع.
+reason-common-slots-one = لديكما وقت فراغ مشترك واحد كل أسبوع.
 reason-common-slots-any = أوقات فراغكما خلال الأسبوع متوافقة.
 reason-distance = تسكنان على بعد { $km } كم تقريبًا أحدكما من الآخر.
 reason-near = تسكنان قريبًا أحدكما من الآخر.

@@ -8,6 +8,7 @@ reason-shared-interests = Ihr mögt beide { $interests }.
 reason-shared-interests-any = Ihr habt gemeinsame Interessen.
 reason-common-slots = Ihr habt beide zu diesen Zeiten Zeit: { $slots }.
 reason-common-slots-count = Ihr habt jede Woche { $count } gemeinsame freie Zeitfenster.
+reason-common-slots-one = Ihr habt jede Woche ein gemeinsames freies Zeitfenster.
 reason-common-slots-any = Eure freien Zeiten in der Woche passen zusammen.
 reason-distance = Ihr wohnt etwa { $km } km voneinander entfernt.
 reason-near = Ihr wohnt nah beieinander.

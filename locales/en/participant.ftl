@@ -8,6 +8,7 @@ reason-shared-interests = You both enjoy { $interests }.
 reason-shared-interests-any = You share some interests.
 reason-common-slots = You are both free at these times: { $slots }.
 reason-common-slots-count = You have { $count } free time slots in common each week.
+reason-common-slots-one = You have one free time slot in common each week.
 reason-common-slots-any = Your free times in the week fit together.
 reason-distance = You live about { $km } km apart.
 reason-near = You live close to each other.

@@ -8,6 +8,7 @@ reason-shared-interests = هر دوی شما به { $interests } علاقه دا
 reason-shared-interests-any = علاقه‌های مشترکی دارید.
 reason-common-slots = هر دوی شما در این زمان‌ها آزاد هستید: { $slots }.
 reason-common-slots-count = هر هفته { $count } زمان آزاد مشترک دارید.
+reason-common-slots-one = هر هفته یک زمان آزاد مشترک دارید.
 reason-common-slots-any = زمان‌های آزاد شما در طول هفته با هم جور است.
 reason-distance = حدود { $km } کیلومتر از هم فاصله دارید.
 reason-near = نزدیک هم زندگی می‌کنید.

@@ -8,6 +8,7 @@ reason-shared-interests = Vous aimez tous les deux : { $interests }.
 reason-shared-interests-any = Vous partagez des centres d'intérêt.
 reason-common-slots = Vous êtes tous les deux disponibles à ces moments : { $slots }.
 reason-common-slots-count = Vous avez { $count } créneaux libres en commun chaque semaine.
+reason-common-slots-one = Vous avez un créneau libre en commun chaque semaine.
 reason-common-slots-any = Vos disponibilités dans la semaine se correspondent.
 reason-distance = Vous habitez à environ { $km } km l'un de l'autre.
 reason-near = Vous habitez près l'un de l'autre.

@@ -8,6 +8,7 @@ reason-shared-interests = Вам обом подобається: { $interests }
 reason-shared-interests-any = У вас є спільні інтереси.
 reason-common-slots = Ви обоє вільні в цей час: { $slots }.
 reason-common-slots-count = Щотижня у вас є спільних вільних проміжків часу: { $count }.
+reason-common-slots-one = Щотижня у вас є один спільний вільний проміжок часу.
 reason-common-slots-any = Ваш вільний час протягом тижня збігається.
 reason-distance = Ви живете приблизно за { $km } км одне від одного.
 reason-near = Ви живете неподалік одне від одного.

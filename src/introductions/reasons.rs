@@ -217,6 +217,7 @@ fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
             let slots = strings(details, &["slots", "common_slots", "shared_slots"]);
             if slots.is_empty() {
                 match number(details, &["count", "slots", "n"]) {
+                    Some(n) if n.round() == 1.0 => i18n::t(lang, "reason-common-slots-one"),
                     Some(n) if n >= 1.0 => with(
                         "reason-common-slots-count",
                         "count",
@@ -231,7 +232,8 @@ fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
         }
         "distance" | "distance_km" | "near" | "nearby" | "close" | "same_area" | "proximity" => {
             match number(details, &["km", "distance_km", "distance"]) {
-                Some(km) if km >= 0.0 => {
+                // "About 0 km apart" reads oddly: same area, or a few hundred metres.
+                Some(km) if km >= 0.5 => {
                     let shown = if km < 10.0 && km.fract() != 0.0 {
                         format!("{:.1}", km)
                     } else {
@@ -386,5 +388,22 @@ mod tests {
             let general = describe(UiLanguage::En, broken);
             assert_eq!(general, vec![i18n::t(UiLanguage::En, "reason-general")]);
         }
+    }
+
+    #[test]
+    fn one_slot_and_the_same_area_read_naturally() {
+        let json = r#"[{"kind": "common_slots", "count": 1}, {"kind": "distance", "km": 0},
+                       {"kind": "common_slots", "count": 3}, {"kind": "distance", "km": 4}]"#;
+        let en = describe(UiLanguage::En, json);
+        assert_eq!(
+            en,
+            vec![
+                i18n::t(UiLanguage::En, "reason-common-slots-one"),
+                i18n::t(UiLanguage::En, "reason-near"),
+                "You have 3 free time slots in common each week.".to_owned(),
+                "You live about 4 km apart.".to_owned(),
+            ]
+        );
+        assert!(en[0].contains("one free time slot"), "{en:?}");
     }
 }
