@@ -180,3 +180,18 @@ async fn bad_token_is_401_whatever_the_body() {
     let (status, _) = status_json(api.get("/api/v1/participants/abc").await).await;
     assert_eq!(status, 401);
 }
+
+#[tokio::test]
+async fn programmes_are_listed_with_their_settings() {
+    let app = spawn_app().await;
+    let coord = demo_coordinator(&app).await;
+    let (status, body) = status_json(Api::new(&app, &coord).get("/api/v1/programmes").await).await;
+    assert_eq!(status, 200);
+    let demo = body
+        .as_array()
+        .and_then(|list| list.iter().find(|p| p["slug"] == "demo"))
+        .unwrap_or_else(|| panic!("demo listed: {body}"));
+    assert!(demo["areas"].as_array().is_some_and(|a| !a.is_empty()));
+    assert!(demo["checkin_every_days"].as_i64().is_some_and(|d| d > 0));
+    assert_eq!(demo["response_days"], 7, "the default: {demo}");
+}

@@ -326,6 +326,12 @@ pub struct ProgrammeDto {
     pub areas: Vec<AreaDto>,
     /// The programme's own interest tags (on top of the common list).
     pub interests: Vec<String>,
+    /// Days between check-ins of a live match.
+    #[schema(example = 14)]
+    pub checkin_every_days: i32,
+    /// Days both people have to answer an introduction before one reminder is sent.
+    #[schema(example = 7)]
+    pub response_days: i32,
 }
 
 impl From<&Programme> for ProgrammeDto {
@@ -343,6 +349,8 @@ impl From<&Programme> for ProgrammeDto {
                 })
                 .collect(),
             interests: p.interests.clone(),
+            checkin_every_days: p.checkin_every_days,
+            response_days: p.response_days,
         }
     }
 }
