@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
+use super::participants::programme_for;
 use crate::auth::Caller;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match};
@@ -209,17 +210,6 @@ pub struct DecisionDto {
 
 fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)
-}
-
-fn programme_for(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    slug: &str,
-) -> Result<Programme, ApiError> {
-    let programme = programmes::by_slug(conn, slug)?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no programme `{slug}`.")))?;
-    caller.require_programme(programme.id)?;
-    Ok(programme)
 }
 
 fn run_for(

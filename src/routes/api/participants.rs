@@ -54,7 +54,7 @@ fn parse_profile(value: serde_json::Value) -> Result<ProfileInputDto, ApiError> 
 }
 
 /// The programme with this slug, if the caller may reach it.
-fn programme_for(
+pub(super) fn programme_for(
     conn: &mut DbConnection,
     caller: &Caller,
     slug: &str,

@@ -8,6 +8,7 @@ use askama::Template;
 use chrono::Utc;
 
 use super::form::error_text;
+use super::frame;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, Nav, PageError, Signed, Values,
 };
@@ -16,7 +17,7 @@ use crate::auth::{self, Password, PasswordError};
 use crate::coordinator::accounts;
 use crate::db::audit::{self, AuditRecord};
 use crate::db::programmes;
-use crate::domain::{Email, Programme, UiLanguage};
+use crate::domain::{Email, Programme};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 use crate::state::AppState;
@@ -28,15 +29,6 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(add_account)
         .service(assign_programmes)
         .service(audit_page);
-}
-
-fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> PageCtx {
-    let pairs = query_pairs(req);
-    let query: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    PageCtx::new(lang, title, req.path(), &query)
 }
 
 /// One account with a form to change its programmes.
@@ -188,9 +180,7 @@ async fn add_account(
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
     signed.require_admin()?;
-    let values =
-        Values::parse(&body).ok_or_else(|| PageError::new(lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
+    let values = signed.form(&body)?;
     let mut errors: Vec<(&str, &str)> = Vec::new();
     let email = Email::parse(values.get("email"))
         .map_err(|c| errors.push(("email", c)))
@@ -268,9 +258,7 @@ async fn assign_programmes(
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
     signed.require_admin()?;
-    let values =
-        Values::parse(&body).ok_or_else(|| PageError::new(lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
+    let values = signed.form(&body)?;
     let id = path.into_inner();
     let name = format!("programmes-{id}");
     let ids: Vec<i32> = values.all(&name).filter_map(|v| v.parse().ok()).collect();

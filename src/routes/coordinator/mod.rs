@@ -199,6 +199,17 @@ impl Signed {
         }
     }
 
+    /// Parses a posted form and checks its CSRF token.
+    ///
+    /// # Errors
+    /// [`CoordError::BadRequest`] for a body that is not a form, [`CoordError::Csrf`].
+    pub fn form(&self, body: &[u8]) -> Result<Values, PageError> {
+        let values =
+            Values::parse(body).ok_or_else(|| PageError::new(self.lang, CoordError::BadRequest))?;
+        self.check_csrf(&values)?;
+        Ok(values)
+    }
+
     /// The navigation bar.
     #[must_use]
     pub fn nav(&self) -> Nav {
@@ -334,6 +345,16 @@ pub fn respond(
         }
     }
     response
+}
+
+/// The page frame (language, title, language-switcher links keeping the query).
+pub(super) fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> pages::PageCtx {
+    let pairs = query_pairs(req);
+    let query: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    pages::PageCtx::new(lang, title, req.path(), &query)
 }
 
 /// The query pairs of a request (for the language switcher of a page).

@@ -6,6 +6,7 @@ use askama::Template;
 use chrono::{NaiveDate, Utc};
 
 use super::form::error_text;
+use super::frame;
 use super::profile_form;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
@@ -35,15 +36,6 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(update)
         .service(readiness_form)
         .service(save_readiness);
-}
-
-fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> PageCtx {
-    let pairs = query_pairs(req);
-    let query: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    PageCtx::new(lang, title, req.path(), &query)
 }
 
 /// The programmes page.
@@ -692,9 +684,7 @@ async fn create(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values =
-        Values::parse(&body).ok_or_else(|| PageError::new(lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
     let heading = i18n::t_args(lang, "coord-new-title", &[("programme", &programme.name)]);
     let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
@@ -787,9 +777,7 @@ async fn update(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values =
-        Values::parse(&body).ok_or_else(|| PageError::new(lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
+    let values = signed.form(&body)?;
     let (p, programme) = participant(&state, &signed, path.into_inner()).await?;
     let id = p.id;
     let heading = i18n::t_args(
@@ -959,9 +947,7 @@ async fn save_readiness(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values =
-        Values::parse(&body).ok_or_else(|| PageError::new(lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
+    let values = signed.form(&body)?;
     let (p, programme) = participant(&state, &signed, path.into_inner()).await?;
     let today = Utc::now().date_naive();
     let mut errors = Vec::new();

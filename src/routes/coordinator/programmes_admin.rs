@@ -18,6 +18,7 @@ use chrono::Utc;
 use matching::compat::Weights;
 
 use super::form::error_text;
+use super::frame;
 use super::review::WEIGHT_FIELDS;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
@@ -39,23 +40,6 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(create)
         .service(settings_form)
         .service(save_settings);
-}
-
-fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> PageCtx {
-    let pairs = query_pairs(req);
-    let query: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    PageCtx::new(lang, title, req.path(), &query)
-}
-
-/// The form, checked for the CSRF token.
-fn form(signed: &Signed, body: &[u8]) -> Result<Values, PageError> {
-    let values =
-        Values::parse(body).ok_or_else(|| PageError::new(signed.lang, CoordError::BadRequest))?;
-    signed.check_csrf(&values)?;
-    Ok(values)
 }
 
 async fn programme_by_slug(
@@ -420,7 +404,7 @@ async fn create(
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
     signed.require_admin()?;
-    let values = form(&signed, &body)?;
+    let values = signed.form(&body)?;
     let input = input_of(&values);
     let slug_text = values.get("slug");
     let mut errors = ValidationErrors::default();
@@ -513,7 +497,7 @@ async fn save_settings(
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
     signed.require_admin()?;
-    let values = form(&signed, &body)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
     let input = input_of(&values);
     let base: Weights = serde_json::from_str(&programme.weights_json).unwrap_or_default();

@@ -23,6 +23,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use matching::compat::Slots;
 
+use super::frame;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
     Signed, Values,
@@ -72,27 +73,12 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(manual_pair);
 }
 
-fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> PageCtx {
-    let pairs = query_pairs(req);
-    let query: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    PageCtx::new(lang, title, req.path(), &query)
-}
-
 fn bad_request(lang: UiLanguage) -> PageError {
     PageError::new(lang, CoordError::BadRequest)
 }
 
 fn not_found(lang: UiLanguage) -> PageError {
     PageError::new(lang, CoordError::NotFound)
-}
-
-fn form(lang: UiLanguage, body: &[u8], signed: &Signed) -> Result<Values, PageError> {
-    let values = Values::parse(body).ok_or_else(|| bad_request(lang))?;
-    signed.check_csrf(&values)?;
-    Ok(values)
 }
 
 async fn programme_by_slug(
@@ -476,73 +462,48 @@ async fn start_run(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
-    let options = match run_options(lang, &programme, &values) {
-        Ok(o) => o,
-        Err(start) => {
+    let outcome: Result<i32, (Vec<String>, StatusCode)> =
+        match run_options(lang, &programme, &values) {
+            Err(start) => Err((start, StatusCode::UNPROCESSABLE_ENTITY)),
+            Ok(options) => {
+                let st = state.clone();
+                let p = programme.clone();
+                let coordinator_id = signed.coordinator.id;
+                let started = tokio::task::spawn_blocking(move || {
+                    start_in_background(&st, p, Some(coordinator_id), options, "")
+                })
+                .await
+                .map_err(|e| PageError::new(lang, CoordError::Unexpected(anyhow::Error::new(e))))?;
+                match started {
+                    Ok(id) => Ok(id),
+                    Err(RunError::AlreadyRunning) => Err((
+                        vec![i18n::t(lang, "review-error-already-running")],
+                        StatusCode::CONFLICT,
+                    )),
+                    Err(RunError::Weights(_)) => Err((
+                        vec![i18n::t(lang, "review-error-programme-weights")],
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    )),
+                    Err(e) => {
+                        return Err(PageError::new(
+                            lang,
+                            CoordError::Unexpected(anyhow::Error::new(e)),
+                        ))
+                    }
+                }
+            }
+        };
+    match outcome {
+        Ok(id) => Ok(see_other(&format!("/coordinator/runs/{id}"))),
+        Err((start, status)) => {
             let errors = RunsPageErrors {
                 start,
                 ..RunsPageErrors::default()
             };
-            return runs_response(
-                &req,
-                &state,
-                &signed,
-                programme,
-                &values,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            runs_response(&req, &state, &signed, programme, &values, errors, status).await
         }
-    };
-    let st = state.clone();
-    let p = programme.clone();
-    let coordinator_id = signed.coordinator.id;
-    let started = tokio::task::spawn_blocking(move || {
-        start_in_background(&st, p, Some(coordinator_id), options, "")
-    })
-    .await
-    .map_err(|e| PageError::new(lang, CoordError::Unexpected(anyhow::Error::new(e))))?;
-    match started {
-        Ok(id) => Ok(see_other(&format!("/coordinator/runs/{id}"))),
-        Err(RunError::AlreadyRunning) => {
-            let errors = RunsPageErrors {
-                start: vec![i18n::t(lang, "review-error-already-running")],
-                ..RunsPageErrors::default()
-            };
-            runs_response(
-                &req,
-                &state,
-                &signed,
-                programme,
-                &values,
-                errors,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(RunError::Weights(_)) => {
-            let errors = RunsPageErrors {
-                start: vec![i18n::t(lang, "review-error-programme-weights")],
-                ..RunsPageErrors::default()
-            };
-            runs_response(
-                &req,
-                &state,
-                &signed,
-                programme,
-                &values,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(PageError::new(
-            lang,
-            CoordError::Unexpected(anyhow::Error::new(e)),
-        )),
     }
 }
 
@@ -568,41 +529,33 @@ async fn pin_pair(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
-    let Some((seeker, buddy)) = pair_ids(&values) else {
-        let errors = RunsPageErrors {
-            pin: vec![i18n::t(lang, "review-error-ids")],
-            ..RunsPageErrors::default()
-        };
-        return runs_response(
-            &req,
-            &state,
-            &signed,
-            programme,
-            &values,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let result = match pair_ids(&values) {
+        None => Err(vec![i18n::t(lang, "review-error-ids")]),
+        Some((seeker, buddy)) => {
+            let p = programme.clone();
+            let who = signed.coordinator.id;
+            state
+                .db
+                .run(move |db| {
+                    db.write(|c| {
+                        decisions::pin(c, &p, seeker, buddy, Some(who), Utc::now().naive_utc())
+                    })
+                })
+                .await
+                .at(lang)?
+                .map_err(|problem: PairProblem| problem.messages(lang))
+        }
     };
-    let p = programme.clone();
-    let who = signed.coordinator.id;
-    let result = state
-        .db
-        .run(move |db| {
-            db.write(|c| decisions::pin(c, &p, seeker, buddy, Some(who), Utc::now().naive_utc()))
-        })
-        .await
-        .at(lang)?;
     match result {
         Ok(()) => Ok(see_other(&format!(
             "/coordinator/programmes/{}/runs?notice=pinned",
             programme.slug
         ))),
-        Err(problem) => {
+        Err(pin) => {
             let errors = RunsPageErrors {
-                pin: problem.messages(lang),
+                pin,
                 ..RunsPageErrors::default()
             };
             runs_response(
@@ -628,7 +581,7 @@ async fn unpin_pair(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
     let (seeker, buddy) = pair_ids(&values).ok_or_else(|| bad_request(lang))?;
     let who = signed.coordinator.id;
@@ -666,7 +619,7 @@ async fn manual_pair(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
     let result = match pair_ids(&values) {
         None => Err(vec![i18n::t(lang, "review-error-ids")]),
@@ -1034,7 +987,7 @@ async fn approve_one(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let (m, programme) = match_and_programme(&state, &signed, path.into_inner()).await?;
     let who = signed.coordinator.id;
     let settings = state.settings.clone();
@@ -1118,7 +1071,7 @@ async fn reject_one(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let (m, programme) = match_and_programme(&state, &signed, path.into_inner()).await?;
     let reason = values.get("reason").trim().to_owned();
     let error = if reason.is_empty() {
@@ -1162,7 +1115,7 @@ async fn approve_many(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let values = form(lang, &body, &signed)?;
+    let values = signed.form(&body)?;
     let (run, _) = run_and_programme(&state, &signed, path.into_inner()).await?;
     let ids: Vec<i32> = values
         .all("match")

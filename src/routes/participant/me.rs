@@ -7,11 +7,11 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::Utc;
+use chrono::{NaiveDateTime, Utc};
 
 use super::page_lang;
 use crate::db::participants::{self, Participant};
-use crate::db::{programmes, DbError};
+use crate::db::{programmes, DbConnection, DbError};
 use crate::domain::{
     interests, Availability, ParticipantStatus, ProfileInput, Programme, UiLanguage,
     ValidationErrors,
@@ -679,14 +679,32 @@ pub async fn withdraw(
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> HttpResponse {
-    let token = token.into_inner();
+    act_on_link(
+        &req,
+        &state,
+        token.into_inner(),
+        my_data::withdraw,
+        "me-withdrawn",
+    )
+    .await
+}
+
+/// Runs `action` on the person behind a valid personal link in one write transaction, then
+/// shows the `done` page in their language (or what is wrong with the link).
+async fn act_on_link(
+    req: &HttpRequest,
+    state: &AppState,
+    token: String,
+    action: fn(&mut DbConnection, &Participant, NaiveDateTime) -> Result<(), DbError>,
+    done: &str,
+) -> HttpResponse {
     let now = Utc::now().naive_utc();
     let result = state
         .db
         .run(move |db| {
             db.write(|conn| match my_data::lookup(conn, &token, now)? {
                 MeLink::Valid(p) => {
-                    my_data::withdraw(conn, &p, now)?;
+                    action(conn, &p, now)?;
                     Ok::<_, DbError>(Ok(introductions::language_of(&p)))
                 }
                 other => Ok(Err(other)),
@@ -694,9 +712,9 @@ pub async fn withdraw(
         })
         .await;
     match result {
-        Ok(Ok(lang)) => done_page(&req, page_lang(&req, Some(lang)), "me-withdrawn"),
-        Ok(Err(link)) => link_problem(&req, &link),
-        Err(e) => pages::server_error(page_lang(&req, None), &e),
+        Ok(Ok(lang)) => done_page(req, page_lang(req, Some(lang)), done),
+        Ok(Err(link)) => link_problem(req, &link),
+        Err(e) => pages::server_error(page_lang(req, None), &e),
     }
 }
 
@@ -729,24 +747,7 @@ pub async fn delete(
             Err(e) => pages::server_error(page_lang(&req, None), &e),
         };
     }
-    let now = Utc::now().naive_utc();
-    let result = state
-        .db
-        .run(move |db| {
-            db.write(|conn| match my_data::lookup(conn, &token, now)? {
-                MeLink::Valid(p) => {
-                    my_data::erase(conn, &p, now)?;
-                    Ok::<_, DbError>(Ok(introductions::language_of(&p)))
-                }
-                other => Ok(Err(other)),
-            })
-        })
-        .await;
-    match result {
-        Ok(Ok(lang)) => done_page(&req, page_lang(&req, Some(lang)), "me-deleted"),
-        Ok(Err(link)) => link_problem(&req, &link),
-        Err(e) => pages::server_error(page_lang(&req, None), &e),
-    }
+    act_on_link(&req, &state, token, my_data::erase, "me-deleted").await
 }
 
 /// `GET /me?programme=<slug>`: the form to ask for a personal link.
