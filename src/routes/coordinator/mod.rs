@@ -357,6 +357,23 @@ pub(super) fn frame(req: &HttpRequest, lang: UiLanguage, title: String) -> pages
     pages::PageCtx::new(lang, title, req.path(), &query)
 }
 
+/// The programme with this slug, if the account may reach it (404 / 403 otherwise).
+pub(super) async fn programme_by_slug(
+    state: &AppState,
+    signed: &Signed,
+    slug: String,
+) -> Result<crate::domain::Programme, PageError> {
+    let lang = signed.lang;
+    let programme = state
+        .db
+        .run(move |db| crate::db::programmes::by_slug(&mut *db.get()?, &slug))
+        .await
+        .at(lang)?
+        .ok_or_else(|| PageError::new(lang, CoordError::NotFound))?;
+    signed.require_programme(programme.id)?;
+    Ok(programme)
+}
+
 /// The query pairs of a request (for the language switcher of a page).
 #[must_use]
 pub fn query_pairs(req: &HttpRequest) -> Vec<(String, String)> {

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, Utc};
 use super::form::error_text;
 use super::frame;
 use super::profile_form;
+use super::programme_by_slug;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
     Signed, Values,
@@ -72,25 +73,6 @@ async fn home(
             .collect(),
     };
     Ok(respond(&req, StatusCode::OK, lang, &page))
-}
-
-async fn programme_by_slug(
-    state: &AppState,
-    signed: &Signed,
-    slug: String,
-) -> Result<Programme, PageError> {
-    let lang = signed.lang;
-    let programme = state
-        .db
-        .run(move |db| {
-            let mut conn = db.get()?;
-            programmes::by_slug(&mut conn, &slug)
-        })
-        .await
-        .at(lang)?
-        .ok_or_else(|| PageError::new(lang, CoordError::NotFound))?;
-    signed.require_programme(programme.id)?;
-    Ok(programme)
 }
 
 /// A participant and their programme, if the account may reach them (403 otherwise).

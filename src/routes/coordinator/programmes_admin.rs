@@ -19,6 +19,7 @@ use matching::compat::Weights;
 
 use super::form::error_text;
 use super::frame;
+use super::programme_by_slug;
 use super::review::WEIGHT_FIELDS;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
@@ -40,20 +41,6 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(create)
         .service(settings_form)
         .service(save_settings);
-}
-
-async fn programme_by_slug(
-    state: &AppState,
-    signed: &Signed,
-    slug: String,
-) -> Result<Programme, PageError> {
-    let lang = signed.lang;
-    state
-        .db
-        .run(move |db| programmes::by_slug(&mut *db.get()?, &slug))
-        .await
-        .at(lang)?
-        .ok_or_else(|| PageError::new(lang, CoordError::NotFound))
 }
 
 // ---------------------------------------------------------------------------------------------

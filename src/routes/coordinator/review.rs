@@ -24,6 +24,7 @@ use diesel::prelude::*;
 use matching::compat::Slots;
 
 use super::frame;
+use super::programme_by_slug;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
     Signed, Values,
@@ -79,22 +80,6 @@ fn bad_request(lang: UiLanguage) -> PageError {
 
 fn not_found(lang: UiLanguage) -> PageError {
     PageError::new(lang, CoordError::NotFound)
-}
-
-async fn programme_by_slug(
-    state: &AppState,
-    signed: &Signed,
-    slug: String,
-) -> Result<Programme, PageError> {
-    let lang = signed.lang;
-    let programme = state
-        .db
-        .run(move |db| programmes::by_slug(&mut *db.get()?, &slug))
-        .await
-        .at(lang)?
-        .ok_or_else(|| not_found(lang))?;
-    signed.require_programme(programme.id)?;
-    Ok(programme)
 }
 
 /// A record found by id together with its programme, if the account may reach that programme;
