@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::schema::{matches, pair_rules};
 use super::{DbConnection, DbError};
+use crate::domain::{IntroductionAnswer, MatchStatus};
 
-/// Match statuses that hold a seeker and a unit of the buddy's capacity.
-pub const LIVE_STATUSES: [&str; 2] = ["approved", "active"];
+/// Codes of the match statuses that hold a seeker and a unit of the buddy's capacity.
+pub const LIVE_STATUSES: [&str; 2] = [MatchStatus::Approved.code(), MatchStatus::Active.code()];
 
 /// A stored match.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -29,14 +30,14 @@ pub struct Match {
     pub score: i32,
     /// JSON reasons from the matching core.
     pub reasons: String,
-    /// `proposed`, `rejected`, `approved`, `declined`, `active`, `closed`, `superseded`.
-    pub status: String,
+    /// Where the match is in its life.
+    pub status: MatchStatus,
     /// Continuum stage.
     pub stage: Option<String>,
-    /// `accepted` / `declined`.
-    pub seeker_response: Option<String>,
-    /// `accepted` / `declined`.
-    pub buddy_response: Option<String>,
+    /// The seeker's answer to the introduction.
+    pub seeker_response: Option<IntroductionAnswer>,
+    /// The buddy's answer to the introduction.
+    pub buddy_response: Option<IntroductionAnswer>,
     /// Why a coordinator rejected it.
     pub reject_reason: Option<String>,
     /// Who decided.
@@ -77,11 +78,11 @@ pub fn store_proposals(
     diesel::update(
         matches::table
             .filter(matches::programme_id.eq(programme_id))
-            .filter(matches::status.eq("proposed"))
+            .filter(matches::status.eq(MatchStatus::Proposed.code()))
             .filter(matches::run_id.ne(run_id)),
     )
     .set((
-        matches::status.eq("superseded"),
+        matches::status.eq(MatchStatus::Superseded.code()),
         matches::updated_at.eq(now),
     ))
     .execute(conn)?;
@@ -96,7 +97,7 @@ pub fn store_proposals(
                 matches::buddy_id.eq(p.buddy_id),
                 matches::score.eq(p.score),
                 matches::reasons.eq(&p.reasons_json),
-                matches::status.eq("proposed"),
+                matches::status.eq(MatchStatus::Proposed.code()),
                 matches::created_at.eq(now),
                 matches::updated_at.eq(now),
             ))
@@ -174,21 +175,25 @@ pub fn live_pairs(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<(i32
 pub fn transition(
     conn: &mut DbConnection,
     id: i32,
-    from: &str,
-    to: &str,
+    from: MatchStatus,
+    to: MatchStatus,
     decided_by: Option<i32>,
     reject_reason: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let changed = diesel::update(matches::table.find(id).filter(matches::status.eq(from)))
-        .set((
-            matches::status.eq(to),
-            matches::decided_by.eq(decided_by),
-            matches::decided_at.eq(Some(now)),
-            matches::reject_reason.eq(reject_reason),
-            matches::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        matches::table
+            .find(id)
+            .filter(matches::status.eq(from.code())),
+    )
+    .set((
+        matches::status.eq(to.code()),
+        matches::decided_by.eq(decided_by),
+        matches::decided_at.eq(Some(now)),
+        matches::reject_reason.eq(reject_reason),
+        matches::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     Ok(changed == 1)
 }
 

@@ -79,8 +79,8 @@ pub struct Participant {
     pub learn_domains: String,
     /// Cleared to buddy children (set by a coordinator).
     pub safeguarding_cleared: bool,
-    /// `pending`, `confirmed`, `withdrawn`.
-    pub status: String,
+    /// Where the person is in the sign-up flow.
+    pub status: ParticipantStatus,
     /// When the email was confirmed.
     pub confirmed_at: Option<NaiveDateTime>,
     /// Waiting for a buddy since.
@@ -105,20 +105,6 @@ impl Participant {
     fn list(&self, column: &str, json: &str) -> Result<Vec<String>, DbError> {
         Ok(serde_json::from_str(json)
             .with_context(|| format!("participant {}: {column}", self.id))?)
-    }
-
-    /// The status.
-    ///
-    /// # Errors
-    /// A status code this version does not know.
-    pub fn status(&self) -> Result<ParticipantStatus, DbError> {
-        ParticipantStatus::parse(&self.status).map_err(|_| {
-            DbError::Unexpected(anyhow::anyhow!(
-                "participant {}: unknown status {}",
-                self.id,
-                self.status
-            ))
-        })
     }
 
     /// Back to the raw input shape (edit forms, exports, API responses). Household members are

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::schema::matching_runs;
 use super::{DbConnection, DbError};
+use crate::domain::RunStatus;
 
 /// A stored run.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -23,8 +24,8 @@ pub struct MatchingRun {
     pub objective: String,
     /// Weights used, JSON.
     pub weights: String,
-    /// `queued`, `running`, `done`, `failed`.
-    pub status: String,
+    /// Where the run is.
+    pub status: RunStatus,
     /// What it is doing now.
     pub progress: String,
     /// Seekers considered.
@@ -90,7 +91,7 @@ pub fn create(
             matching_runs::started_by.eq(started_by),
             matching_runs::objective.eq(objective),
             matching_runs::weights.eq(weights_json),
-            matching_runs::status.eq("queued"),
+            matching_runs::status.eq(RunStatus::Queued.code()),
             matching_runs::created_at.eq(now),
         ))
         .returning(matching_runs::id)
@@ -104,12 +105,12 @@ pub fn create(
 pub fn set_progress(
     conn: &mut DbConnection,
     id: i32,
-    status: &str,
+    status: RunStatus,
     progress: &str,
 ) -> Result<(), DbError> {
     diesel::update(matching_runs::table.find(id))
         .set((
-            matching_runs::status.eq(status),
+            matching_runs::status.eq(status.code()),
             matching_runs::progress.eq(progress),
         ))
         .execute(conn)?;
@@ -147,8 +148,8 @@ pub fn finish(
 ) -> Result<(), DbError> {
     diesel::update(matching_runs::table.find(id))
         .set((
-            matching_runs::status.eq("done"),
-            matching_runs::progress.eq("done"),
+            matching_runs::status.eq(RunStatus::Done.code()),
+            matching_runs::progress.eq(RunStatus::Done.code()),
             matching_runs::seekers.eq(s.seekers),
             matching_runs::buddies.eq(s.buddies),
             matching_runs::feasible_pairs.eq(s.feasible_pairs),
@@ -174,7 +175,7 @@ pub fn fail(
 ) -> Result<(), DbError> {
     diesel::update(matching_runs::table.find(id))
         .set((
-            matching_runs::status.eq("failed"),
+            matching_runs::status.eq(RunStatus::Failed.code()),
             matching_runs::error.eq(Some(error)),
             matching_runs::finished_at.eq(Some(now)),
         ))

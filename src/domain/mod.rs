@@ -8,6 +8,7 @@ pub mod interests;
 pub mod language;
 pub mod participant;
 pub mod programme;
+pub mod status;
 pub mod ui_language;
 pub mod validation;
 pub mod weights;
@@ -17,9 +18,10 @@ pub use email::Email;
 pub use integration_domain::IntegrationDomain;
 pub use language::{LanguageCode, LanguageLevel, SpokenLanguage};
 pub use participant::{
-    Gender, HouseholdMember, HouseholdMemberInput, LanguageInput, NewParticipant,
-    ParticipantStatus, ProfileInput, Role,
+    Gender, HouseholdMember, HouseholdMemberInput, LanguageInput, NewParticipant, ProfileInput,
+    Role,
 };
 pub use programme::{Area, Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput};
+pub use status::{IntroductionAnswer, MatchStatus, ParticipantStatus, RunStatus, UnknownCode};
 pub use ui_language::UiLanguage;
 pub use validation::{FieldError, ValidationErrors};

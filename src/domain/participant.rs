@@ -86,43 +86,6 @@ impl Gender {
     }
 }
 
-/// Where the person is in the sign-up flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ParticipantStatus {
-    /// Signed up, email not yet confirmed: not considered for matching.
-    Pending,
-    /// Confirmed (or added by a coordinator): considered for matching.
-    Confirmed,
-    /// Withdrew consent or left.
-    Withdrawn,
-}
-
-impl ParticipantStatus {
-    /// The code stored in the database.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Confirmed => "confirmed",
-            Self::Withdrawn => "withdrawn",
-        }
-    }
-
-    /// Parses a code.
-    ///
-    /// # Errors
-    /// `"invalid_choice"`.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        match raw.trim() {
-            "pending" => Ok(Self::Pending),
-            "confirmed" => Ok(Self::Confirmed),
-            "withdrawn" => Ok(Self::Withdrawn),
-            _ => Err("invalid_choice"),
-        }
-    }
-}
-
 /// A language row as typed in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -23,7 +23,7 @@ use crate::db::matches::{self, Match, RuleKind};
 use crate::db::participants::{self, Participant};
 use crate::db::schema::{matches as matches_t, participant_tokens, programmes as programmes_t};
 use crate::db::{programmes, Db, DbConnection, DbError};
-use crate::domain::UiLanguage;
+use crate::domain::{IntroductionAnswer, MatchStatus, UiLanguage};
 use crate::i18n;
 use crate::settings::Settings;
 use crate::tokens::{self, Token};
@@ -74,7 +74,7 @@ pub enum ApproveOutcome {
     /// The match was not `proposed` (approved before, rejected, superseded, ...): nothing changed.
     AlreadyDecided {
         /// Its status.
-        status: String,
+        status: MatchStatus,
     },
 }
 
@@ -185,8 +185,8 @@ pub fn approve(
     if !matches::transition(
         conn,
         match_id,
-        "proposed",
-        "approved",
+        MatchStatus::Proposed,
+        MatchStatus::Approved,
         coordinator_id,
         None,
         now,
@@ -351,10 +351,10 @@ impl Invitation {
 
     /// What this side answered already.
     #[must_use]
-    pub fn my_response(&self) -> Option<&str> {
+    pub fn my_response(&self) -> Option<IntroductionAnswer> {
         match self.side {
-            Side::Seeker => self.the_match.seeker_response.as_deref(),
-            Side::Buddy => self.the_match.buddy_response.as_deref(),
+            Side::Seeker => self.the_match.seeker_response,
+            Side::Buddy => self.the_match.buddy_response,
         }
     }
 }
@@ -428,7 +428,7 @@ pub fn lookup_response(
     } else {
         return Ok(LinkState::Unknown);
     };
-    if the_match.status != "approved" {
+    if the_match.status != MatchStatus::Approved {
         return Ok(LinkState::Closed(lang));
     }
     let other_id = match side {
@@ -509,19 +509,19 @@ fn respond_in(
     let m = &invitation.the_match;
     let target = matches_t::table
         .find(m.id)
-        .filter(matches_t::status.eq("approved"));
+        .filter(matches_t::status.eq(MatchStatus::Approved.code()));
     match answer {
         Answer::Accept => {
             let changed = match invitation.side {
                 Side::Seeker => diesel::update(target.filter(matches_t::seeker_response.is_null()))
                     .set((
-                        matches_t::seeker_response.eq(Some("accepted")),
+                        matches_t::seeker_response.eq(Some(IntroductionAnswer::Accepted.code())),
                         matches_t::updated_at.eq(now),
                     ))
                     .execute(conn)?,
                 Side::Buddy => diesel::update(target.filter(matches_t::buddy_response.is_null()))
                     .set((
-                        matches_t::buddy_response.eq(Some("accepted")),
+                        matches_t::buddy_response.eq(Some(IntroductionAnswer::Accepted.code())),
                         matches_t::updated_at.eq(now),
                     ))
                     .execute(conn)?,
@@ -530,16 +530,16 @@ fn respond_in(
                 return Ok(RespondOutcome::NotUsable(LinkState::Closed(lang)));
             }
             let after = matches::find(conn, m.id)?.ok_or(IntroError::MatchNotFound(m.id))?;
-            let both = after.seeker_response.as_deref() == Some("accepted")
-                && after.buddy_response.as_deref() == Some("accepted");
+            let both = after.seeker_response == Some(IntroductionAnswer::Accepted)
+                && after.buddy_response == Some(IntroductionAnswer::Accepted);
             if both {
                 let activated = diesel::update(
                     matches_t::table
                         .find(m.id)
-                        .filter(matches_t::status.eq("approved")),
+                        .filter(matches_t::status.eq(MatchStatus::Approved.code())),
                 )
                 .set((
-                    matches_t::status.eq("active"),
+                    matches_t::status.eq(MatchStatus::Active.code()),
                     matches_t::stage.eq(Some("introduced")),
                     matches_t::updated_at.eq(now),
                 ))
@@ -572,16 +572,22 @@ fn respond_in(
                 .filter(|r| !r.is_empty())
                 .map(|r| r.chars().take(MAX_REASON_CHARS).collect());
             let set_common = (
-                matches_t::status.eq("declined"),
+                matches_t::status.eq(MatchStatus::Declined.code()),
                 matches_t::reject_reason.eq(reason.as_deref()),
                 matches_t::updated_at.eq(now),
             );
             let changed = match invitation.side {
                 Side::Seeker => diesel::update(target)
-                    .set((set_common, matches_t::seeker_response.eq(Some("declined"))))
+                    .set((
+                        set_common,
+                        matches_t::seeker_response.eq(Some(IntroductionAnswer::Declined.code())),
+                    ))
                     .execute(conn)?,
                 Side::Buddy => diesel::update(target)
-                    .set((set_common, matches_t::buddy_response.eq(Some("declined"))))
+                    .set((
+                        set_common,
+                        matches_t::buddy_response.eq(Some(IntroductionAnswer::Declined.code())),
+                    ))
                     .execute(conn)?,
             };
             if changed != 1 {
@@ -680,7 +686,7 @@ pub fn send_reminders(
         let mut conn = db.get()?;
         matches_t::table
             .inner_join(programmes_t::table.on(programmes_t::id.eq(matches_t::programme_id)))
-            .filter(matches_t::status.eq("approved"))
+            .filter(matches_t::status.eq(MatchStatus::Approved.code()))
             .filter(matches_t::reminded_at.is_null())
             .filter(
                 matches_t::seeker_response
@@ -716,7 +722,7 @@ fn remind(
     let claimed = diesel::update(
         matches_t::table
             .find(id)
-            .filter(matches_t::status.eq("approved"))
+            .filter(matches_t::status.eq(MatchStatus::Approved.code()))
             .filter(matches_t::reminded_at.is_null()),
     )
     .set(matches_t::reminded_at.eq(Some(now)))
@@ -787,10 +793,10 @@ pub struct WaitingPair {
     pub approved_at: NaiveDateTime,
     /// When the reminder went out.
     pub reminded_at: Option<NaiveDateTime>,
-    /// The seeker's answer (`accepted`) or None.
-    pub seeker_response: Option<String>,
-    /// The buddy's answer (`accepted`) or None.
-    pub buddy_response: Option<String>,
+    /// The seeker's answer (accepted) or None.
+    pub seeker_response: Option<IntroductionAnswer>,
+    /// The buddy's answer (accepted) or None.
+    pub buddy_response: Option<IntroductionAnswer>,
 }
 
 /// The programme's waiting pairs, longest waiting first.
@@ -806,7 +812,7 @@ pub fn waiting(
     let cutoff = now - Duration::days(2 * i64::from(days.max(1)));
     let rows: Vec<Match> = matches_t::table
         .filter(matches_t::programme_id.eq(programme_id))
-        .filter(matches_t::status.eq("approved"))
+        .filter(matches_t::status.eq(MatchStatus::Approved.code()))
         .filter(matches_t::decided_at.le(cutoff))
         .filter(
             matches_t::seeker_response

@@ -17,7 +17,8 @@ use crate::db::schema::{
 };
 use crate::db::{programmes, DbConnection, DbError};
 use crate::domain::{
-    Email, NewParticipant, ParticipantStatus, ProfileInput, Programme, UiLanguage,
+    Email, IntroductionAnswer, MatchStatus, NewParticipant, ParticipantStatus, ProfileInput,
+    Programme, UiLanguage,
 };
 use crate::i18n;
 use crate::settings::Settings;
@@ -70,12 +71,12 @@ pub struct MyMatch {
     pub id: i32,
     /// `seeker` or `buddy`.
     pub my_side: &'static str,
-    /// Status (`approved` = introduced and waiting for answers, `active`, `declined`, `closed`).
-    pub status: String,
+    /// Status (approved = introduced and waiting for answers, active, declined, closed).
+    pub status: MatchStatus,
     /// Continuum stage.
     pub stage: Option<String>,
     /// This person's answer.
-    pub my_response: Option<String>,
+    pub my_response: Option<IntroductionAnswer>,
     /// When it was proposed.
     pub created_at: NaiveDateTime,
     /// When a coordinator decided.
@@ -92,7 +93,7 @@ pub struct MyMatch {
 pub fn my_matches(conn: &mut DbConnection, id: i32) -> Result<Vec<MyMatch>, DbError> {
     let rows: Vec<crate::db::matches::Match> = matches::table
         .filter(matches::seeker_id.eq(id).or(matches::buddy_id.eq(id)))
-        .filter(matches::status.eq_any(["approved", "active", "declined", "closed"]))
+        .filter(matches::status.eq_any(MatchStatus::codes(MatchStatus::SHOWN_TO_PARTICIPANT)))
         .order(matches::id.desc())
         .select(crate::db::matches::Match::as_select())
         .load(conn)?;
@@ -250,7 +251,7 @@ fn end_matches(
     for (id, seeker_id, buddy_id) in &live {
         diesel::update(matches::table.find(*id))
             .set((
-                matches::status.eq("closed"),
+                matches::status.eq(MatchStatus::Closed.code()),
                 matches::reject_reason.eq(Some(code)),
                 matches::updated_at.eq(now),
             ))
@@ -279,10 +280,10 @@ fn end_matches(
     diesel::update(
         matches::table
             .filter(involving)
-            .filter(matches::status.eq("proposed")),
+            .filter(matches::status.eq(MatchStatus::Proposed.code())),
     )
     .set((
-        matches::status.eq("superseded"),
+        matches::status.eq(MatchStatus::Superseded.code()),
         matches::updated_at.eq(now),
     ))
     .execute(conn)?;

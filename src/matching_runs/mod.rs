@@ -29,7 +29,7 @@ use crate::db::participants::Participant;
 use crate::db::runs::{self, RunSummary, StartError};
 use crate::db::schema::participants;
 use crate::db::{Db, DbError};
-use crate::domain::{ParticipantStatus, Programme};
+use crate::domain::{ParticipantStatus, Programme, RunStatus};
 
 /// What a coordinator chooses for a run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -153,11 +153,11 @@ pub fn start(
         diesel::update(
             mr::table
                 .filter(mr::programme_id.eq(programme.id))
-                .filter(mr::status.eq_any(["queued", "running"]))
+                .filter(mr::status.eq_any(RunStatus::IN_PROGRESS.map(RunStatus::code)))
                 .filter(mr::created_at.lt(now - chrono::Duration::minutes(STALE_AFTER_MINUTES))),
         )
         .set((
-            mr::status.eq("failed"),
+            mr::status.eq(RunStatus::Failed.code()),
             mr::error.eq(Some("interrupted")),
             mr::finished_at.eq(Some(now)),
         ))
@@ -216,7 +216,7 @@ pub fn run_now(
 }
 
 fn progress(db: &Db, run_id: i32, text: &str) -> Result<(), RunError> {
-    db.write(|conn| runs::set_progress(conn, run_id, "running", text))?;
+    db.write(|conn| runs::set_progress(conn, run_id, RunStatus::Running, text))?;
     Ok(())
 }
 

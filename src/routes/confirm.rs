@@ -196,8 +196,7 @@ pub async fn confirm(
                         return Ok(Lookup::Used(None));
                     }
                     let pending = participants::find(conn, *participant_id)?
-                        .map(|p| p.status().map(|s| s == ParticipantStatus::Pending))
-                        .transpose()?
+                        .map(|p| p.status == ParticipantStatus::Pending)
                         .unwrap_or(false);
                     if pending {
                         participants::set_status(

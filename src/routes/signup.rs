@@ -1259,7 +1259,7 @@ fn store(
     let link = |token: &str| format!("{public_url}/confirm/{token}");
     if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
         // Same thank-you page for the browser; the explanation goes to the mailbox's owner.
-        let pending = existing.status()? == ParticipantStatus::Pending;
+        let pending = existing.status == ParticipantStatus::Pending;
         let url = if pending {
             Some(link(&issue_confirm_token(conn, existing.id, now)?))
         } else {

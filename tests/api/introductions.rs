@@ -37,7 +37,7 @@ async fn approving_twice_is_a_no_op_and_each_email_is_in_its_language_with_first
     assert_eq!(
         approve(&app, pair.match_id, now()).await,
         ApproveOutcome::AlreadyDecided {
-            status: "approved".into()
+            status: buddymatch::domain::MatchStatus::Approved
         }
     );
 
@@ -138,7 +138,11 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
     assert!(!html.contains(BUDDY_EMAIL) && !html.contains(BUDDY_PHONE));
     let m = find_match(app.db(), pair.match_id).expect("match");
     assert_eq!(m.status, "approved");
-    assert_eq!(m.seeker_response.as_deref(), Some("accepted"));
+    assert_eq!(
+        m.seeker_response
+            .map(buddymatch::domain::IntroductionAnswer::code),
+        Some("accepted")
+    );
     assert_eq!(mails(app.db()).len(), 2, "no contact details yet");
     let me = app.get(&seeker_me).await.text().await.expect("body");
     assert!(me.contains("Jonas") && !me.contains(BUDDY_EMAIL) && !me.contains(BUDDY_PHONE));
@@ -188,7 +192,11 @@ async fn a_decline_forbids_the_pair_puts_the_seeker_back_and_tells_the_other_kin
 
     let m = find_match(app.db(), pair.match_id).expect("match");
     assert_eq!(m.status, "declined");
-    assert_eq!(m.buddy_response.as_deref(), Some("declined"));
+    assert_eq!(
+        m.buddy_response
+            .map(buddymatch::domain::IntroductionAnswer::code),
+        Some("declined")
+    );
     assert!(m
         .reject_reason
         .as_deref()

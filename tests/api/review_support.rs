@@ -284,7 +284,7 @@ pub async fn wait_for_run(app: &TestApp, run_id: i32) -> String {
             .expect("run")
             .status;
         if status != "queued" && status != "running" {
-            return status;
+            return status.code().to_owned();
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }

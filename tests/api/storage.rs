@@ -70,7 +70,7 @@ async fn participants_round_trip_list_update_delete() {
             NewParticipant::parse(back, &programme).expect("still valid"),
             p
         );
-        assert_eq!(stored.status()?, ParticipantStatus::Pending);
+        assert_eq!(stored.status, ParticipantStatus::Pending);
 
         let filter = ListFilter {
             role: Some(Role::Receiving),

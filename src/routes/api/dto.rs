@@ -249,7 +249,7 @@ impl ParticipantDto {
         Ok(Self {
             id: p.id,
             programme: programme_slug.to_owned(),
-            status: p.status.clone(),
+            status: p.status.code().to_owned(),
             safeguarding_cleared: p.safeguarding_cleared,
             confirmed_at: p.confirmed_at.map(utc),
             waiting_since: utc(p.waiting_since),

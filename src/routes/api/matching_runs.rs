@@ -17,6 +17,7 @@ use crate::db::matches::{self, Match};
 use crate::db::programmes::{self, Programme};
 use crate::db::runs::{self, MatchingRun};
 use crate::db::{DbConnection, DbError};
+use crate::domain::{MatchStatus, RunStatus};
 use crate::matching_runs::{self, RunError, RunOptions, Unmatched};
 use crate::routes::coordinator::review::{self, decisions, decisions::Decision};
 use crate::state::AppState;
@@ -383,7 +384,7 @@ pub async fn start_run(
         .insert_header((header::LOCATION, url.clone()))
         .json(RunStarted {
             id,
-            status: "queued".to_owned(),
+            status: RunStatus::Queued.code().to_owned(),
             url,
         }))
 }
@@ -444,7 +445,7 @@ pub async fn get_run(
         .run(move |db| -> Result<RunDto, ApiError> {
             let conn = &mut *db.get()?;
             let (run, programme) = run_for(conn, &caller, id)?;
-            let done = run.status == "done";
+            let done = run.status == RunStatus::Done;
             let (summary, proposals, unmatched) = if done {
                 let unmatched: Vec<Unmatched> =
                     serde_json::from_str(&run.unmatched).unwrap_or_default();
@@ -458,7 +459,7 @@ pub async fn get_run(
                         seeker_id: m.seeker_id,
                         buddy_id: m.buddy_id,
                         score: m.score,
-                        status: m.status,
+                        status: m.status.code().to_owned(),
                     })
                     .collect();
                 db.write(|c| -> Result<(), DbError> {
@@ -500,7 +501,7 @@ pub async fn get_run(
                 id: run.id,
                 programme: programme.slug,
                 objective: run.objective,
-                status: run.status,
+                status: run.status.code().to_owned(),
                 progress: run.progress,
                 error: run.error,
                 created_at: utc(run.created_at),
@@ -515,16 +516,16 @@ pub async fn get_run(
     Ok(HttpResponse::Ok().json(dto))
 }
 
-fn decided(id: i32, target: &str, d: Decision) -> Result<DecisionDto, ApiError> {
+fn decided(id: i32, target: MatchStatus, d: Decision) -> Result<DecisionDto, ApiError> {
     match d {
         Decision::Done => Ok(DecisionDto {
             id,
-            status: target.to_owned(),
+            status: target.code().to_owned(),
             changed: true,
         }),
         Decision::AlreadyDecided(status) if status == target => Ok(DecisionDto {
             id,
-            status,
+            status: status.code().to_owned(),
             changed: false,
         }),
         Decision::AlreadyDecided(status) => Err(ApiError::Conflict(format!(
@@ -564,7 +565,7 @@ pub async fn approve_match(
             let who = Some(caller.coordinator().id);
             let d =
                 db.write(|c| decisions::approve(c, &m, who, &settings, Utc::now().naive_utc()))?;
-            decided(id, "approved", d)
+            decided(id, MatchStatus::Approved, d)
         })
         .await?;
     Ok(HttpResponse::Ok().json(dto))
@@ -614,7 +615,7 @@ pub async fn reject_match(
             let m = match_for(&mut *db.get()?, &caller, id)?;
             let who = Some(caller.coordinator().id);
             let d = db.write(|c| decisions::reject(c, &m, who, &reason, Utc::now().naive_utc()))?;
-            decided(id, "rejected", d)
+            decided(id, MatchStatus::Rejected, d)
         })
         .await?;
     Ok(HttpResponse::Ok().json(dto))

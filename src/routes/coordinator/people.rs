@@ -196,12 +196,14 @@ async fn list(
             "status",
             t("coord-field-status"),
             values.get("status"),
-            vec![
-                any.clone(),
-                ("pending".to_owned(), t("coord-status-pending")),
-                ("confirmed".to_owned(), t("coord-status-confirmed")),
-                ("withdrawn".to_owned(), t("coord-status-withdrawn")),
-            ],
+            std::iter::once(any.clone())
+                .chain(ParticipantStatus::ALL.iter().map(|s| {
+                    (
+                        s.code().to_owned(),
+                        t(&format!("coord-status-{}", s.code())),
+                    )
+                }))
+                .collect(),
         ),
         Field::select(
             "waiting",
@@ -222,7 +224,7 @@ async fn list(
             name: format!("{} {}", p.first_name, p.last_name),
             role: i18n::coded(lang, "coord-role", &p.role),
             volunteer: p.volunteer,
-            status: i18n::coded(lang, "coord-status", &p.status),
+            status: i18n::coded(lang, "coord-status", p.status.code()),
             waiting_days: (now - p.waiting_since).num_days(),
         })
         .collect();
@@ -375,7 +377,7 @@ async fn view(
         },
         Line {
             label: t("coord-field-status"),
-            value: i18n::coded(lang, "coord-status", &p.status),
+            value: i18n::coded(lang, "coord-status", p.status.code()),
         },
         Line {
             label: t("coord-waiting-since"),

@@ -34,7 +34,7 @@ use crate::db::participants::Participant;
 use crate::db::runs::{self, MatchingRun};
 use crate::db::schema::participants as participants_t;
 use crate::db::{programmes, DbConnection, DbError};
-use crate::domain::{Programme, UiLanguage};
+use crate::domain::{MatchStatus, Programme, RunStatus, UiLanguage};
 use crate::i18n;
 use crate::introductions::reasons;
 use crate::matching_runs::{self, RunError, RunOptions, Unmatched};
@@ -157,7 +157,12 @@ fn seconds(ms: i32) -> String {
 fn notice_text(lang: UiLanguage, values: &Values) -> Option<String> {
     let code = values.get("notice");
     let key = match code {
-        "approved" | "rejected" | "pinned" | "unpinned" | "manual" | "started" => {
+        "pinned" | "unpinned" | "manual" | "started" => format!("review-notice-{code}"),
+        // A decision's notice is the status it led to.
+        _ if [MatchStatus::Approved, MatchStatus::Rejected]
+            .iter()
+            .any(|s| s.code() == code) =>
+        {
             format!("review-notice-{code}")
         }
         "already" => {
@@ -310,11 +315,11 @@ async fn runs_response(
                 id: r.id,
                 created: r.created_at.format("%Y-%m-%d %H:%M").to_string(),
                 objective: objective_text(lang, &r.objective),
-                status: status_text(lang, &r.status),
+                status: status_text(lang, r.status.code()),
                 matched: r.matched,
                 seekers: r.seekers,
                 total_score: r.total_score,
-                done: r.status == "done",
+                done: r.status == RunStatus::Done,
             })
             .collect(),
         objective,
@@ -806,10 +811,10 @@ async fn run_page(
     let lang = signed.lang;
     let (run, programme) = run_and_programme(&state, &signed, path.into_inner()).await?;
     let values = Values(query_pairs(&req));
-    let running = matches!(run.status.as_str(), "queued" | "running");
+    let running = run.status.in_progress();
     let page_no = page_number(values.get("page"));
     let upage_no = usize::try_from(page_number(values.get("upage"))).unwrap_or(1);
-    let unmatched_all: Vec<Unmatched> = if run.status == "done" {
+    let unmatched_all: Vec<Unmatched> = if run.status == RunStatus::Done {
         serde_json::from_str(&run.unmatched).unwrap_or_default()
     } else {
         Vec::new()
@@ -823,7 +828,7 @@ async fn run_page(
         .collect();
     let run_id = run.id;
     let programme_id = programme.id;
-    let done = run.status == "done";
+    let done = run.status == RunStatus::Done;
     let s = signed.clone();
     let wanted: Vec<i32> = unmatched_page.iter().map(|u| u.seeker_id).collect();
     let (proposals, total, names, earlier) = state
@@ -842,7 +847,7 @@ async fn run_page(
             let names = people(conn, &ids)?;
             let earlier: Vec<MatchingRun> = runs::for_programme(conn, programme_id, RUNS_LISTED)?
                 .into_iter()
-                .filter(|r| r.id != run_id && r.status == "done")
+                .filter(|r| r.id != run_id && r.status == RunStatus::Done)
                 .collect();
             drop(ids);
             db.write(|c| {
@@ -863,8 +868,8 @@ async fn run_page(
         .map(|m| ProposalRow {
             id: m.id,
             score: m.score,
-            status: status_text(lang, &m.status),
-            proposed: m.status == "proposed",
+            status: status_text(lang, m.status.code()),
+            proposed: m.status == MatchStatus::Proposed,
             reasons: reasons::describe(lang, &m.reasons),
             seeker: profile_view(lang, &programme, &names, m.seeker_id),
             buddy: profile_view(lang, &programme, &names, m.buddy_id),
@@ -896,8 +901,8 @@ async fn run_page(
         csrf: signed.csrf.clone(),
         notice: notice_text(lang, &values),
         running,
-        failed: run.status == "failed",
-        status: status_text(lang, &run.status),
+        failed: run.status == RunStatus::Failed,
+        status: status_text(lang, run.status.code()),
         objective: objective_text(lang, &run.objective),
         seconds: seconds(run.duration_ms),
         unmatched_total: unmatched_all.len(),
@@ -952,11 +957,11 @@ fn back_to(m: &Match, programme: &Programme, values: &Values, notice: &str) -> S
     )
 }
 
-fn decision_notice(d: &Decision, done: &str) -> String {
+fn decision_notice(d: &Decision, done: MatchStatus) -> String {
     match d {
         Decision::Done => format!("notice={done}"),
         Decision::AlreadyDecided(status) => {
-            serde_urlencoded::to_string([("notice", "already"), ("status", status.as_str())])
+            serde_urlencoded::to_string([("notice", "already"), ("status", status.code())])
                 .unwrap_or_default()
         }
     }
@@ -988,7 +993,7 @@ async fn approve_one(
         &m,
         &programme,
         &values,
-        &decision_notice(&decision, "approved"),
+        &decision_notice(&decision, MatchStatus::Approved),
     )))
 }
 
@@ -1087,7 +1092,7 @@ async fn reject_one(
         &m,
         &programme,
         &values,
-        &decision_notice(&decision, "rejected"),
+        &decision_notice(&decision, MatchStatus::Rejected),
     )))
 }
 

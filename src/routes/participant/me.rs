@@ -13,7 +13,7 @@ use super::page_lang;
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, DbConnection, DbError};
 use crate::domain::{
-    interests, Availability, ParticipantStatus, ProfileInput, Programme, UiLanguage,
+    interests, Availability, MatchStatus, ParticipantStatus, ProfileInput, Programme, UiLanguage,
     ValidationErrors,
 };
 use crate::i18n;
@@ -263,22 +263,22 @@ fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
             let name = other
                 .as_ref()
                 .map_or_else(String::new, |o| i18n::isolate(&o.first_name));
-            let key = match (m.status.as_str(), m.my_response.as_deref()) {
-                ("approved", Some(_)) => "me-match-waiting-other",
-                ("approved", None) => "me-match-waiting-you",
-                ("active", _) => "me-match-active",
-                ("declined", _) => "me-match-declined",
+            let key = match (m.status, m.my_response) {
+                (MatchStatus::Approved, Some(_)) => "me-match-waiting-other",
+                (MatchStatus::Approved, None) => "me-match-waiting-you",
+                (MatchStatus::Active, _) => "me-match-active",
+                (MatchStatus::Declined, _) => "me-match-declined",
                 _ => "me-match-closed",
             };
             // Contact details only once both have accepted (the match is active).
             let contact = match other {
-                Some(o) if m.status == "active" => contact_items(lang, o),
+                Some(o) if m.status == MatchStatus::Active => contact_items(lang, o),
                 _ => Vec::new(),
             };
             MatchView {
                 text: i18n::t_args(lang, key, &[("name", &name)]),
                 contact,
-                respond_hint: (m.status == "approved" && m.my_response.is_none())
+                respond_hint: (m.status == MatchStatus::Approved && m.my_response.is_none())
                     .then(|| i18n::t(lang, "me-match-respond-hint")),
             }
         })
@@ -355,10 +355,10 @@ fn me_page(
     let name = i18n::isolate(&l.person.first_name);
     let programme = i18n::isolate(&l.programme.name);
     let args = [("name", name.as_str()), ("programme", programme.as_str())];
-    let status_key = match l.person.status() {
-        Ok(ParticipantStatus::Pending) => "me-status-pending",
-        Ok(ParticipantStatus::Withdrawn) => "me-status-withdrawn",
-        _ => "me-status-confirmed",
+    let status_key = match l.person.status {
+        ParticipantStatus::Pending => "me-status-pending",
+        ParticipantStatus::Withdrawn => "me-status-withdrawn",
+        ParticipantStatus::Confirmed => "me-status-confirmed",
     };
     let base = format!("/me/{token}");
     let mut title = i18n::t_args(lang, "me-title", &args);
@@ -425,7 +425,7 @@ fn me_page(
         save_label: t("me-save"),
         download_heading: t("me-download-heading"),
         download_label: t("me-download"),
-        can_withdraw: l.person.status != "withdrawn",
+        can_withdraw: l.person.status != ParticipantStatus::Withdrawn,
         withdraw_heading: t("me-withdraw-heading"),
         withdraw_text: t("me-withdraw-text"),
         withdraw_label: t("me-withdraw"),

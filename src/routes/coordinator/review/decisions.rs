@@ -16,7 +16,7 @@ use crate::db::matches::{self, Match, RuleKind, LIVE_STATUSES};
 use crate::db::participants::{self, Participant};
 use crate::db::schema::{matches as matches_t, pair_rules};
 use crate::db::{DbConnection, DbError};
-use crate::domain::{ParticipantStatus, Programme, UiLanguage};
+use crate::domain::{MatchStatus, ParticipantStatus, Programme, UiLanguage};
 use crate::i18n;
 use crate::introductions::{self, ApproveOutcome};
 use crate::matching_runs::{self, features, RunOptions, Unmatched};
@@ -31,7 +31,7 @@ pub enum Decision {
     /// Done now.
     Done,
     /// The match was not `proposed` any more; nothing changed. Its status.
-    AlreadyDecided(String),
+    AlreadyDecided(MatchStatus),
 }
 
 fn record(
@@ -92,13 +92,13 @@ pub fn reject(
     if !matches::transition(
         conn,
         m.id,
-        "proposed",
-        "rejected",
+        MatchStatus::Proposed,
+        MatchStatus::Rejected,
         coordinator_id,
         Some(reason),
         now,
     )? {
-        let status = matches::find(conn, m.id)?.map_or_else(|| m.status.clone(), |m| m.status);
+        let status = matches::find(conn, m.id)?.map_or(m.status, |m| m.status);
         return Ok(Decision::AlreadyDecided(status));
     }
     matches::add_rule(
@@ -296,7 +296,7 @@ pub fn check_pair(
         return Ok(Err(PairProblem::NotABuddy(buddy_id)));
     }
     for p in [&seeker, &buddy] {
-        if p.status != ParticipantStatus::Confirmed.code() {
+        if p.status != ParticipantStatus::Confirmed {
             return Ok(Err(PairProblem::NotConfirmed(p.id)));
         }
     }
@@ -381,7 +381,7 @@ pub fn manual_match(
             matches_t::buddy_id.eq(buddy_id),
             matches_t::score.eq(i32::from(explanation.score)),
             matches_t::reasons.eq(&reasons),
-            matches_t::status.eq("proposed"),
+            matches_t::status.eq(MatchStatus::Proposed.code()),
             matches_t::created_at.eq(now),
             matches_t::updated_at.eq(now),
         ))
