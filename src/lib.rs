@@ -15,6 +15,7 @@ pub mod matching_runs;
 pub mod population;
 pub mod routes;
 pub mod settings;
+pub mod signup;
 pub mod startup;
 pub mod state;
 pub mod tokens;

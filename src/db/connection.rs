@@ -58,6 +58,20 @@ pub enum DbError {
     Unexpected(#[from] anyhow::Error),
 }
 
+impl DbError {
+    /// A unique constraint refused the write (a second row with the same key arrived first).
+    #[must_use]
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            Self::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    }
+}
+
 impl Backend {
     /// Picks the backend from a database URL.
     ///

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod connection;
 pub mod matches;
+pub mod participant_tokens;
 pub mod participants;
 pub mod programmes;
 pub mod runs;

@@ -21,30 +21,22 @@ use diesel::prelude::*;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match, RuleKind};
 use crate::db::participants::{self, Participant};
-use crate::db::schema::{matches as matches_t, participant_tokens, programmes as programmes_t};
+use crate::db::schema::{matches as matches_t, programmes as programmes_t};
 use crate::db::{programmes, Db, DbConnection, DbError};
 use crate::domain::{IntroductionAnswer, MatchStatus, UiLanguage};
 use crate::i18n;
 use crate::settings::Settings;
-use crate::tokens::{self, Token};
+use crate::tokens::{self, LinkToken, Purpose, PurposeKind};
 use emails::Content;
 
 /// How long an answer link works.
 pub const RESPONSE_VALID_DAYS: i64 = 14;
-/// Purpose of personal data links.
-pub const ME_PURPOSE: &str = "me";
 /// How long a personal data link works.
 pub const ME_VALID_DAYS: i64 = 180;
 /// Days to answer before a reminder when the programme has no setting.
 pub const DEFAULT_RESPONSE_DAYS: i32 = 7;
 /// Longest decline reason kept (characters).
 pub const MAX_REASON_CHARS: usize = 500;
-
-/// Token purpose of the answer links of match `match_id`.
-#[must_use]
-pub fn respond_purpose(match_id: i32) -> String {
-    format!("respond:{match_id}")
-}
 
 /// Something went wrong while introducing people.
 #[derive(Debug, thiserror::Error)]
@@ -104,30 +96,6 @@ pub fn language_of(p: &Participant) -> UiLanguage {
     UiLanguage::parse(&p.message_language).unwrap_or(UiLanguage::En)
 }
 
-/// Stores a new token (hash only) and returns its plain text.
-///
-/// # Errors
-/// The insert fails.
-pub fn issue_token(
-    conn: &mut DbConnection,
-    participant_id: i32,
-    purpose: &str,
-    valid: Duration,
-    now: NaiveDateTime,
-) -> Result<String, DbError> {
-    let token = Token::generate();
-    diesel::insert_into(participant_tokens::table)
-        .values((
-            participant_tokens::participant_id.eq(participant_id),
-            participant_tokens::purpose.eq(purpose),
-            participant_tokens::token_hash.eq(&token.hash),
-            participant_tokens::expires_at.eq(now + valid),
-            participant_tokens::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(token.plain)
-}
-
 /// A fresh personal data link for a participant: `<public_url>/me/<token>` (purpose `me`, valid
 /// [`ME_VALID_DAYS`]). For the confirmation flow and any email to the person.
 ///
@@ -139,10 +107,10 @@ pub fn my_data_link(
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<String, IntroError> {
-    let token = issue_token(
+    let token = tokens::issue(
         conn,
         participant_id,
-        ME_PURPOSE,
+        Purpose::MyData,
         Duration::days(ME_VALID_DAYS),
         now,
     )?;
@@ -197,10 +165,10 @@ pub fn approve(
     let (seeker, buddy) = load_pair(conn, &m)?;
     let (programme, _) = programme_info(conn, m.programme_id)?;
     for (me, other) in [(&seeker, &buddy), (&buddy, &seeker)] {
-        let token = issue_token(
+        let token = tokens::issue(
             conn,
             me.id,
-            &respond_purpose(match_id),
+            Purpose::Respond { match_id },
             Duration::days(RESPONSE_VALID_DAYS),
             now,
         )?;
@@ -328,8 +296,8 @@ pub enum Answer {
 /// A usable answer link and what it is about.
 #[derive(Debug, Clone)]
 pub struct Invitation {
-    /// The token's row.
-    pub token_id: i32,
+    /// The answer link.
+    pub token: LinkToken,
     /// The match.
     pub the_match: Match,
     /// The side of the person holding the link.
@@ -383,40 +351,24 @@ pub fn lookup_response(
     plain: &str,
     now: NaiveDateTime,
 ) -> Result<LinkState, IntroError> {
-    if plain.len() > 200 {
-        return Ok(LinkState::Unknown);
-    }
-    let row: Option<(i32, i32, String, NaiveDateTime, Option<NaiveDateTime>)> =
-        participant_tokens::table
-            .filter(participant_tokens::token_hash.eq(tokens::hash(plain)))
-            .filter(participant_tokens::purpose.like("respond:%"))
-            .select((
-                participant_tokens::id,
-                participant_tokens::participant_id,
-                participant_tokens::purpose,
-                participant_tokens::expires_at,
-                participant_tokens::used_at,
-            ))
-            .first(conn)
-            .optional()?;
-    let Some((token_id, participant_id, purpose, expires_at, used_at)) = row else {
+    let found = tokens::look_up(conn, plain, PurposeKind::Respond, now)?;
+    let token = match &found {
+        tokens::LinkState::Unknown => return Ok(LinkState::Unknown),
+        tokens::LinkState::Valid(t)
+        | tokens::LinkState::Used(t)
+        | tokens::LinkState::Expired(t) => t.clone(),
+    };
+    let Purpose::Respond { match_id } = token.purpose else {
         return Ok(LinkState::Unknown);
     };
-    let Some(match_id) = purpose
-        .strip_prefix("respond:")
-        .and_then(|id| id.parse::<i32>().ok())
-    else {
-        return Ok(LinkState::Unknown);
-    };
-    let Some(me) = participants::find(conn, participant_id)? else {
+    let Some(me) = participants::find(conn, token.participant_id)? else {
         return Ok(LinkState::Unknown);
     };
     let lang = Some(language_of(&me));
-    if used_at.is_some() {
-        return Ok(LinkState::Used(lang));
-    }
-    if expires_at <= now {
-        return Ok(LinkState::Expired(lang));
+    match found {
+        tokens::LinkState::Used(_) => return Ok(LinkState::Used(lang)),
+        tokens::LinkState::Expired(_) => return Ok(LinkState::Expired(lang)),
+        tokens::LinkState::Valid(_) | tokens::LinkState::Unknown => {}
     }
     let Some(the_match) = matches::find(conn, match_id)? else {
         return Ok(LinkState::Closed(lang));
@@ -442,7 +394,7 @@ pub fn lookup_response(
         .map(|p| p.name)
         .unwrap_or_default();
     let invitation = Invitation {
-        token_id,
+        token,
         the_match,
         side,
         me,
@@ -496,14 +448,7 @@ fn respond_in(
     };
     let lang = Some(invitation.lang());
     // Only one request can use the link, even if two arrive at once.
-    let used = diesel::update(
-        participant_tokens::table
-            .filter(participant_tokens::id.eq(invitation.token_id))
-            .filter(participant_tokens::used_at.is_null()),
-    )
-    .set(participant_tokens::used_at.eq(Some(now)))
-    .execute(conn)?;
-    if used != 1 {
+    if !tokens::use_once(conn, &invitation.token, now)? {
         return Ok(RespondOutcome::NotUsable(LinkState::Used(lang)));
     }
     let m = &invitation.the_match;
@@ -740,10 +685,10 @@ fn remind(
         if answered {
             continue;
         }
-        let token = issue_token(
+        let token = tokens::issue(
             conn,
             me.id,
-            &respond_purpose(id),
+            Purpose::Respond { match_id: id },
             Duration::days(RESPONSE_VALID_DAYS),
             now,
         )?;

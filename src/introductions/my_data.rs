@@ -2,18 +2,17 @@
 //! download it, withdraw consent, erase it. Erasure removes every personal row and keeps only an
 //! anonymous count (`erasures`: programme, role, volunteer, whether matched, when).
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::emails::{self, Content};
-use super::{language_of, IntroError, ME_PURPOSE};
+use super::{language_of, IntroError};
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::LIVE_STATUSES;
 use crate::db::participants::{self, Participant};
 use crate::db::schema::{
-    consents, erasures, matches, outbox, pair_rules, participant_tokens, role_history,
-    volunteer_readiness,
+    consents, erasures, matches, outbox, pair_rules, role_history, volunteer_readiness,
 };
 use crate::db::{programmes, DbConnection, DbError};
 use crate::domain::{
@@ -22,7 +21,7 @@ use crate::domain::{
 };
 use crate::i18n;
 use crate::settings::Settings;
-use crate::tokens;
+use crate::tokens::{self, LinkState, Purpose, PurposeKind};
 
 /// What a personal link turned out to be.
 #[derive(Debug, Clone)]
@@ -40,25 +39,15 @@ pub enum MeLink {
 /// # Errors
 /// Storage failures.
 pub fn lookup(conn: &mut DbConnection, plain: &str, now: NaiveDateTime) -> Result<MeLink, DbError> {
-    if plain.len() > 200 {
-        return Ok(MeLink::Unknown);
-    }
-    let row: Option<(i32, NaiveDateTime)> = participant_tokens::table
-        .filter(participant_tokens::token_hash.eq(tokens::hash(plain)))
-        .filter(participant_tokens::purpose.eq(ME_PURPOSE))
-        .select((
-            participant_tokens::participant_id,
-            participant_tokens::expires_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((participant_id, expires_at)) = row else {
+    let (token, expired) = match tokens::look_up(conn, plain, PurposeKind::MyData, now)? {
+        LinkState::Unknown => return Ok(MeLink::Unknown),
+        LinkState::Valid(t) | LinkState::Used(t) => (t, false),
+        LinkState::Expired(t) => (t, true),
+    };
+    let Some(p) = participants::find(conn, token.participant_id)? else {
         return Ok(MeLink::Unknown);
     };
-    let Some(p) = participants::find(conn, participant_id)? else {
-        return Ok(MeLink::Unknown);
-    };
-    if expires_at <= now {
+    if expired {
         return Ok(MeLink::Expired(Some(language_of(&p))));
     }
     Ok(MeLink::Valid(Box::new(p)))
@@ -399,12 +388,7 @@ pub fn request_link(
         return Ok(false);
     };
     // At most a few links a day per person: the form must not become a way to flood a mailbox.
-    let recent: i64 = participant_tokens::table
-        .filter(participant_tokens::participant_id.eq(p.id))
-        .filter(participant_tokens::purpose.eq(ME_PURPOSE))
-        .filter(participant_tokens::created_at.gt(now - Duration::hours(24)))
-        .count()
-        .get_result(conn)?;
+    let recent = tokens::issued_last_day(conn, p.id, Purpose::MyData, now)?;
     if recent >= 5 {
         return Ok(false);
     }

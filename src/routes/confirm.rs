@@ -4,103 +4,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::Utc;
 
 use super::pages::{self, MessagePage, PageCtx};
-use crate::db::schema::participant_tokens;
-use crate::db::{participants, programmes, DbConnection, DbError};
-use crate::domain::{ParticipantStatus, UiLanguage};
+use crate::domain::UiLanguage;
 use crate::i18n;
+use crate::signup::confirmation::{self, Confirmation};
 use crate::state::AppState;
-use crate::tokens::{self, Token};
-
-/// Purpose of the tokens in confirmation links.
-pub const CONFIRM_PURPOSE: &str = "confirm";
-/// How long a confirmation link works.
-pub const CONFIRM_VALID_DAYS: i64 = 7;
-
-/// Stores a new confirmation token for a participant (hash only) and returns the plain token
-/// for the link. Call inside the sign-up transaction.
-///
-/// # Errors
-/// A failed insert.
-pub fn issue_confirm_token(
-    conn: &mut DbConnection,
-    participant_id: i32,
-    now: NaiveDateTime,
-) -> Result<String, DbError> {
-    let token = Token::generate();
-    diesel::insert_into(participant_tokens::table)
-        .values((
-            participant_tokens::participant_id.eq(participant_id),
-            participant_tokens::purpose.eq(CONFIRM_PURPOSE),
-            participant_tokens::token_hash.eq(&token.hash),
-            participant_tokens::expires_at.eq(now + chrono::Duration::days(CONFIRM_VALID_DAYS)),
-            participant_tokens::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(token.plain)
-}
-
-/// What a confirmation link turned out to be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Lookup {
-    /// Usable: the participant's id, first name, language and programme name.
-    Valid {
-        token_id: i32,
-        participant_id: i32,
-        first_name: String,
-        lang: Option<UiLanguage>,
-        programme: String,
-    },
-    /// Used before (the participant's language, if known).
-    Used(Option<UiLanguage>),
-    /// Past its time.
-    Expired(Option<UiLanguage>),
-    /// No such token.
-    Unknown,
-}
-
-fn lookup(conn: &mut DbConnection, plain: &str, now: NaiveDateTime) -> Result<Lookup, DbError> {
-    if plain.len() > 200 {
-        return Ok(Lookup::Unknown);
-    }
-    let row: Option<(i32, i32, NaiveDateTime, Option<NaiveDateTime>)> = participant_tokens::table
-        .filter(participant_tokens::token_hash.eq(tokens::hash(plain)))
-        .filter(participant_tokens::purpose.eq(CONFIRM_PURPOSE))
-        .select((
-            participant_tokens::id,
-            participant_tokens::participant_id,
-            participant_tokens::expires_at,
-            participant_tokens::used_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((token_id, participant_id, expires_at, used_at)) = row else {
-        return Ok(Lookup::Unknown);
-    };
-    let Some(participant) = participants::find(conn, participant_id)? else {
-        return Ok(Lookup::Unknown);
-    };
-    let lang = UiLanguage::parse(&participant.message_language).ok();
-    if used_at.is_some() {
-        return Ok(Lookup::Used(lang));
-    }
-    if expires_at <= now {
-        return Ok(Lookup::Expired(lang));
-    }
-    let programme = programmes::by_id(conn, participant.programme_id)?
-        .map(|p| p.name)
-        .unwrap_or_default();
-    Ok(Lookup::Valid {
-        token_id,
-        participant_id,
-        first_name: participant.first_name,
-        lang,
-        programme,
-    })
-}
 
 fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
     // An explicit switch wins; otherwise the language the person chose for their messages.
@@ -109,11 +19,13 @@ fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
         .unwrap_or_else(|| i18n::request_language(req, None))
 }
 
-fn problem_page(req: &HttpRequest, lookup: &Lookup) -> HttpResponse {
-    let (status, key, lang) = match lookup {
-        Lookup::Used(lang) => (StatusCode::GONE, "token-used", *lang),
-        Lookup::Expired(lang) => (StatusCode::GONE, "token-expired", *lang),
-        Lookup::Unknown | Lookup::Valid { .. } => (StatusCode::NOT_FOUND, "token-unknown", None),
+fn problem_page(req: &HttpRequest, found: &Confirmation) -> HttpResponse {
+    let (status, key, lang) = match found {
+        Confirmation::Used(lang) => (StatusCode::GONE, "token-used", *lang),
+        Confirmation::Expired(lang) => (StatusCode::GONE, "token-expired", *lang),
+        Confirmation::Unknown | Confirmation::Valid { .. } => {
+            (StatusCode::NOT_FOUND, "token-unknown", None)
+        }
     };
     let lang = page_lang(req, lang);
     pages::message(status, lang, key, req.path(), &[])
@@ -130,13 +42,10 @@ pub async fn confirm_page(
     let now = Utc::now().naive_utc();
     let result = state
         .db
-        .run(move |db| {
-            let mut conn = db.get()?;
-            lookup(&mut conn, &plain, now)
-        })
+        .run(move |db| confirmation::look_up(&mut *db.get()?, &plain, now))
         .await;
     match result {
-        Ok(Lookup::Valid {
+        Ok(Confirmation::Valid {
             lang, programme, ..
         }) => {
             let lang = page_lang(&req, lang);
@@ -175,44 +84,10 @@ pub async fn confirm(
     let now = Utc::now().naive_utc();
     let result = state
         .db
-        .run(move |db| {
-            db.write(|conn| {
-                let found = lookup(conn, &plain, now)?;
-                if let Lookup::Valid {
-                    token_id,
-                    participant_id,
-                    ..
-                } = &found
-                {
-                    // Only one request can use the token, even if two arrive at once.
-                    let used = diesel::update(
-                        participant_tokens::table
-                            .filter(participant_tokens::id.eq(*token_id))
-                            .filter(participant_tokens::used_at.is_null()),
-                    )
-                    .set(participant_tokens::used_at.eq(Some(now)))
-                    .execute(conn)?;
-                    if used != 1 {
-                        return Ok(Lookup::Used(None));
-                    }
-                    let pending = participants::find(conn, *participant_id)?
-                        .map(|p| p.status == ParticipantStatus::Pending)
-                        .unwrap_or(false);
-                    if pending {
-                        participants::set_status(
-                            conn,
-                            *participant_id,
-                            ParticipantStatus::Confirmed,
-                            now,
-                        )?;
-                    }
-                }
-                Ok::<_, DbError>(found)
-            })
-        })
+        .run(move |db| db.write(|conn| confirmation::confirm(conn, &plain, now)))
         .await;
     match result {
-        Ok(Lookup::Valid {
+        Ok(Confirmation::Valid {
             first_name, lang, ..
         }) => {
             let lang = page_lang(&req, lang);

@@ -11,18 +11,16 @@ use std::collections::HashMap;
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::{NaiveDateTime, Utc};
+use chrono::Utc;
 use futures_util::StreamExt;
 
-use super::confirm::issue_confirm_token;
 use super::pages::{self, MessagePage, PageCtx};
 use crate::db::participants::PRIVACY_NOTICE_VERSION;
-use crate::db::{participants, programmes, DbConnection, DbError};
+use crate::db::{programmes, DbError};
 use crate::domain::{
     interests, Availability, HouseholdMemberInput, IntegrationDomain, LanguageInput, LanguageLevel,
-    NewParticipant, ParticipantStatus, ProfileInput, Programme, UiLanguage, ValidationErrors,
+    NewParticipant, ProfileInput, Programme, UiLanguage, ValidationErrors,
 };
-use crate::email::outbox::{self, NewEmail};
 use crate::i18n;
 use crate::state::AppState;
 
@@ -1091,207 +1089,6 @@ fn render_form(
 }
 
 // ----------------------------------------------------------------------------------------------
-// Emails
-
-/// A finished email in one language.
-#[derive(Debug, Clone)]
-pub struct EmailContent {
-    /// Subject line.
-    pub subject: String,
-    /// Plain text body.
-    pub text: String,
-    /// HTML body.
-    pub html: String,
-}
-
-#[derive(Template)]
-#[template(path = "email/message.html")]
-struct EmailHtml<'a> {
-    lang: &'a str,
-    dir: &'a str,
-    subject: &'a str,
-    greeting: &'a str,
-    before: &'a [String],
-    link: Option<&'a str>,
-    button: &'a str,
-    after: &'a [String],
-    signoff: &'a str,
-    team: &'a str,
-}
-
-fn compose(
-    lang: UiLanguage,
-    subject: String,
-    name: &str,
-    programme: &str,
-    before: &[String],
-    link: Option<&str>,
-    after: &[String],
-) -> EmailContent {
-    let greeting = i18n::t_args(lang, "email-greeting", &[("name", name)]);
-    let signoff = i18n::t(lang, "email-signoff");
-    let team = i18n::t_args(lang, "email-team", &[("programme", programme)]);
-    let mut text = format!("{greeting}\n\n");
-    for p in before {
-        text.push_str(p);
-        text.push_str("\n\n");
-    }
-    if let Some(link) = link {
-        text.push_str(link);
-        text.push_str("\n\n");
-    }
-    for p in after {
-        text.push_str(p);
-        text.push_str("\n\n");
-    }
-    text.push_str(&format!("{signoff}\n{team}\n"));
-    let html = EmailHtml {
-        lang: lang.code(),
-        dir: if lang.is_rtl() { "rtl" } else { "ltr" },
-        subject: &subject,
-        greeting: &greeting,
-        before,
-        link,
-        button: &i18n::t(lang, "email-confirm-button"),
-        after,
-        signoff: &signoff,
-        team: &team,
-    }
-    .render()
-    .unwrap_or_else(|_| {
-        format!(
-            "<pre>{}</pre>",
-            askama::filters::escape(&text, askama::filters::Html)
-                .map(|e| e.to_string())
-                .unwrap_or_default()
-        )
-    });
-    EmailContent {
-        subject,
-        text,
-        html,
-    }
-}
-
-/// The confirmation email (double opt-in).
-#[must_use]
-pub fn confirmation_email(
-    lang: UiLanguage,
-    name: &str,
-    programme: &str,
-    link: &str,
-) -> EmailContent {
-    let p = [("programme", programme)];
-    compose(
-        lang,
-        i18n::t_args(lang, "email-confirm-subject", &p),
-        name,
-        programme,
-        &[i18n::t_args(lang, "email-confirm-body", &p)],
-        Some(link),
-        &[
-            i18n::t(lang, "email-confirm-expiry"),
-            i18n::t(lang, "email-not-you"),
-        ],
-    )
-}
-
-/// The email for a second sign-up with an address already signed up: with a fresh confirmation
-/// link if the first sign-up is still pending.
-#[must_use]
-pub fn already_signed_up_email(
-    lang: UiLanguage,
-    name: &str,
-    programme: &str,
-    link: Option<&str>,
-) -> EmailContent {
-    let p = [("programme", programme)];
-    let mut before = vec![i18n::t_args(lang, "email-already-body", &p)];
-    let after = if link.is_some() {
-        before.push(i18n::t(lang, "email-already-pending"));
-        vec![i18n::t(lang, "email-not-you")]
-    } else {
-        before.push(i18n::t(lang, "email-already-confirmed"));
-        vec![i18n::t(lang, "email-not-you")]
-    };
-    compose(
-        lang,
-        i18n::t_args(lang, "email-already-subject", &p),
-        name,
-        programme,
-        &before,
-        link,
-        &after,
-    )
-}
-
-fn enqueue(
-    conn: &mut DbConnection,
-    to: &str,
-    lang: UiLanguage,
-    email: EmailContent,
-    now: NaiveDateTime,
-) -> Result<(), DbError> {
-    outbox::enqueue(
-        conn,
-        &NewEmail {
-            to: to.to_owned(),
-            language: lang.code().to_owned(),
-            subject: email.subject,
-            body_text: email.text,
-            body_html: email.html,
-        },
-        now,
-    )?;
-    Ok(())
-}
-
-// ----------------------------------------------------------------------------------------------
-// Storing
-
-fn store(
-    conn: &mut DbConnection,
-    programme: &Programme,
-    p: &NewParticipant,
-    public_url: &str,
-    now: NaiveDateTime,
-) -> Result<(), DbError> {
-    let link = |token: &str| format!("{public_url}/confirm/{token}");
-    if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
-        // Same thank-you page for the browser; the explanation goes to the mailbox's owner.
-        let pending = existing.status == ParticipantStatus::Pending;
-        let url = if pending {
-            Some(link(&issue_confirm_token(conn, existing.id, now)?))
-        } else {
-            None
-        };
-        let lang = p.message_language;
-        let email =
-            already_signed_up_email(lang, &existing.first_name, &programme.name, url.as_deref());
-        return enqueue(conn, &existing.email, lang, email, now);
-    }
-    let id = participants::insert(conn, programme.id, p, ParticipantStatus::Pending, now)?;
-    let token = issue_confirm_token(conn, id, now)?;
-    let email = confirmation_email(
-        p.message_language,
-        &p.first_name,
-        &programme.name,
-        &link(&token),
-    );
-    enqueue(conn, p.email.as_str(), p.message_language, email, now)
-}
-
-fn is_unique_violation(e: &DbError) -> bool {
-    matches!(
-        e,
-        DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _
-        ))
-    )
-}
-
-// ----------------------------------------------------------------------------------------------
 // Handlers
 
 fn programme_slug(req: &HttpRequest, state: &AppState) -> String {
@@ -1431,13 +1228,7 @@ pub async fn submit(
     let result = state
         .db
         .run(move |db| {
-            let attempt =
-                || db.write(|conn| store(conn, &stored_programme, &participant, &public_url, now));
-            match attempt() {
-                // Two sign-ups with one address at the same moment: the second one sees the first.
-                Err(e) if is_unique_violation(&e) => attempt(),
-                other => other,
-            }
+            crate::signup::register(db, &stored_programme, &participant, &public_url, now)
         })
         .await;
     if let Err(e) = result {
@@ -1524,21 +1315,5 @@ mod tests {
         assert!(order_of("email") < order_of("languages.0"));
         assert!(order_of("languages") < order_of("languages.1"));
         assert!(order_of("consent") > order_of("learn_domains"));
-    }
-
-    #[test]
-    fn emails_are_translated_and_carry_the_link() {
-        let link = "http://x.test/confirm/abc";
-        for lang in UiLanguage::ALL {
-            let e = confirmation_email(lang, "Amal", "Demo", link);
-            assert!(e.text.contains(link) && e.html.contains(link));
-            assert!(e.subject.contains("Demo"));
-            assert!(e.html.contains(&format!("lang=\"{}\"", lang.code())));
-        }
-        assert!(confirmation_email(UiLanguage::Ar, "Amal", "Demo", link)
-            .html
-            .contains("dir=\"rtl\""));
-        let again = already_signed_up_email(UiLanguage::De, "Amal", "Demo", None);
-        assert!(again.text.contains("bereits angemeldet") && !again.text.contains("http"));
     }
 }
