@@ -12,7 +12,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::ApiError;
-use crate::auth::store::{self, Coordinator};
+use crate::accounts::store::{self, Coordinator};
 use crate::state::AppState;
 
 /// How stale `last_used_at` may get before a request writes it again (keeps reads read-only).

@@ -12,9 +12,8 @@ use super::{
     clear_session_cookie, query_pairs, respond, secure_cookies, see_other, session_cookie, At,
     CoordError, Field, FormPage, PageError, Section, Signed, Values,
 };
-use crate::auth::{self, store, Password, PasswordError};
-use crate::coordinator::throttle::{self, Verdict};
-use crate::coordinator::{accounts, constant_time_eq, sessions, setup};
+use crate::accounts::throttle::{self, Verdict};
+use crate::accounts::{self, constant_time_eq, sessions, setup, store, Password, PasswordError};
 use crate::db::audit::{self, AuditEntry};
 use crate::domain::{Email, UiLanguage};
 use crate::i18n;
@@ -120,7 +119,7 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| {
         Password::parse(&Token::generate().plain)
             .ok()
-            .and_then(|p| auth::hash_password(&p).ok())
+            .and_then(|p| accounts::hash_password(&p).ok())
             .unwrap_or_default()
     })
 }
@@ -185,7 +184,7 @@ async fn login(
                     if store::find_by_email(&mut conn, &email)?.is_some() {
                         store::authenticate_password(&mut conn, &email, &password)?
                     } else {
-                        let _ = auth::verify_password(&password, dummy_hash());
+                        let _ = accounts::verify_password(&password, dummy_hash());
                         None
                     }
                 }
@@ -378,7 +377,7 @@ async fn change_password(
                 db.write(|c| throttle::record(c, &email, false, now))?;
                 return Ok(Err(NaiveDateTime::MIN));
             }
-            let hash = auth::hash_password(&new).map_err(|e| anyhow::anyhow!(e))?;
+            let hash = accounts::hash_password(&new).map_err(|e| anyhow::anyhow!(e))?;
             db.write(|c| -> Result<(), CoordError> {
                 accounts::set_password_hash(c, s.coordinator.id, &hash)?;
                 sessions::delete_others(c, s.coordinator.id, s.session_id)?;
@@ -541,7 +540,7 @@ async fn setup_submit(
             return Ok(response);
         }
     };
-    let hash = auth::hash_password(&password)
+    let hash = accounts::hash_password(&password)
         .map_err(|e| PageError::new(lang, CoordError::Unexpected(anyhow::anyhow!(e))))?;
     let created = state
         .db

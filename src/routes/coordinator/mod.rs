@@ -25,8 +25,8 @@ use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse, Respo
 use chrono::Utc;
 
 use super::pages;
-use crate::auth::store::{AccountError, Coordinator, CoordinatorRole};
-use crate::coordinator::{accounts, constant_time_eq, sessions};
+use crate::accounts::store::{AccountError, Coordinator, CoordinatorRole};
+use crate::accounts::{self, constant_time_eq, sessions};
 use crate::db::audit::{self, AuditEntry};
 use crate::db::{DbConnection, DbError};
 use crate::domain::UiLanguage;
