@@ -12,6 +12,7 @@ use crate::db::schema::participant_tokens;
 use crate::db::{participants, programmes, DbConnection, DbError};
 use crate::domain::{ParticipantStatus, UiLanguage};
 use crate::i18n;
+use crate::routes::language;
 use crate::state::AppState;
 use crate::tokens::{self, Token};
 
@@ -104,9 +105,9 @@ fn lookup(conn: &mut DbConnection, plain: &str, now: NaiveDateTime) -> Result<Lo
 
 fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
     // An explicit switch wins; otherwise the language the person chose for their messages.
-    i18n::query_language(req)
+    language::query_language(req)
         .or(person)
-        .unwrap_or_else(|| i18n::request_language(req, None))
+        .unwrap_or_else(|| language::request_language(req, None))
 }
 
 fn problem_page(req: &HttpRequest, lookup: &Lookup) -> HttpResponse {
@@ -159,7 +160,7 @@ pub async fn confirm_page(
             response
         }
         Ok(other) => problem_page(&req, &other),
-        Err(e) => pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
 }
 
@@ -236,7 +237,7 @@ pub async fn confirm(
             response
         }
         Ok(other) => problem_page(&req, &other),
-        Err(e) => pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
 }
 

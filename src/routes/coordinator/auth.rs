@@ -17,6 +17,7 @@ use crate::accounts::{self, constant_time_eq, sessions, setup, store, Password, 
 use crate::db::audit::{self, AuditEntry};
 use crate::domain::{Email, UiLanguage};
 use crate::i18n;
+use crate::routes::language;
 use crate::routes::pages::{self, MessagePage, PageCtx};
 use crate::state::AppState;
 use crate::tokens::Token;
@@ -100,7 +101,7 @@ fn login_page(
 /// `GET /coordinator/login`
 #[get("/coordinator/login")]
 async fn login_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let (csrf, cookie) = form_token(&state);
     let mut response = respond(
         &req,
@@ -166,7 +167,7 @@ async fn login(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let values = read_values(&body, lang)?;
     check_form_token(&req, &values, lang)?;
     let email_raw = values.get("email").trim().to_owned();
@@ -478,7 +479,7 @@ async fn setup_form(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let token = path.into_inner();
     if !setup_token_valid(&state, token.clone(), lang).await? {
         return Ok(pages::message(
@@ -508,7 +509,7 @@ async fn setup_submit(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let token = path.into_inner();
     let values = read_values(&body, lang)?;
     check_form_token(&req, &values, lang)?;
