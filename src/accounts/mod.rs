@@ -28,14 +28,13 @@ pub use manage::{count, find_by_id, list, set_password_hash, set_programmes};
 pub use password::{hash_password, verify_password, Password, PasswordError};
 pub use store::{AccountError, Coordinator, CoordinatorRole};
 
-/// Compares two secrets in time independent of where they first differ.
+use subtle::ConstantTimeEq;
+
+/// Compares two secrets in time independent of where they first differ (a CSRF or setup token
+/// compared with `==` would leak how much of a guess was right).
 #[must_use]
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
 #[cfg(test)]
