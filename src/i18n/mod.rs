@@ -196,24 +196,33 @@ mod tests {
 
     const CODES: [&str; 6] = ["en", "de", "fr", "ar", "fa", "uk"];
 
-    /// (id, value) of every message in a Fluent source; continuation lines join the value.
+    /// (id, value) of every message in a Fluent source, parsed with `fluent-syntax`; the value's
+    /// text with placeables as `{...}` and whitespace runs (line breaks) as one space.
     fn messages(source: &str) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for line in source.lines() {
-            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                if let Some((id, value)) = line.split_once('=') {
-                    out.push((id.trim().to_owned(), value.trim().to_owned()));
-                    continue;
-                }
-            }
-            if line.starts_with(' ') {
-                if let Some(last) = out.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(line.trim());
-                }
-            }
-        }
-        out
+        use fluent_syntax::ast::{Entry, PatternElement};
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("Fluent syntax errors: {errors:?}"));
+        resource
+            .body
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => Some(m),
+                _ => None,
+            })
+            .map(|m| {
+                let text: String = m
+                    .value
+                    .iter()
+                    .flat_map(|p| &p.elements)
+                    .map(|e| match e {
+                        PatternElement::TextElement { value } => (*value).to_owned(),
+                        PatternElement::Placeable { expression } => format!("{{{expression:?}}}"),
+                    })
+                    .collect();
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (m.id.name.to_owned(), text)
+            })
+            .collect()
     }
 
     /// Every message of every `.ftl` file of one language (all teams' files).
