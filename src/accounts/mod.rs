@@ -1,6 +1,6 @@
 //! Coordinator accounts, everything about who may use the coordinator side, with no web code in
-//! it (the pages live in `crate::routes::coordinator`, the API's bearer-token check in
-//! `crate::routes::api::auth`):
+//! it (the pages live in `routes::coordinator`, the API's bearer-token check in
+//! `routes::api::auth`):
 //!
 //! - [`store`]: accounts, their roles and programmes, and API tokens (only a SHA-256 hash of a
 //!   token is stored).

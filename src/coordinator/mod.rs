@@ -1,5 +1,5 @@
 //! The coordinator's view of participants, storage and rules (the pages live in
-//! `crate::routes::coordinator`; accounts, sessions and logins in `crate::accounts`):
+//! `routes::coordinator`; accounts, sessions and logins in `crate::accounts`):
 //!
 //! - [`people`]: listing a programme's participants with the coordinator filters (search, role,
 //!   status, volunteers, waiting time) and their consent records.
