@@ -3,7 +3,7 @@
 //! Data flows one way: form / API / CSV -> [`domain`] types -> [`db`] -> `matching` -> back out
 //! through [`routes`] and [`email`].
 
-pub mod auth;
+pub mod accounts;
 pub mod cli;
 pub mod coordinator;
 pub mod db;

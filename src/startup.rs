@@ -60,7 +60,7 @@ impl Application {
             }
         };
         // First start: no coordinator account yet -> a one-time link to create the admin.
-        match crate::coordinator::setup::issue_link_if_needed(
+        match crate::accounts::setup::issue_link_if_needed(
             &state.db,
             &state.settings.public_url(),
             chrono::Utc::now().naive_utc(),

@@ -7,8 +7,8 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use secrecy::ExposeSecret;
 
-use crate::auth::store::{self, CoordinatorRole};
-use crate::auth::{hash_password, Password, PasswordError};
+use crate::accounts::store::{self, CoordinatorRole};
+use crate::accounts::{hash_password, Password, PasswordError};
 use crate::db::Db;
 use crate::domain::{Email, ValidationErrors};
 use crate::settings::Settings;

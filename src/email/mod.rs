@@ -351,11 +351,11 @@ fn html_document(language: &str, subject: &str, body: &str) -> String {
     )
 }
 
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// `s` safe inside HTML text and double-quoted attributes (`&`, `<`, `>`, `"`): the one escaper
+/// for email HTML built outside a template (templates escape with askama).
+#[must_use]
+pub fn escape_html(s: &str) -> String {
+    html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
 /// An error and its sources on one line.

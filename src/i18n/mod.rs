@@ -8,8 +8,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use actix_web::cookie::{time::Duration, Cookie, SameSite};
-use actix_web::HttpRequest;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{static_loader, LanguageIdentifier, Loader};
 use unic_langid::langid;
@@ -24,9 +22,6 @@ static_loader! {
         customise: |bundle| bundle.set_use_isolating(false),
     };
 }
-
-/// Name of the cookie that remembers a language someone switched to.
-pub const LANG_COOKIE: &str = "lang";
 
 /// Spoken languages offered in the forms (ISO 639-1 where it exists, else 639-3, e.g. `prs`
 /// for Dari). Names are the `lang-<code>` messages.
@@ -138,29 +133,24 @@ pub fn interest_name(lang: UiLanguage, slug: &str) -> String {
 /// ties keep header order.
 #[must_use]
 pub fn parse_accept_language(header: &str) -> Vec<(String, f32)> {
-    let mut entries: Vec<(String, f32)> = header
+    // A NaN weight (`q=nan`) would make the crate's sort panic on a long header.
+    let header: Vec<&str> = header
         .split(',')
-        .filter_map(|part| {
-            let mut pieces = part.split(';');
-            let tag = pieces.next()?.trim();
-            if tag.is_empty() || tag.len() > 35 {
-                return None;
-            }
-            let mut q = 1.0_f32;
-            for p in pieces {
-                if let Some(v) = p.trim().strip_prefix("q=") {
-                    q = v
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|q: &f32| (0.0..=1.0).contains(q))?;
-                }
-            }
-            (q > 0.0).then(|| (tag.to_owned(), q))
-        })
+        .filter(|entry| !has_nan_weight(entry))
         .collect();
-    entries.sort_by(|a, b| b.1.total_cmp(&a.1));
-    entries
+    accept_language::parse_with_quality(&header.join(","))
+        .into_iter()
+        .filter(|(tag, q)| tag.len() <= 35 && *q > 0.0 && *q <= 1.0)
+        .collect()
+}
+
+/// Whether an `Accept-Language` entry's weight reads as NaN.
+fn has_nan_weight(entry: &str) -> bool {
+    entry.split(';').skip(1).any(|param| {
+        param
+            .split_once('=')
+            .is_some_and(|(_, v)| v.trim().parse::<f32>().is_ok_and(f32::is_nan))
+    })
 }
 
 /// Picks the page language from what the request says, in order of precedence.
@@ -190,12 +180,6 @@ pub fn negotiate(
         .unwrap_or(UiLanguage::En)
 }
 
-/// The `lang` query parameter of a request, if it names a language we have.
-#[must_use]
-pub fn query_language(req: &HttpRequest) -> Option<UiLanguage> {
-    query_param(req.query_string(), "lang").and_then(|l| UiLanguage::parse(&l).ok())
-}
-
 /// The first value of `name` in a query string.
 #[must_use]
 pub fn query_param(query: &str, name: &str) -> Option<String> {
@@ -206,58 +190,39 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-/// The page language for a request (see [`negotiate`]).
-#[must_use]
-pub fn request_language(req: &HttpRequest, programme_language: Option<&str>) -> UiLanguage {
-    let query = query_param(req.query_string(), "lang");
-    let cookie = req.cookie(LANG_COOKIE).map(|c| c.value().to_owned());
-    let accept = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    negotiate(
-        query.as_deref(),
-        cookie.as_deref(),
-        accept,
-        programme_language,
-    )
-}
-
-/// The cookie that remembers a language chosen with `?lang=` (a year, whole site).
-#[must_use]
-pub fn language_cookie(lang: UiLanguage) -> Cookie<'static> {
-    Cookie::build(LANG_COOKIE, lang.code())
-        .path("/")
-        .same_site(SameSite::Lax)
-        .http_only(true)
-        .max_age(Duration::days(365))
-        .finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const CODES: [&str; 6] = ["en", "de", "fr", "ar", "fa", "uk"];
 
-    /// (id, value) of every message in a Fluent source; continuation lines join the value.
+    /// (id, value) of every message in a Fluent source, parsed with `fluent-syntax`; the value's
+    /// text with placeables as `{...}` and whitespace runs (line breaks) as one space.
     fn messages(source: &str) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for line in source.lines() {
-            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                if let Some((id, value)) = line.split_once('=') {
-                    out.push((id.trim().to_owned(), value.trim().to_owned()));
-                    continue;
-                }
-            }
-            if line.starts_with(' ') {
-                if let Some(last) = out.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(line.trim());
-                }
-            }
-        }
-        out
+        use fluent_syntax::ast::{Entry, PatternElement};
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("Fluent syntax errors: {errors:?}"));
+        resource
+            .body
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => Some(m),
+                _ => None,
+            })
+            .map(|m| {
+                let text: String = m
+                    .value
+                    .iter()
+                    .flat_map(|p| &p.elements)
+                    .map(|e| match e {
+                        PatternElement::TextElement { value } => (*value).to_owned(),
+                        PatternElement::Placeable { expression } => format!("{{{expression:?}}}"),
+                    })
+                    .collect();
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (m.id.name.to_owned(), text)
+            })
+            .collect()
     }
 
     /// Every message of every `.ftl` file of one language (all teams' files).
@@ -399,6 +364,26 @@ mod tests {
         let parsed = parse_accept_language("de;q=0.5, fa-IR, en;q=0.8, xx;q=abc, fr;q=0");
         let tags: Vec<&str> = parsed.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(tags, ["fa-IR", "en", "de"]);
+    }
+
+    #[test]
+    fn accept_language_survives_nan_weights() {
+        let header: Vec<String> = (0..60)
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("x{i};q=nan")
+                } else {
+                    format!("de;q=0.{}", i % 9 + 1)
+                }
+            })
+            .collect();
+        let parsed = parse_accept_language(&format!("fr;q=0.95,{}", header.join(",")));
+        assert_eq!(parsed.first().map(|(t, _)| t.as_str()), Some("fr"));
+        assert!(parsed.iter().all(|(t, _)| t == "fr" || t == "de"));
+        assert_eq!(
+            negotiate(None, None, Some("de-CH, en;q=0.5"), None),
+            UiLanguage::De
+        );
     }
 
     #[test]

@@ -115,13 +115,7 @@ pub fn send(
 ) -> Result<(), diesel::result::Error> {
     let (body_text, body_html) = render(lang, content);
     let body_html = if body_html.is_empty() {
-        format!(
-            "<pre>{}</pre>",
-            body_text
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        )
+        format!("<pre>{}</pre>", crate::email::escape_html(&body_text))
     } else {
         body_html
     };

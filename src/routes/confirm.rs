@@ -9,14 +9,15 @@ use chrono::Utc;
 use super::pages::{self, MessagePage, PageCtx};
 use crate::domain::UiLanguage;
 use crate::i18n;
+use crate::routes::language;
 use crate::signup::confirmation::{self, Confirmation};
 use crate::state::AppState;
 
 fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
     // An explicit switch wins; otherwise the language the person chose for their messages.
-    i18n::query_language(req)
+    language::query_language(req)
         .or(person)
-        .unwrap_or_else(|| i18n::request_language(req, None))
+        .unwrap_or_else(|| language::request_language(req, None))
 }
 
 fn problem_page(req: &HttpRequest, found: &Confirmation) -> HttpResponse {
@@ -68,7 +69,7 @@ pub async fn confirm_page(
             response
         }
         Ok(other) => problem_page(&req, &other),
-        Err(e) => pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
 }
 
@@ -110,7 +111,7 @@ pub async fn confirm(
             response
         }
         Ok(other) => problem_page(&req, &other),
-        Err(e) => pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
 }
 

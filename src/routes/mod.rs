@@ -5,6 +5,7 @@ pub mod api;
 mod confirm;
 pub mod coordinator;
 mod health;
+pub mod language;
 pub mod pages;
 pub mod participant;
 pub mod signup;

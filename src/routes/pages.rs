@@ -7,6 +7,7 @@ use askama::Template;
 
 use crate::domain::UiLanguage;
 use crate::i18n;
+use crate::routes::language;
 
 /// The page frame's data: language, title and the language switcher.
 #[derive(Debug, Clone)]
@@ -160,7 +161,7 @@ pub fn set_content_language(response: &mut HttpResponse, lang: UiLanguage) {
 
 /// The translated "page not found" page (404) for a request.
 pub fn not_found(req: &HttpRequest) -> HttpResponse {
-    let lang = i18n::request_language(req, None);
+    let lang = language::request_language(req, None);
     message(StatusCode::NOT_FOUND, lang, "not-found", req.path(), &[])
 }
 

@@ -22,6 +22,7 @@ use crate::domain::{
     NewParticipant, ProfileInput, Programme, UiLanguage, ValidationErrors,
 };
 use crate::i18n;
+use crate::routes::language;
 use crate::state::AppState;
 
 /// Largest form body accepted (a full form is about 3 KB).
@@ -1110,12 +1111,12 @@ async fn load_programme(state: &AppState, slug: String) -> Result<Option<Program
 }
 
 fn with_language_cookie(req: &HttpRequest, mut response: HttpResponse) -> HttpResponse {
-    if let Some(lang) = i18n::query_language(req) {
+    if let Some(lang) = language::query_language(req) {
         if req
-            .cookie(i18n::LANG_COOKIE)
+            .cookie(language::LANG_COOKIE)
             .map_or(true, |c| c.value() != lang.code())
         {
-            let _ = response.add_cookie(&i18n::language_cookie(lang));
+            let _ = response.add_cookie(&language::language_cookie(lang));
         }
     }
     response
@@ -1127,9 +1128,9 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
     let programme = match load_programme(&state, programme_slug(&req, &state)).await {
         Ok(Some(p)) => p,
         Ok(None) => return with_language_cookie(&req, pages::not_found(&req)),
-        Err(e) => return pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
-    let lang = i18n::request_language(&req, Some(&programme.local_language));
+    let lang = language::request_language(&req, Some(&programme.local_language));
     let mut defaults = FormValues::default();
     defaults.set("message_language", lang.code());
     defaults.set("capacity", "1");
@@ -1170,9 +1171,9 @@ pub async fn submit(
     let programme = match load_programme(&state, programme_slug(&req, &state)).await {
         Ok(Some(p)) => p,
         Ok(None) => return pages::not_found(&req),
-        Err(e) => return pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
-    let lang = i18n::request_language(&req, Some(&programme.local_language));
+    let lang = language::request_language(&req, Some(&programme.local_language));
     let values = match read_body(payload).await.map(|b| FormValues::parse(&b)) {
         Some(Ok(v)) if v.0.len() <= MAX_PAIRS => v,
         _ => {
@@ -1251,7 +1252,7 @@ pub async fn submit(
 #[get("/signup/thanks")]
 pub async fn thanks(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let slug = programme_slug(&req, &state);
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let page = PageCtx::new(
         lang,
         i18n::t(lang, "thanks-title"),

@@ -74,14 +74,7 @@ fn compose(
         team: &team,
     }
     .render()
-    .unwrap_or_else(|_| {
-        format!(
-            "<pre>{}</pre>",
-            askama::filters::escape(&text, askama::filters::Html)
-                .map(|e| e.to_string())
-                .unwrap_or_default()
-        )
-    });
+    .unwrap_or_else(|_| format!("<pre>{}</pre>", crate::email::escape_html(&text)));
     EmailContent {
         subject,
         text,

@@ -1,7 +1,7 @@
 //! The API refuses requests without a valid token (401) and keeps coordinators to their own
 //! programmes (403); admins reach all.
 
-use buddymatch::auth::CoordinatorRole;
+use buddymatch::accounts::CoordinatorRole;
 
 use crate::api_support::{
     account_with_token, demo_coordinator, other_programme, profile, status_json, Api,

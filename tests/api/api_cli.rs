@@ -100,9 +100,10 @@ async fn coordinator_add_and_token_create_give_a_working_token() {
     assert_eq!(body.as_array().map(Vec::len), Some(1));
     assert_eq!(body[0]["slug"], "demo");
     // Only the hash is stored.
-    let stored = buddymatch::auth::store::find_token(&mut app.db().get().expect("conn"), &token)
-        .expect("query")
-        .expect("found by hash");
+    let stored =
+        buddymatch::accounts::store::find_token(&mut app.db().get().expect("conn"), &token)
+            .expect("query")
+            .expect("found by hash");
     assert_eq!(stored.coordinator.email, "cli.coord@example.org");
 
     // List shows the token by id and label, never the token; revoke makes it 401.

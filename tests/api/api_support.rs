@@ -1,7 +1,7 @@
 //! Shared arrangements for the JSON API tests: accounts with tokens, a second programme, a valid
 //! profile body, authorised requests.
 
-use buddymatch::auth::store::{self, CoordinatorRole};
+use buddymatch::accounts::store::{self, CoordinatorRole};
 use buddymatch::db::programmes::{self, NewProgramme};
 use buddymatch::domain::Email;
 use serde_json::{json, Value};

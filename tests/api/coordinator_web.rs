@@ -1,9 +1,10 @@
 //! Coordinator pages: login, sessions, CSRF, throttling, programme access, audit, people,
 //! readiness and the first-start setup link.
 
-use buddymatch::auth::store::{create_coordinator, CoordinatorRole};
-use buddymatch::auth::{hash_password, Password};
-use buddymatch::coordinator::{readiness, setup};
+use buddymatch::accounts::setup;
+use buddymatch::accounts::store::{create_coordinator, CoordinatorRole};
+use buddymatch::accounts::{hash_password, Password};
+use buddymatch::coordinator::readiness;
 use buddymatch::db::programmes::{self, NewProgramme};
 use buddymatch::db::schema::{audit_log, participants};
 use buddymatch::domain::Email;

@@ -2,7 +2,7 @@
 //! (response days, weights, areas), refusals (bad input, slug taken, area in use), admins only,
 //! CSRF; and `buddymatch programme add|list`.
 
-use buddymatch::auth::store::CoordinatorRole;
+use buddymatch::accounts::store::CoordinatorRole;
 use buddymatch::db::participants;
 use buddymatch::db::programmes::{self, Programme};
 use buddymatch::domain::{

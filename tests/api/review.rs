@@ -2,7 +2,7 @@
 //! (twice), reject with a reason, bulk approve, manual matching under the hard rules, pins,
 //! comparing runs, CSRF and programme access.
 
-use buddymatch::auth::store::CoordinatorRole;
+use buddymatch::accounts::store::CoordinatorRole;
 use buddymatch::db::matches::{self, RuleKind};
 use buddymatch::matching_runs::{self, RunOptions};
 

@@ -1,7 +1,7 @@
 //! The JSON API of matching runs: start (202, 409 while running), read (summary, proposals with
 //! structured reasons, unmatched with why), approve and reject, 401/403, OpenAPI.
 
-use buddymatch::auth::store::CoordinatorRole;
+use buddymatch::accounts::store::CoordinatorRole;
 use buddymatch::db::matches::{self, RuleKind};
 use buddymatch::matching_runs::{self, RunOptions};
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! Shared arrangements for the review tests: a small cohort, coordinator logins, forms.
 
-use buddymatch::auth::store::{create_coordinator, CoordinatorRole};
-use buddymatch::auth::{hash_password, Password};
+use buddymatch::accounts::store::{create_coordinator, CoordinatorRole};
+use buddymatch::accounts::{hash_password, Password};
 use buddymatch::coordinator::readiness::{self, ReadinessDates};
 use buddymatch::db::matches::{self, Match};
 use buddymatch::db::participants;

@@ -1,10 +1,10 @@
 //! The OpenAPI document (generated from the handlers' annotations) and a plain HTML page that
 //! lists the same operations, rendered on the server without scripts or external assets.
 
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use actix_web::{get, HttpResponse};
+use askama::Template;
 use serde_json::Value;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -80,7 +80,8 @@ impl Modify for BearerToken {
 static OPENAPI_JSON: LazyLock<Value> =
     LazyLock::new(|| serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null));
 
-static DOCS_HTML: LazyLock<String> = LazyLock::new(|| render_docs(&OPENAPI_JSON));
+static DOCS_HTML: LazyLock<Result<String, String>> =
+    LazyLock::new(|| render_docs(&OPENAPI_JSON).map_err(|e| e.to_string()));
 
 /// The OpenAPI 3.1 document.
 #[get("/openapi.json")]
@@ -91,39 +92,102 @@ pub async fn openapi_json() -> HttpResponse {
 /// The API reference as an HTML page.
 #[get("/docs")]
 pub async fn docs_page() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(DOCS_HTML.as_str())
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    match &*DOCS_HTML {
+        Ok(html) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(html.as_str()),
+        Err(e) => {
+            tracing::error!(error = %e, "could not render the API docs page");
+            HttpResponse::InternalServerError().finish()
         }
     }
-    out
 }
 
-/// Escapes `s` and shows `backticked` parts as code.
-fn prose(s: &str) -> String {
-    esc(s)
-        .split('`')
+/// One run of description text: plain words, or a `backticked` part shown as code.
+#[derive(Debug, PartialEq, Eq)]
+struct Span {
+    code: bool,
+    text: String,
+}
+
+/// Description text with its `backticked` parts as code spans.
+fn prose(s: &str) -> Vec<Span> {
+    s.split('`')
         .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                format!("<code>{part}</code>")
-            } else {
-                part.to_owned()
-            }
+        .filter(|(i, part)| i % 2 == 1 || !part.is_empty())
+        .map(|(i, part)| Span {
+            code: i % 2 == 1,
+            text: part.to_owned(),
         })
         .collect()
+}
+
+/// A piece of a type as the page shows it: a link to a schema, or plain words.
+#[derive(Debug)]
+enum TypePart {
+    Schema(String),
+    Words(String),
+}
+
+/// A request or response body: its schema and media type.
+struct BodyView {
+    schema: Vec<TypePart>,
+    mime: String,
+}
+
+/// A row of an operation's parameter table.
+struct ParamView {
+    name: String,
+    location: String,
+    schema: Vec<TypePart>,
+    required: bool,
+    description: Vec<Span>,
+}
+
+/// A row of an operation's response table.
+struct ResponseView {
+    status: String,
+    meaning: String,
+    bodies: Vec<BodyView>,
+}
+
+/// One operation (method and path).
+struct OperationView {
+    method: String,
+    path: String,
+    summary: String,
+    description: Vec<Span>,
+    secured: bool,
+    params: Option<Vec<ParamView>>,
+    request_body: Option<Vec<BodyView>>,
+    responses: Option<Vec<ResponseView>>,
+}
+
+/// A row of a schema's field table.
+struct FieldView {
+    name: String,
+    schema: Vec<TypePart>,
+    required: bool,
+    description: Vec<Span>,
+}
+
+/// One schema of the components section.
+struct SchemaView {
+    name: String,
+    description: Vec<Span>,
+    fields: Option<Vec<FieldView>>,
+}
+
+/// The docs page; askama escapes every text taken from the OpenAPI document.
+#[derive(Template)]
+#[template(path = "api/docs.html")]
+struct DocsPage {
+    title: String,
+    version: String,
+    description: Vec<Span>,
+    openapi_version: String,
+    operations: Vec<OperationView>,
+    schemas: Vec<SchemaView>,
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -131,203 +195,156 @@ fn text<'a>(v: &'a Value, key: &str) -> &'a str {
 }
 
 /// A schema as a short name: `ParticipantDto`, `array of ProgrammeDto`, `integer`.
-fn schema_name(schema: &Value) -> String {
+fn schema_name(schema: &Value) -> Vec<TypePart> {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         let name = r.rsplit('/').next().unwrap_or(r);
-        return format!("<a href=\"#schema-{0}\">{0}</a>", esc(name));
+        return vec![TypePart::Schema(name.to_owned())];
     }
     if let Some(items) = schema.get("items") {
-        return format!("array of {}", schema_name(items));
+        let mut parts = vec![TypePart::Words("array of ".to_owned())];
+        parts.extend(schema_name(items));
+        return parts;
     }
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(list) = schema.get(key).and_then(Value::as_array) {
-            let parts: Vec<String> = list
+            let mut parts = Vec::new();
+            for (i, s) in list
                 .iter()
                 .filter(|s| s.get("type").and_then(Value::as_str) != Some("null"))
-                .map(schema_name)
-                .collect();
-            return parts.join(" or ");
+                .enumerate()
+            {
+                if i > 0 {
+                    parts.push(TypePart::Words(" or ".to_owned()));
+                }
+                parts.extend(schema_name(s));
+            }
+            return parts;
         }
     }
-    match schema.get("type") {
-        Some(Value::String(t)) => esc(t),
+    let words = match schema.get("type") {
+        Some(Value::String(t)) => t.clone(),
         Some(Value::Array(ts)) => ts
             .iter()
             .filter_map(Value::as_str)
             .filter(|t| *t != "null")
-            .map(esc)
             .collect::<Vec<_>>()
             .join(" or "),
         _ => "object".to_owned(),
-    }
+    };
+    vec![TypePart::Words(words)]
 }
 
-fn body_schemas(content: Option<&Value>) -> String {
+fn body_schemas(content: Option<&Value>) -> Vec<BodyView> {
     content
         .and_then(Value::as_object)
         .map(|c| {
             c.iter()
-                .map(|(mime, media)| {
-                    let schema = media.get("schema").map_or_else(String::new, schema_name);
-                    format!("{schema} <small>({})</small>", esc(mime))
+                .map(|(mime, media)| BodyView {
+                    schema: media.get("schema").map(schema_name).unwrap_or_default(),
+                    mime: mime.clone(),
                 })
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect()
         })
         .unwrap_or_default()
 }
 
-fn render_operation(html: &mut String, method: &str, path: &str, op: &Value) {
-    let _ = write!(
-        html,
-        "<section class=\"op\"><h3><span class=\"method {m}\">{M}</span> <code>{p}</code></h3>",
-        m = esc(method),
-        M = esc(&method.to_uppercase()),
-        p = esc(path)
-    );
-    let summary = text(op, "summary");
-    if !summary.is_empty() {
-        let _ = write!(html, "<p><strong>{}</strong></p>", esc(summary));
+fn operation(method: &str, path: &str, op: &Value) -> OperationView {
+    OperationView {
+        method: method.to_owned(),
+        path: path.to_owned(),
+        summary: text(op, "summary").to_owned(),
+        description: prose(text(op, "description")),
+        secured: op.get("security").is_some(),
+        params: op
+            .get("parameters")
+            .and_then(Value::as_array)
+            .map(|params| {
+                params
+                    .iter()
+                    .map(|p| ParamView {
+                        name: text(p, "name").to_owned(),
+                        location: text(p, "in").to_owned(),
+                        schema: p.get("schema").map(schema_name).unwrap_or_default(),
+                        required: p.get("required").and_then(Value::as_bool) == Some(true),
+                        description: prose(text(p, "description")),
+                    })
+                    .collect()
+            }),
+        request_body: op
+            .get("requestBody")
+            .map(|body| body_schemas(body.get("content"))),
+        responses: op
+            .get("responses")
+            .and_then(Value::as_object)
+            .map(|responses| {
+                responses
+                    .iter()
+                    .map(|(status, r)| ResponseView {
+                        status: status.clone(),
+                        meaning: text(r, "description").to_owned(),
+                        bodies: body_schemas(r.get("content")),
+                    })
+                    .collect()
+            }),
     }
-    let description = text(op, "description");
-    if !description.is_empty() {
-        let _ = write!(html, "<p>{}</p>", prose(description));
-    }
-    if op.get("security").is_some() {
-        html.push_str(
-            "<p class=\"auth\">Needs <code>Authorization: Bearer &lt;token&gt;</code>.</p>",
-        );
-    }
-    if let Some(params) = op.get("parameters").and_then(Value::as_array) {
-        html.push_str("<h4>Parameters</h4><table><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>description</th></tr>");
-        for p in params {
-            let _ = write!(
-                html,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(text(p, "name")),
-                esc(text(p, "in")),
-                p.get("schema").map_or_else(String::new, schema_name),
-                if p.get("required").and_then(Value::as_bool) == Some(true) {
-                    "yes"
-                } else {
-                    "no"
-                },
-                prose(text(p, "description")),
-            );
-        }
-        html.push_str("</table>");
-    }
-    if let Some(body) = op.get("requestBody") {
-        let _ = write!(
-            html,
-            "<h4>Request body</h4><p>{}</p>",
-            body_schemas(body.get("content"))
-        );
-    }
-    if let Some(responses) = op.get("responses").and_then(Value::as_object) {
-        html.push_str(
-            "<h4>Responses</h4><table><tr><th>status</th><th>meaning</th><th>body</th></tr>",
-        );
-        for (status, r) in responses {
-            let _ = write!(
-                html,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(status),
-                esc(text(r, "description")),
-                body_schemas(r.get("content"))
-            );
-        }
-        html.push_str("</table>");
-    }
-    html.push_str("</section>");
 }
 
-fn render_schema(html: &mut String, name: &str, schema: &Value) {
-    let _ = write!(
-        html,
-        "<section class=\"schema\" id=\"schema-{0}\"><h3>{0}</h3>",
-        esc(name)
-    );
-    let description = text(schema, "description");
-    if !description.is_empty() {
-        let _ = write!(html, "<p>{}</p>", prose(description));
+fn schema(name: &str, schema: &Value) -> SchemaView {
+    SchemaView {
+        name: name.to_owned(),
+        description: prose(text(schema, "description")),
+        fields: schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|props| {
+                let required: Vec<&str> = schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                props
+                    .iter()
+                    .map(|(field, s)| FieldView {
+                        name: field.clone(),
+                        schema: schema_name(s),
+                        required: required.contains(&field.as_str()),
+                        description: prose(text(s, "description")),
+                    })
+                    .collect()
+            }),
     }
-    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        html.push_str(
-            "<table><tr><th>field</th><th>type</th><th>required</th><th>description</th></tr>",
-        );
-        for (field, s) in props {
-            let _ = write!(
-                html,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(field),
-                schema_name(s),
-                if required.contains(&field.as_str()) {
-                    "yes"
-                } else {
-                    "no"
-                },
-                prose(text(s, "description")),
-            );
-        }
-        html.push_str("</table>");
-    }
-    html.push_str("</section>");
 }
 
 /// The docs page for an OpenAPI document.
-#[must_use]
-pub fn render_docs(openapi: &Value) -> String {
+///
+/// # Errors
+/// A failed template render.
+pub fn render_docs(openapi: &Value) -> Result<String, askama::Error> {
     let info = openapi.get("info").unwrap_or(&Value::Null);
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>\
-         body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;line-height:1.4}}\
-         table{{border-collapse:collapse;margin:.5rem 0}}td,th{{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}}\
-         .method{{display:inline-block;min-width:4.5rem;padding:.1rem .4rem;border-radius:.2rem;color:#fff;background:#555;font-size:.9rem}}\
-         .get{{background:#2a6f2a}}.post{{background:#1f5fa0}}.put{{background:#8a5a00}}.delete{{background:#a02020}}\
-         section{{border-top:1px solid #ddd;padding:.5rem 0}}code{{background:#f4f4f4;padding:0 .2rem}}\
-         </style></head><body><h1>{title} <small>{version}</small></h1><p>{description}</p>\
-         <p>Machine-readable: <a href=\"/api/openapi.json\">/api/openapi.json</a> (OpenAPI {oa}).</p>",
-        title = esc(text(info, "title")),
-        version = esc(text(info, "version")),
-        description = prose(text(info, "description")),
-        oa = esc(text(openapi, "openapi")),
-    );
-    html.push_str(
-        "<h2>Getting started</h2><pre><code>buddymatch coordinator add you@example.org --programme demo\n\
-         buddymatch token create you@example.org\n\
-         curl -H 'Authorization: Bearer &lt;token&gt;' &lt;server&gt;/api/v1/programmes</code></pre>",
-    );
-    html.push_str("<h2>Operations</h2>");
+    let mut operations = Vec::new();
     if let Some(paths) = openapi.get("paths").and_then(Value::as_object) {
         for (path, item) in paths {
             for method in ["get", "post", "put", "patch", "delete"] {
                 if let Some(op) = item.get(method) {
-                    render_operation(&mut html, method, path, op);
+                    operations.push(operation(method, path, op));
                 }
             }
         }
     }
-    html.push_str("<h2>Schemas</h2>");
-    if let Some(schemas) = openapi
+    let schemas = openapi
         .pointer("/components/schemas")
         .and_then(Value::as_object)
-    {
-        for (name, schema) in schemas {
-            render_schema(&mut html, name, schema);
-        }
+        .map(|schemas| schemas.iter().map(|(n, s)| schema(n, s)).collect())
+        .unwrap_or_default();
+    DocsPage {
+        title: text(info, "title").to_owned(),
+        version: text(info, "version").to_owned(),
+        description: prose(text(info, "description")),
+        openapi_version: text(openapi, "openapi").to_owned(),
+        operations,
+        schemas,
     }
-    html.push_str("</body></html>");
-    html
+    .render()
 }
 
 #[cfg(test)]
@@ -358,14 +375,17 @@ mod tests {
 
     #[test]
     fn docs_page_escapes_and_lists_operations() {
-        let html = render_docs(&OPENAPI_JSON);
+        let html = render_docs(&OPENAPI_JSON).expect("renders");
         assert!(html.contains("/api/v1/participants/{id}"));
         assert!(html.contains("ProfileInputDto"));
         assert!(!html.contains("<script"));
-        assert_eq!(
-            esc("<a href=\"x\">&'"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
-        assert_eq!(prose("use `a<b>` now"), "use <code>a&lt;b&gt;</code> now");
+        // Escaping is askama's (numeric entities).
+        let html = render_docs(&serde_json::json!({
+            "info": {"title": "<a href=\"x\">&'", "description": "use `a<b>` now"}
+        }))
+        .expect("renders");
+        assert!(html.contains("<title>&#60;a href=&#34;x&#34;&#62;&#38;&#39;</title>"));
+        assert!(html.contains("<p>use <code>a&#60;b&#62;</code> now</p>"));
+        assert!(!html.contains("<a href=\"x\">"));
     }
 }

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::AccountError;
+use crate::accounts::AccountError;
 use crate::db::DbError;
 use crate::domain::ValidationErrors;
 

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
-use crate::auth::Caller;
+use super::Caller;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match};
 use crate::db::programmes::{self, Programme};

@@ -2,6 +2,7 @@
 //! the docs page at `/api/docs`. Every request needs `Authorization: Bearer <token>`
 //! (`buddymatch token create <email>`); errors are `{"error": {"code", "message", "fields"?}}`.
 
+pub mod auth;
 pub mod docs;
 pub mod dto;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod programmes;
 
 use actix_web::{web, HttpResponse};
 
+pub use auth::Caller;
 pub use docs::ApiDoc;
 pub use error::ApiError;
 
@@ -26,9 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(docs::docs_page)
             .service(
                 web::scope("/v1")
-                    .wrap(actix_web::middleware::from_fn(
-                        crate::auth::extractor::require_bearer,
-                    ))
+                    .wrap(actix_web::middleware::from_fn(auth::require_bearer))
                     .app_data(
                         web::JsonConfig::default()
                             .limit(MAX_BODY_BYTES)

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::dto::{ListQuery, ParticipantDto, ParticipantPage, ProfileInputDto};
 use super::error::{serde_error_to_api, ApiError, ErrorBody};
-use crate::auth::Caller;
+use super::Caller;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::participants::{self, ListFilter, Participant};
 use crate::db::programmes::{self, Programme};

@@ -4,7 +4,7 @@ use actix_web::{get, web, HttpResponse};
 
 use super::dto::ProgrammeDto;
 use super::error::{ApiError, ErrorBody};
-use crate::auth::Caller;
+use super::Caller;
 use crate::db::programmes;
 use crate::state::AppState;
 

@@ -12,9 +12,8 @@ use super::frame;
 use super::{
     query_pairs, respond, see_other, At, CoordError, Field, Nav, PageError, Signed, Values,
 };
-use crate::auth::store::{self as account_store, AccountError, Coordinator, CoordinatorRole};
-use crate::auth::{self, Password, PasswordError};
-use crate::coordinator::accounts;
+use crate::accounts::store::{self as account_store, AccountError, Coordinator, CoordinatorRole};
+use crate::accounts::{self, Password, PasswordError};
 use crate::db::audit::{self, AuditRecord};
 use crate::db::programmes;
 use crate::domain::{Email, Programme};
@@ -206,7 +205,7 @@ async fn add_account(
     let (Some(email), Some(password), Some(role)) = (email, password, role) else {
         return accounts_response(&req, &state, &signed, &values, &errors).await;
     };
-    let hash = auth::hash_password(&password)
+    let hash = accounts::hash_password(&password)
         .map_err(|e| PageError::new(lang, CoordError::Unexpected(anyhow::anyhow!(e))))?;
     let s = signed.clone();
     let created = state

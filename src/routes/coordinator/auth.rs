@@ -12,12 +12,12 @@ use super::{
     clear_session_cookie, query_pairs, respond, secure_cookies, see_other, session_cookie, At,
     CoordError, Field, FormPage, PageError, Section, Signed, Values,
 };
-use crate::auth::{self, store, Password, PasswordError};
-use crate::coordinator::throttle::{self, Verdict};
-use crate::coordinator::{accounts, constant_time_eq, sessions, setup};
+use crate::accounts::throttle::{self, Verdict};
+use crate::accounts::{self, constant_time_eq, sessions, setup, store, Password, PasswordError};
 use crate::db::audit::{self, AuditEntry};
 use crate::domain::{Email, UiLanguage};
 use crate::i18n;
+use crate::routes::language;
 use crate::routes::pages::{self, MessagePage, PageCtx};
 use crate::state::AppState;
 use crate::tokens::Token;
@@ -101,7 +101,7 @@ fn login_page(
 /// `GET /coordinator/login`
 #[get("/coordinator/login")]
 async fn login_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let (csrf, cookie) = form_token(&state);
     let mut response = respond(
         &req,
@@ -120,7 +120,7 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| {
         Password::parse(&Token::generate().plain)
             .ok()
-            .and_then(|p| auth::hash_password(&p).ok())
+            .and_then(|p| accounts::hash_password(&p).ok())
             .unwrap_or_default()
     })
 }
@@ -167,7 +167,7 @@ async fn login(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let values = read_values(&body, lang)?;
     check_form_token(&req, &values, lang)?;
     let email_raw = values.get("email").trim().to_owned();
@@ -185,7 +185,7 @@ async fn login(
                     if store::find_by_email(&mut conn, &email)?.is_some() {
                         store::authenticate_password(&mut conn, &email, &password)?
                     } else {
-                        let _ = auth::verify_password(&password, dummy_hash());
+                        let _ = accounts::verify_password(&password, dummy_hash());
                         None
                     }
                 }
@@ -378,7 +378,7 @@ async fn change_password(
                 db.write(|c| throttle::record(c, &email, false, now))?;
                 return Ok(Err(NaiveDateTime::MIN));
             }
-            let hash = auth::hash_password(&new).map_err(|e| anyhow::anyhow!(e))?;
+            let hash = accounts::hash_password(&new).map_err(|e| anyhow::anyhow!(e))?;
             db.write(|c| -> Result<(), CoordError> {
                 accounts::set_password_hash(c, s.coordinator.id, &hash)?;
                 sessions::delete_others(c, s.coordinator.id, s.session_id)?;
@@ -479,7 +479,7 @@ async fn setup_form(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let token = path.into_inner();
     if !setup_token_valid(&state, token.clone(), lang).await? {
         return Ok(pages::message(
@@ -509,7 +509,7 @@ async fn setup_submit(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = i18n::request_language(&req, None);
+    let lang = language::request_language(&req, None);
     let token = path.into_inner();
     let values = read_values(&body, lang)?;
     check_form_token(&req, &values, lang)?;
@@ -541,7 +541,7 @@ async fn setup_submit(
             return Ok(response);
         }
     };
-    let hash = auth::hash_password(&password)
+    let hash = accounts::hash_password(&password)
         .map_err(|e| PageError::new(lang, CoordError::Unexpected(anyhow::anyhow!(e))))?;
     let created = state
         .db

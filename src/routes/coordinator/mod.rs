@@ -25,12 +25,12 @@ use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse, Respo
 use chrono::Utc;
 
 use super::pages;
-use crate::auth::store::{AccountError, Coordinator, CoordinatorRole};
-use crate::coordinator::{accounts, constant_time_eq, sessions};
+use crate::accounts::store::{AccountError, Coordinator, CoordinatorRole};
+use crate::accounts::{self, constant_time_eq, sessions};
 use crate::db::audit::{self, AuditEntry};
 use crate::db::{DbConnection, DbError};
 use crate::domain::UiLanguage;
-use crate::i18n;
+use crate::routes::language;
 use crate::state::AppState;
 
 pub use form::{ErrorItem, Field, FormPage, Nav, Opt, Section, Values};
@@ -252,7 +252,7 @@ impl FromRequest for Signed {
     type Future = Pin<Box<dyn Future<Output = Result<Self, PageError>>>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let lang = i18n::request_language(req, None);
+        let lang = language::request_language(req, None);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = req.cookie(sessions::COOKIE).map(|c| c.value().to_owned());
         Box::pin(async move {
@@ -339,9 +339,9 @@ pub fn respond(
 ) -> HttpResponse {
     let mut response = pages::render(status, template);
     pages::set_content_language(&mut response, lang);
-    if let Some(chosen) = i18n::query_language(req) {
-        if !matches!(req.cookie(i18n::LANG_COOKIE), Some(c) if c.value() == chosen.code()) {
-            let _ = response.add_cookie(&i18n::language_cookie(chosen));
+    if let Some(chosen) = language::query_language(req) {
+        if !matches!(req.cookie(language::LANG_COOKIE), Some(c) if c.value() == chosen.code()) {
+            let _ = response.add_cookie(&language::language_cookie(chosen));
         }
     }
     response

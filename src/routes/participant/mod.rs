@@ -8,15 +8,15 @@ pub mod respond;
 use actix_web::{web, HttpRequest};
 
 use crate::domain::UiLanguage;
-use crate::i18n;
+use crate::routes::language;
 
 /// The page language: an explicit `?lang=` wins, then the person's message language, then what
 /// the browser asks for.
 #[must_use]
 pub fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
-    i18n::query_language(req)
+    language::query_language(req)
         .or(person)
-        .unwrap_or_else(|| i18n::request_language(req, None))
+        .unwrap_or_else(|| language::request_language(req, None))
 }
 
 /// Registers the participant routes.

@@ -15,6 +15,7 @@ use crate::i18n;
 use crate::introductions::{
     self, lookup_response, meeting_tips, reasons, Answer, Invitation, LinkState, RespondOutcome,
 };
+use crate::routes::language;
 use crate::routes::pages::{self, PageCtx};
 use crate::state::AppState;
 
@@ -90,7 +91,7 @@ pub async fn respond_page(
     let inv = match result {
         Ok(LinkState::Valid(inv)) => inv,
         Ok(other) => return problem_page(&req, &other),
-        Err(e) => return pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = page_lang(&req, Some(inv.lang()));
     let name = i18n::isolate(&inv.other.first_name);
@@ -175,7 +176,7 @@ async fn answer(
         .await;
     match result {
         Ok(outcome) => answered_page(&req, &outcome),
-        Err(e) => pages::server_error(i18n::request_language(&req, None), &e),
+        Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
 }
 

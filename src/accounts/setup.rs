@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::store::{self, AccountError, Coordinator, CoordinatorRole};
+use crate::accounts::store::{self, AccountError, Coordinator, CoordinatorRole};
 use crate::db::audit::{self, AuditEntry};
 use crate::db::schema::audit_log;
 use crate::db::{Db, DbConnection, DbError};
@@ -26,7 +26,7 @@ pub fn issue_link_if_needed(
     now: NaiveDateTime,
 ) -> Result<Option<String>, DbError> {
     db.write(|conn| {
-        if super::accounts::count(conn)? > 0 {
+        if super::count(conn)? > 0 {
             return Ok(None);
         }
         let token = Token::generate();
@@ -55,7 +55,7 @@ pub fn issue_link_if_needed(
 /// # Errors
 /// A failed query.
 pub fn token_valid(conn: &mut DbConnection, plain: &str) -> Result<bool, DbError> {
-    if plain.is_empty() || plain.len() > 128 || super::accounts::count(conn)? > 0 {
+    if plain.is_empty() || plain.len() > 128 || super::count(conn)? > 0 {
         return Ok(false);
     }
     let issued: i64 = audit_log::table

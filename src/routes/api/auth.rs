@@ -11,8 +11,8 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
-use super::store::{self, Coordinator};
-use crate::routes::api::ApiError;
+use super::ApiError;
+use crate::accounts::store::{self, Coordinator};
 use crate::state::AppState;
 
 /// How stale `last_used_at` may get before a request writes it again (keeps reads read-only).

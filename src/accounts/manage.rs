@@ -1,10 +1,10 @@
-//! Small additions to the account storage of `crate::auth::store` that the coordinator pages
+//! Small additions to the account storage of `crate::accounts::store` that the coordinator pages
 //! need: an account by id, changing a password hash, reassigning programmes, listing accounts.
-//! Accounts themselves are created with `crate::auth::store::create_coordinator`.
+//! Accounts themselves are created with `crate::accounts::store::create_coordinator`.
 
 use diesel::prelude::*;
 
-use crate::auth::store::{self, AccountError, Coordinator};
+use crate::accounts::store::{self, AccountError, Coordinator};
 use crate::db::schema::{coordinator_programmes, coordinators};
 use crate::db::{DbConnection, DbError};
 use crate::domain::Email;
@@ -55,7 +55,7 @@ pub fn count(conn: &mut DbConnection) -> Result<i64, DbError> {
 }
 
 /// Replaces an account's password hash (an argon2id PHC string from
-/// `crate::auth::hash_password`).
+/// `crate::accounts::hash_password`).
 ///
 /// # Errors
 /// A failed update.
