@@ -17,4 +17,5 @@ pub mod routes;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod supervisor;
 pub mod tokens;
