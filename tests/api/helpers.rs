@@ -106,15 +106,19 @@ impl Drop for TestDatabase {
         let Some((server_url, name)) = &self.postgres else {
             return;
         };
+        // Two statements, two calls: DROP DATABASE cannot run inside the implicit transaction
+        // of a multi-statement batch.
         let dropped = PgConnection::establish(server_url)
             .map_err(|e| e.to_string())
             .and_then(|mut admin| {
                 admin
                     .batch_execute(&format!(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-                         WHERE datname = '{name}' AND pid <> pg_backend_pid(); \
-                         DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                         WHERE datname = '{name}' AND pid <> pg_backend_pid()"
                     ))
+                    .and_then(|()| {
+                        admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    })
                     .map_err(|e| e.to_string())
             });
         if let Err(e) = dropped {
