@@ -18,4 +18,5 @@ pub mod settings;
 pub mod signup;
 pub mod startup;
 pub mod state;
+pub mod supervisor;
 pub mod tokens;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use buddymatch::cli::{Cli, Command};
+use buddymatch::cli::{Cli, Command, ExitStatus};
 use buddymatch::db::Db;
 use buddymatch::settings::Settings;
 use buddymatch::startup::Application;
@@ -21,10 +21,14 @@ fn main() -> ExitCode {
         .init();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
-        }
+        // Already reported by the command (import's problem list): only the code is left.
+        Err(e) => match e.downcast_ref::<ExitStatus>() {
+            Some(status) => ExitCode::from(status.code),
+            None => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

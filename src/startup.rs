@@ -1,12 +1,20 @@
 //! One way in: [`Application::build`] opens the database, binds the listener and prepares the
-//! background worker; [`Application::run_until_stopped`] runs the server and worker side by side.
+//! background workers; [`Application::run_until_stopped`] awaits the server and the supervised
+//! workers together.
+//!
+//! Every request runs in a `tracing` span ([`RequestSpan`]) with a request id, the method and the
+//! matched route pattern (`/me/{token}`), never the raw path or query, which carry tokens.
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use actix_web::{dev::Server, web, App, HttpServer};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::{web, App, HttpMessage, HttpServer};
 use anyhow::Context;
 use secrecy::ExposeSecret;
+use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 
 use crate::db::Db;
 use crate::email::{outbox_worker, Mailer};
@@ -14,6 +22,10 @@ use crate::introductions::reminder_worker;
 use crate::routes;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::supervisor::{self, Backoff};
+
+/// How long the workers get to finish the task in hand once the server has stopped.
+const WORKER_GRACE: Duration = Duration::from_secs(30);
 
 /// A built application: database ready, port bound, not yet serving.
 pub struct Application {
@@ -105,24 +117,58 @@ impl Application {
         &self.state
     }
 
-    /// Serves HTTP, delivers the outbox and sends answer reminders until the server stops (Ctrl-C or SIGTERM).
+    /// Serves HTTP, delivers the outbox and sends answer reminders until the server stops (Ctrl-C
+    /// or SIGTERM), then lets the workers finish the task in hand (at most [`WORKER_GRACE`]).
+    ///
+    /// The workers run under [`supervisor::supervise`]: one that panics or fails is logged and
+    /// restarted, so the server never goes on silently without sending mail.
     ///
     /// # Errors
-    /// The server fails.
+    /// The server fails, or the workers' supervisors end while the server runs.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let worker = tokio::spawn(outbox_worker::run(self.state.clone()));
-        let reminders = tokio::spawn(reminder_worker::run(self.state.clone()));
-        let result = self.server.await.context("the HTTP server failed");
-        worker.abort();
-        reminders.abort();
-        result
+        let Self { server, state, .. } = self;
+        let (stop_workers, shutdown) = supervisor::shutdown_channel();
+        let outbox = supervisor::supervise("outbox", Backoff::default(), shutdown.clone(), {
+            let state = state.clone();
+            move |stop| outbox_worker::run(state.clone(), stop)
+        });
+        let reminders = supervisor::supervise("answer reminders", Backoff::default(), shutdown, {
+            move |stop| reminder_worker::run(state.clone(), stop)
+        });
+        let workers = async move {
+            tokio::join!(outbox, reminders);
+        };
+        let server_handle = server.handle();
+        tokio::pin!(server, workers);
+        tokio::select! {
+            result = &mut server => {
+                match &result {
+                    Ok(()) => tracing::info!("the HTTP server stopped; stopping the workers"),
+                    Err(e) => tracing::error!(error = %e, "the HTTP server failed; stopping the workers"),
+                }
+                stop_workers.trigger();
+                if tokio::time::timeout(WORKER_GRACE, &mut workers).await.is_err() {
+                    tracing::warn!(
+                        grace_s = WORKER_GRACE.as_secs(),
+                        "the workers did not stop in time; abandoning them"
+                    );
+                }
+                result.context("the HTTP server failed")
+            }
+            () = &mut workers => {
+                // Supervisors restart their workers until told to stop, so this is a bug.
+                tracing::error!("the background workers ended while the server runs; stopping the server");
+                server_handle.stop(true).await;
+                anyhow::bail!("the background workers ended while the server was running")
+            }
+        }
     }
 }
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let server = HttpServer::new(move || {
         App::new()
-            .wrap(actix_web::middleware::Logger::new("%r %s %Dms"))
+            .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(web::Data::new(state.clone()))
             .configure(routes::configure)
     })
@@ -130,4 +176,60 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     .context("starting the HTTP server")?
     .run();
     Ok(server)
+}
+
+/// When the request arrived, for the latency in the closing log line.
+#[derive(Clone, Copy)]
+struct RequestStart(Instant);
+
+/// The root span of every request: request id, method, matched route pattern and status. No
+/// personal data: not the raw path or query (tokens live there), not the client address or
+/// user agent, not error texts (database errors can quote the values they refused).
+pub struct RequestSpan;
+
+impl RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> tracing::Span {
+        request
+            .extensions_mut()
+            .insert(RequestStart(Instant::now()));
+        let request_id = request
+            .extensions()
+            .get::<RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let route = request
+            .match_pattern()
+            .unwrap_or_else(|| "(no route)".to_owned());
+        tracing::info_span!(
+            "HTTP request",
+            request_id = %request_id,
+            http.method = %request.method(),
+            http.route = %route,
+            http.status_code = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<ServiceResponse<B>, actix_web::Error>,
+    ) {
+        let (status, started) = match outcome {
+            Ok(response) => (
+                response.status(),
+                response
+                    .request()
+                    .extensions()
+                    .get::<RequestStart>()
+                    .copied(),
+            ),
+            Err(error) => (error.as_response_error().status_code(), None),
+        };
+        span.record("http.status_code", status.as_u16());
+        let elapsed_ms = started.map(|RequestStart(at)| at.elapsed().as_secs_f64() * 1000.0);
+        if status.is_server_error() {
+            tracing::error!(parent: &span, status = status.as_u16(), elapsed_ms, "request failed");
+        } else {
+            tracing::info!(parent: &span, status = status.as_u16(), elapsed_ms, "request handled");
+        }
+    }
 }

@@ -39,7 +39,7 @@ pub struct ImportArgs {
 }
 
 /// The exit code when the file has problems and nothing was imported.
-pub const EXIT_INVALID: i32 = 2;
+pub const EXIT_INVALID: u8 = 2;
 
 /// Every column a file may have.
 pub const COLUMNS: [&str; 32] = [
@@ -123,10 +123,11 @@ impl From<diesel::result::Error> for ImportError {
     }
 }
 
-/// Runs `import`; on problems in the file prints them to stderr and exits with code 2.
+/// Runs `import`; on problems in the file prints them to stderr and fails with
+/// [`super::ExitStatus`] carrying [`EXIT_INVALID`], which `main` turns into exit code 2.
 ///
 /// # Errors
-/// A missing programme or file, database trouble.
+/// Problems in the file ([`super::ExitStatus`]), a missing programme or file, database trouble.
 pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let db =
@@ -150,8 +151,7 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
                 errors.len(),
                 args.file.display()
             );
-            drop(db);
-            std::process::exit(EXIT_INVALID);
+            Err(super::ExitStatus::reported(EXIT_INVALID).into())
         }
         Err(e) => Err(e.into()),
     }

@@ -11,6 +11,23 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+/// A command failed in a way it has already reported to the user and wants `main` to exit with
+/// `code`, printing nothing more (library code never calls `std::process::exit`).
+#[derive(Debug, thiserror::Error)]
+#[error("exit status {code}")]
+pub struct ExitStatus {
+    /// The process exit code.
+    pub code: u8,
+}
+
+impl ExitStatus {
+    /// The problem is already printed; exit with `code`.
+    #[must_use]
+    pub fn reported(code: u8) -> Self {
+        Self { code }
+    }
+}
+
 /// buddymatch: buddy matching for integration programmes.
 #[derive(Debug, Parser)]
 #[command(version, about)]

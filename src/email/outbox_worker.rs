@@ -10,7 +10,8 @@
 //!   update; the message keeps its `Message-ID` so the receiving side can de-duplicate it.
 //!
 //! [`try_execute_task`] handles one message and says whether there was one, so tests drain the
-//! outbox deterministically; [`run`] loops over it for the server.
+//! outbox deterministically; [`run`] loops over it for the server, under a
+//! [`supervisor`](crate::supervisor) that restarts it if it fails.
 
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ use chrono::NaiveDateTime;
 use crate::db::{Db, DbError};
 use crate::email::outbox::{self, OutboxMessage};
 use crate::state::AppState;
+use crate::supervisor::Shutdown;
 
 /// How long a claimed message stays reserved for its worker. Longer than any send can take
 /// ([`SEND_DEADLINE`]); after it a crashed worker's message is picked up again.
@@ -63,6 +65,7 @@ pub async fn try_execute_task(state: &AppState) -> Result<ExecutionOutcome, Work
 ///
 /// # Errors
 /// See [`try_execute_task`].
+#[tracing::instrument(name = "outbox delivery", skip_all, fields(outbox_id = tracing::field::Empty))]
 pub async fn try_execute_task_at(
     state: &AppState,
     now: NaiveDateTime,
@@ -75,6 +78,7 @@ pub async fn try_execute_task_at(
     let Some(message) = claimed else {
         return Ok(ExecutionOutcome::EmptyQueue);
     };
+    tracing::Span::current().record("outbox_id", message.id);
 
     let result = match tokio::time::timeout(SEND_DEADLINE, state.mailer.send(&message)).await {
         Ok(result) => result,
@@ -136,6 +140,7 @@ pub async fn try_execute_task_at(
 }
 
 /// Finds a due message and claims it; `None` when nothing is due or others got there first.
+#[tracing::instrument(skip_all)]
 fn claim_next(
     db: &Db,
     now: NaiveDateTime,
@@ -191,19 +196,27 @@ async fn record_sent(db: &Db, id: i32, now: NaiveDateTime) -> Result<(), WorkerE
     Err(error)
 }
 
-/// Delivers the outbox until the task is aborted: sends everything due, then waits
-/// `email.poll_interval_ms` before looking again.
-pub async fn run(state: AppState) {
+/// Delivers the outbox until `shutdown` is requested: sends everything due, then waits
+/// `email.poll_interval_ms` before looking again. It stops between two messages, never in the
+/// middle of a send.
+///
+/// # Errors
+/// None so far: an unreachable database is waited out here. The `Result` lets the
+/// [`supervisor`](crate::supervisor) treat a future failure like a panic: log it and restart.
+pub async fn run(state: AppState, mut shutdown: Shutdown) -> anyhow::Result<()> {
     let idle = Duration::from_millis(state.settings.email.poll_interval_ms.max(10));
     tracing::info!(transport = state.mailer.kind(), "outbox worker started");
-    loop {
+    while !shutdown.is_requested() {
         match try_execute_task(&state).await {
             Ok(ExecutionOutcome::TaskCompleted) => {}
-            Ok(ExecutionOutcome::EmptyQueue) => tokio::time::sleep(idle).await,
+            Ok(ExecutionOutcome::EmptyQueue) => {
+                shutdown.sleep(idle).await;
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "outbox worker: database unavailable, waiting");
-                tokio::time::sleep(idle.max(Duration::from_secs(1))).await;
+                shutdown.sleep(idle.max(Duration::from_secs(1))).await;
             }
         }
     }
+    Ok(())
 }

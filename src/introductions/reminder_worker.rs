@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::state::AppState;
+use crate::supervisor::Shutdown;
 
 /// How often to look for matches due a reminder.
 pub const INTERVAL: Duration = Duration::from_secs(15 * 60);
@@ -12,6 +13,7 @@ pub const INTERVAL: Duration = Duration::from_secs(15 * 60);
 ///
 /// # Errors
 /// Storage failures.
+#[tracing::instrument(name = "answer reminders", skip_all)]
 pub async fn run_once(state: &AppState) -> Result<usize, super::IntroError> {
     let settings = state.settings.clone();
     let now = chrono::Utc::now().naive_utc();
@@ -21,16 +23,21 @@ pub async fn run_once(state: &AppState) -> Result<usize, super::IntroError> {
         .await
 }
 
-/// Sends due reminders every [`INTERVAL`] until the task is aborted. Spawn it next to the outbox
-/// worker: `tokio::spawn(introductions::reminder_worker::run(state.clone()))`.
-pub async fn run(state: AppState) {
+/// Sends due reminders every [`INTERVAL`] until `shutdown` is requested. The server runs it next
+/// to the outbox worker, each under a [`supervisor`](crate::supervisor).
+///
+/// # Errors
+/// None so far: a failed round is logged and tried again after [`INTERVAL`]. The `Result` lets
+/// the supervisor treat a future failure like a panic: log it and restart.
+pub async fn run(state: AppState, mut shutdown: Shutdown) -> anyhow::Result<()> {
     tracing::info!("introduction reminder worker started");
-    loop {
+    while !shutdown.is_requested() {
         match run_once(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(matches = n, "introduction reminders sent"),
             Err(e) => tracing::warn!(error = %e, "introduction reminders failed, will retry"),
         }
-        tokio::time::sleep(INTERVAL).await;
+        shutdown.sleep(INTERVAL).await;
     }
+    Ok(())
 }

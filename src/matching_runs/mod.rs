@@ -178,6 +178,7 @@ pub fn start(
 ///
 /// # Errors
 /// See [`RunError`].
+#[tracing::instrument(name = "matching run", skip_all, fields(run_id = run_id, programme_id = programme.id))]
 pub fn execute(
     db: &Db,
     run_id: i32,
@@ -199,6 +200,7 @@ pub fn execute(
 ///
 /// # Errors
 /// See [`RunError`].
+#[tracing::instrument(name = "matching run now", skip_all, fields(programme_id = programme.id))]
 pub fn run_now(
     db: &Db,
     programme: &Programme,

@@ -6,19 +6,25 @@ use buddymatch::db::participants::{self, ListFilter};
 use buddymatch::db::{programmes, Db};
 use sha2::{Digest, Sha256};
 
-use crate::helpers::fresh_database_url;
+use crate::helpers::TestDatabase;
 
 /// A database of its own (SQLite file or fresh PostgreSQL database) and a folder to work in.
 pub struct CliDb {
     pub url: String,
+    _database: TestDatabase,
     pub dir: tempfile::TempDir,
 }
 
 impl CliDb {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database_url(dir.path());
-        Self { url, dir }
+        let database = TestDatabase::new(dir.path());
+        let url = database.url().to_owned();
+        Self {
+            url,
+            _database: database,
+            dir,
+        }
     }
 
     /// Runs `buddymatch <args>` with DATABASE_URL set, in the temp folder (so no config file is

@@ -12,7 +12,7 @@ use buddymatch::settings::EmailTransportKind;
 use crate::email_support::{
     eml_files_containing, enqueue, instance, rows, sample, second_instance,
 };
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, wait_until};
 
 #[tokio::test]
 async fn an_email_enqueued_in_a_rolled_back_transaction_is_never_sent() {
@@ -216,7 +216,11 @@ async fn the_running_app_delivers_the_outbox_in_the_background() {
         );
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let state = &app.state;
+    wait_until(Duration::from_secs(10), || async move {
+        rows(state).first().is_some_and(|r| r.sent_at.is_some())
+    })
+    .await;
     assert_eq!(app.state.mailer.memory_messages().len(), 1);
     assert!(rows(&app.state)[0].sent_at.is_some());
 }

@@ -11,6 +11,16 @@ use crate::email_support::{
     eml_files_containing, enqueue, free_port, instance, rows, sample, second_instance, start_sink,
     wait_for_eml, SmtpServer,
 };
+use crate::helpers::wait_until;
+
+/// Whether the sink is writing a message right now (it writes under a `.tmp` name, then renames).
+fn sink_is_writing(maildir: &std::path::Path) -> bool {
+    std::fs::read_dir(maildir).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "tmp"))
+    })
+}
 
 #[tokio::test]
 async fn an_email_goes_through_a_real_smtp_server() {
@@ -118,7 +128,8 @@ async fn an_smtp_outage_delays_mail_but_loses_none_and_sends_none_twice() {
     outcomes.sort_by_key(|o| *o == ExecutionOutcome::EmptyQueue);
     let needle = format!("Message-ID: {message_id}");
     let delivered = wait_for_eml(&sink.maildir, &needle, Duration::from_secs(10)).await;
-    // More chances for a duplicate to show up: both workers again, and a moment for the sink.
+    // More chances for a duplicate to show up: both workers again, and the sink done with every
+    // message it took (it writes each one before answering, under a `.tmp` name first).
     let again = [
         try_execute_task_at(&app.state, later + chrono::Duration::hours(1))
             .await
@@ -127,7 +138,11 @@ async fn an_smtp_outage_delays_mail_but_loses_none_and_sends_none_twice() {
             .await
             .expect("worker runs"),
     ];
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (state, maildir) = (&app.state, &sink.maildir);
+    wait_until(Duration::from_secs(10), || async move {
+        rows(state).iter().all(|r| r.sent_at.is_some()) && !sink_is_writing(maildir)
+    })
+    .await;
 
     // Assert 2: delivered exactly once
     assert_eq!(

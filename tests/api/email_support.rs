@@ -13,18 +13,19 @@ use buddymatch::startup::Application;
 use buddymatch::state::AppState;
 use secrecy::ExposeSecret;
 
-use crate::helpers::test_settings;
+use crate::helpers::{test_settings_with_database, TestDatabase};
 
 /// A state like the server's, but no worker runs: only the test sends.
 pub struct Instance {
     pub state: AppState,
+    _database: TestDatabase,
     _dir: tempfile::TempDir,
 }
 
 /// Its own database (SQLite file or fresh PostgreSQL database), settings changed by `configure`.
 pub fn instance(configure: impl FnOnce(&mut Settings)) -> Instance {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut settings = test_settings(dir.path());
+    let (mut settings, database) = test_settings_with_database(dir.path());
     // Poll rarely: a test that does start a worker decides itself when it runs.
     settings.email.poll_interval_ms = 3_600_000;
     configure(&mut settings);
@@ -34,7 +35,11 @@ pub fn instance(configure: impl FnOnce(&mut Settings)) -> Instance {
     )
     .expect("database opens");
     let state = Application::state(settings, db).expect("state builds");
-    Instance { state, _dir: dir }
+    Instance {
+        state,
+        _database: database,
+        _dir: dir,
+    }
 }
 
 /// A second app instance on the same database (its own pool and its own mailer), as when

@@ -9,7 +9,7 @@ use chrono::Duration;
 use diesel::prelude::*;
 use reqwest::StatusCode;
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app, wait_until, TestApp};
 use crate::introductions_support::*;
 
 async fn post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
@@ -442,11 +442,17 @@ async fn approving_while_smtp_is_down_sends_both_introductions_once_it_is_back()
     {
         delivered += 1;
     }
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let queued = rows(&app.state);
+    let (queued_ref, maildir) = (&queued, &sink.maildir);
+    wait_until(std::time::Duration::from_secs(10), || async move {
+        queued_ref.iter().all(|row| {
+            !eml_files_containing(maildir, &format!("Message-ID: {}", row.message_id)).is_empty()
+        })
+    })
+    .await;
 
     // Assert 2: each person got their introduction exactly once.
     assert_eq!(delivered, 2);
-    let queued = rows(&app.state);
     for to in [SEEKER_EMAIL, BUDDY_EMAIL] {
         let row = queued.iter().find(|r| r.recipient == to).expect("queued");
         assert!(row.sent_at.is_some(), "marked sent: {to}");
