@@ -8,6 +8,8 @@
 //! of about 35 ms).
 
 use std::sync::{Arc, Weak};
+
+use anyhow::Context;
 use std::time::Duration;
 
 use parking_lot::{FairMutex, FairMutexGuard};
@@ -214,6 +216,17 @@ impl Db {
     /// [`DbError::Pool`] when no connection is free in time.
     pub fn get(&self) -> Result<PooledConn, DbError> {
         Ok(self.pool.get()?)
+    }
+
+    /// Checks that the database answers (`SELECT 1`), for the health check.
+    ///
+    /// # Errors
+    /// No connection, or the query fails.
+    pub fn ping(&self) -> Result<(), DbError> {
+        self.get()?
+            .batch_execute("SELECT 1")
+            .context("the database did not answer SELECT 1")?;
+        Ok(())
     }
 
     /// Runs `f` in a write transaction. On SQLite, writers take turns in this process so that

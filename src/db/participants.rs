@@ -408,6 +408,35 @@ pub fn household(conn: &mut DbConnection, id: i32) -> Result<Vec<HouseholdMember
         .collect())
 }
 
+/// Household members of many participants in one query, by participant.
+///
+/// # Errors
+/// A failed query.
+pub fn households(
+    conn: &mut DbConnection,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<HouseholdMemberInput>>, DbError> {
+    let rows: Vec<(i32, String, Option<i32>)> = household_members::table
+        .filter(household_members::participant_id.eq_any(ids))
+        .order(household_members::id.asc())
+        .select((
+            household_members::participant_id,
+            household_members::first_name,
+            household_members::birth_year,
+        ))
+        .load(conn)
+        .context("loading household members")?;
+    let mut map: std::collections::HashMap<i32, Vec<HouseholdMemberInput>> =
+        std::collections::HashMap::new();
+    for (pid, first_name, birth_year) in rows {
+        map.entry(pid).or_default().push(HouseholdMemberInput {
+            first_name,
+            birth_year,
+        });
+    }
+    Ok(map)
+}
+
 /// What to list.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {

@@ -1,21 +1,13 @@
 //! `GET /healthz`: 200 when the database answers, 503 when it does not.
 
 use actix_web::{get, web, HttpResponse};
-use diesel::connection::SimpleConnection;
 
-use crate::db::DbError;
 use crate::state::AppState;
 
 /// Liveness and database readiness for load balancers.
 #[get("/healthz")]
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    let answer = state
-        .db
-        .run(|db| -> Result<(), DbError> {
-            db.get()?.batch_execute("SELECT 1")?;
-            Ok(())
-        })
-        .await;
+    let answer = state.db.run(|db| db.ping()).await;
     match answer {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
         Err(e) => {

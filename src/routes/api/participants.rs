@@ -1,10 +1,7 @@
 //! Participants of a programme: create, list (paged, filtered), read, replace, delete.
 
-use std::collections::HashMap;
-
 use actix_web::http::header;
 use actix_web::{delete, get, post, put, web, HttpResponse};
-use diesel::prelude::*;
 
 use super::dto::{ListQuery, ParticipantDto, ParticipantPage, ProfileInputDto};
 use super::error::{serde_error_to_api, ApiError, ErrorBody};
@@ -12,9 +9,8 @@ use super::Caller;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::participants::{self, ListFilter, Participant};
 use crate::db::programmes::{self, Programme};
-use crate::db::schema::household_members;
 use crate::db::{DbConnection, DbError};
-use crate::domain::{HouseholdMemberInput, NewParticipant, ParticipantStatus, Role};
+use crate::domain::{NewParticipant, ParticipantStatus, Role};
 use crate::state::AppState;
 
 /// Default page size.
@@ -115,30 +111,6 @@ fn read_dto(conn: &mut DbConnection, id: i32, slug: &str) -> Result<ParticipantD
         .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("participant {id} vanished")))?;
     let household = participants::household(conn, id)?;
     Ok(ParticipantDto::new(&p, slug, household)?)
-}
-
-/// Household members of many participants in one query.
-fn households(
-    conn: &mut DbConnection,
-    ids: &[i32],
-) -> Result<HashMap<i32, Vec<HouseholdMemberInput>>, ApiError> {
-    let rows: Vec<(i32, String, Option<i32>)> = household_members::table
-        .filter(household_members::participant_id.eq_any(ids))
-        .order(household_members::id.asc())
-        .select((
-            household_members::participant_id,
-            household_members::first_name,
-            household_members::birth_year,
-        ))
-        .load(conn)?;
-    let mut map: HashMap<i32, Vec<HouseholdMemberInput>> = HashMap::new();
-    for (pid, first_name, birth_year) in rows {
-        map.entry(pid).or_default().push(HouseholdMemberInput {
-            first_name,
-            birth_year,
-        });
-    }
-    Ok(map)
 }
 
 /// Adds a participant to a programme, stored as confirmed (a coordinator vouches for the
@@ -296,7 +268,7 @@ pub async fn list_participants(
             let (rows, total) =
                 participants::list(&mut conn, programme.id, &filter, page, per_page)?;
             let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
-            let mut homes = households(&mut conn, &ids)?;
+            let mut homes = participants::households(&mut conn, &ids)?;
             let items = rows
                 .iter()
                 .map(|p| {
