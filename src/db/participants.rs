@@ -12,6 +12,8 @@ use crate::domain::{
     SpokenLanguage,
 };
 
+/// Purpose code of the consent to the privacy notice.
+pub const PRIVACY_NOTICE_PURPOSE: &str = "privacy_notice";
 /// Version of the privacy notice people agree to; bump when its text changes.
 pub const PRIVACY_NOTICE_VERSION: &str = "2026-11";
 
@@ -160,11 +162,11 @@ impl Participant {
     }
 }
 
-/// The profile columns, shared by insert and update.
+/// The profile columns, shared by insert, update and the bulk insert ([`super::bulk`]).
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = participants)]
 #[diesel(treat_none_as_null = true)]
-struct ProfileColumns {
+pub(super) struct ProfileColumns {
     first_name: String,
     last_name: String,
     email: String,
@@ -200,7 +202,7 @@ fn json<T: Serialize>(value: &T) -> Result<String, DbError> {
 }
 
 impl ProfileColumns {
-    fn from_profile(p: &NewParticipant, now: NaiveDateTime) -> Result<Self, DbError> {
+    pub(super) fn from_profile(p: &NewParticipant, now: NaiveDateTime) -> Result<Self, DbError> {
         Ok(Self {
             first_name: p.first_name.clone(),
             last_name: p.last_name.clone(),
@@ -235,17 +237,76 @@ impl ProfileColumns {
     }
 }
 
+/// A role-history entry: the person's role and volunteer offer from `since`.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = role_history)]
+pub(super) struct RoleRow {
+    participant_id: i32,
+    role: String,
+    volunteer: bool,
+    since: NaiveDateTime,
+}
+
+impl RoleRow {
+    pub(super) fn new(participant_id: i32, p: &NewParticipant, since: NaiveDateTime) -> Self {
+        Self {
+            participant_id,
+            role: p.role.code().to_owned(),
+            volunteer: p.volunteer,
+            since,
+        }
+    }
+}
+
+/// Consent to the current privacy notice, in the person's message language.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = consents)]
+pub(super) struct ConsentRow {
+    participant_id: i32,
+    purpose: &'static str,
+    notice_version: &'static str,
+    language: &'static str,
+    given_at: NaiveDateTime,
+}
+
+impl ConsentRow {
+    pub(super) fn new(participant_id: i32, p: &NewParticipant, given_at: NaiveDateTime) -> Self {
+        Self {
+            participant_id,
+            purpose: PRIVACY_NOTICE_PURPOSE,
+            notice_version: PRIVACY_NOTICE_VERSION,
+            language: p.message_language.code(),
+            given_at,
+        }
+    }
+}
+
+/// One household member.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = household_members)]
+pub(super) struct HouseholdRow {
+    participant_id: i32,
+    first_name: String,
+    birth_year: Option<i32>,
+}
+
+impl HouseholdRow {
+    pub(super) fn all(participant_id: i32, p: &NewParticipant) -> impl Iterator<Item = Self> + '_ {
+        p.household_members.iter().map(move |m| Self {
+            participant_id,
+            first_name: m.first_name.clone(),
+            birth_year: m.birth_year,
+        })
+    }
+}
+
 fn replace_household(conn: &mut DbConnection, id: i32, p: &NewParticipant) -> Result<(), DbError> {
     diesel::delete(household_members::table.filter(household_members::participant_id.eq(id)))
         .execute(conn)?;
     // One row at a time: diesel's MultiConnection has no batch insert (and households are small).
-    for m in &p.household_members {
+    for row in HouseholdRow::all(id, p) {
         diesel::insert_into(household_members::table)
-            .values((
-                household_members::participant_id.eq(id),
-                household_members::first_name.eq(&m.first_name),
-                household_members::birth_year.eq(m.birth_year),
-            ))
+            .values(row)
             .execute(conn)?;
     }
     Ok(())
@@ -278,21 +339,10 @@ pub fn insert(
         .returning(participants::id)
         .get_result(conn)?;
     diesel::insert_into(role_history::table)
-        .values((
-            role_history::participant_id.eq(id),
-            role_history::role.eq(p.role.code()),
-            role_history::volunteer.eq(p.volunteer),
-            role_history::since.eq(now),
-        ))
+        .values(RoleRow::new(id, p, now))
         .execute(conn)?;
     diesel::insert_into(consents::table)
-        .values((
-            consents::participant_id.eq(id),
-            consents::purpose.eq("privacy_notice"),
-            consents::notice_version.eq(PRIVACY_NOTICE_VERSION),
-            consents::language.eq(p.message_language.code()),
-            consents::given_at.eq(now),
-        ))
+        .values(ConsentRow::new(id, p, now))
         .execute(conn)?;
     replace_household(conn, id, p)?;
     Ok(id)
@@ -317,12 +367,7 @@ pub fn update(
         .execute(conn)?;
     if before.role != p.role.code() || before.volunteer != p.volunteer {
         diesel::insert_into(role_history::table)
-            .values((
-                role_history::participant_id.eq(id),
-                role_history::role.eq(p.role.code()),
-                role_history::volunteer.eq(p.volunteer),
-                role_history::since.eq(now),
-            ))
+            .values(RoleRow::new(id, p, now))
             .execute(conn)?;
     }
     replace_household(conn, id, p)?;

@@ -1,0 +1,138 @@
+//! Multi-row inserts of many people at once (the demo population; tens of thousands of rows in a
+//! few hundred statements). The columns come from the same row types as the single insert
+//! ([`super::participants::insert`]), so the two cannot drift apart.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::participants::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
+use super::schema::{consents, household_members, participants, role_history, volunteer_readiness};
+use super::{DbConnection, DbError};
+use crate::domain::{NewParticipant, ParticipantStatus};
+
+/// Rows per multi-row INSERT (35 columns x 400 rows stays under SQLite's 32766 bound values).
+const BATCH: usize = 400;
+
+/// Runs a batch insert on the concrete connection: diesel's `MultiConnection` has no batch insert,
+/// both backends do.
+macro_rules! batch_execute {
+    ($conn:expr, $insert:expr) => {
+        match $conn {
+            DbConnection::Sqlite(c) => $insert.execute(c),
+            DbConnection::Postgresql(c) => $insert.execute(c),
+        }
+    };
+}
+
+/// One confirmed person with what a coordinator and time would have set.
+#[derive(Debug, Clone, Copy)]
+pub struct ConfirmedPerson<'a> {
+    /// The profile.
+    pub person: &'a NewParticipant,
+    /// Signed up, confirmed and waiting since.
+    pub since: NaiveDateTime,
+    /// Cleared to buddy children.
+    pub safeguarding_cleared: bool,
+    /// A volunteer's readiness, recorded at `since`: `Some(true)` with the child checks,
+    /// `Some(false)` without them, `None` for no record.
+    pub ready: Option<bool>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = volunteer_readiness)]
+struct ReadinessRow {
+    participant_id: i32,
+    code_of_conduct_signed_at: Option<NaiveDateTime>,
+    safeguarding_training_at: Option<NaiveDateTime>,
+    child_safeguarding_training_at: Option<NaiveDateTime>,
+    background_check_at: Option<NaiveDateTime>,
+    updated_at: NaiveDateTime,
+}
+
+/// Stores confirmed participants with their role history, consent, household and readiness,
+/// in batches. Call inside a transaction.
+///
+/// # Errors
+/// A failed insert, e.g. an email already in the programme (a unique violation).
+pub fn insert_confirmed(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    people: &[ConfirmedPerson<'_>],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    for chunk in people.chunks(BATCH) {
+        let rows = chunk
+            .iter()
+            .map(|c| {
+                Ok((
+                    ProfileColumns::from_profile(c.person, now)?,
+                    (
+                        participants::programme_id.eq(programme_id),
+                        participants::safeguarding_cleared.eq(c.safeguarding_cleared),
+                        participants::status.eq(ParticipantStatus::Confirmed.code()),
+                        participants::confirmed_at.eq(Some(c.since)),
+                        participants::waiting_since.eq(c.since),
+                        participants::created_at.eq(c.since),
+                    ),
+                ))
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        batch_execute!(conn, diesel::insert_into(participants::table).values(rows))?;
+
+        // Ids by email (portable: no multi-row RETURNING needed).
+        let emails: Vec<&str> = chunk.iter().map(|c| c.person.email.as_str()).collect();
+        let ids: HashMap<String, i32> = participants::table
+            .filter(participants::programme_id.eq(programme_id))
+            .filter(participants::email.eq_any(&emails))
+            .select((participants::email, participants::id))
+            .load::<(String, i32)>(conn)
+            .context("reading back the ids of a batch")?
+            .into_iter()
+            .collect();
+
+        let mut history = Vec::with_capacity(chunk.len());
+        let mut consent = Vec::with_capacity(chunk.len());
+        let mut household = Vec::new();
+        let mut readiness = Vec::new();
+        for c in chunk {
+            let id = ids.get(c.person.email.as_str()).copied().ok_or_else(|| {
+                DbError::Unexpected(anyhow::anyhow!("{} vanished after insert", c.person.email))
+            })?;
+            if let Some(child) = c.ready {
+                let child = child.then_some(c.since);
+                readiness.push(ReadinessRow {
+                    participant_id: id,
+                    code_of_conduct_signed_at: Some(c.since),
+                    safeguarding_training_at: Some(c.since),
+                    child_safeguarding_training_at: child,
+                    background_check_at: child,
+                    updated_at: now,
+                });
+            }
+            history.push(RoleRow::new(id, c.person, c.since));
+            consent.push(ConsentRow::new(id, c.person, c.since));
+            household.extend(HouseholdRow::all(id, c.person));
+        }
+        batch_execute!(
+            conn,
+            diesel::insert_into(role_history::table).values(history)
+        )?;
+        batch_execute!(conn, diesel::insert_into(consents::table).values(consent))?;
+        if !readiness.is_empty() {
+            batch_execute!(
+                conn,
+                diesel::insert_into(volunteer_readiness::table).values(readiness)
+            )?;
+        }
+        for members in household.chunks(BATCH * 4) {
+            batch_execute!(
+                conn,
+                diesel::insert_into(household_members::table).values(members.to_vec())
+            )?;
+        }
+    }
+    Ok(())
+}
