@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod bulk;
 pub mod connection;
+pub mod introductions;
 pub mod matches;
 pub mod participant_tokens;
 pub mod participants;

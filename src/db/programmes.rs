@@ -93,6 +93,22 @@ pub fn by_id(conn: &mut DbConnection, id: i32) -> Result<Option<Programme>, DbEr
         .transpose()
 }
 
+/// A programme's name and days to answer an introduction (without parsing its settings).
+///
+/// # Errors
+/// A failed query.
+pub fn name_and_response_days(
+    conn: &mut DbConnection,
+    id: i32,
+) -> Result<Option<(String, i32)>, DbError> {
+    Ok(programmes::table
+        .find(id)
+        .select((programmes::name, programmes::response_days))
+        .first(conn)
+        .optional()
+        .with_context(|| format!("reading programme {id}"))?)
+}
+
 /// Every programme, by slug.
 ///
 /// # Errors

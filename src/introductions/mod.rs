@@ -16,12 +16,11 @@ pub mod reasons;
 pub mod reminder_worker;
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 
 use crate::db::audit::{self, AuditEntry};
+use crate::db::introductions::{self as answers, AnsweringSide};
 use crate::db::matches::{self, Match, RuleKind};
 use crate::db::participants::{self, Participant};
-use crate::db::schema::{matches as matches_t, programmes as programmes_t};
 use crate::db::{programmes, Db, DbConnection, DbError};
 use crate::domain::{IntroductionAnswer, MatchStatus, UiLanguage};
 use crate::i18n;
@@ -119,12 +118,8 @@ pub fn my_data_link(
 
 /// The programme's name and days to answer.
 fn programme_info(conn: &mut DbConnection, programme_id: i32) -> Result<(String, i32), DbError> {
-    let row: Option<(String, i32)> = programmes_t::table
-        .find(programme_id)
-        .select((programmes_t::name, programmes_t::response_days))
-        .first(conn)
-        .optional()?;
-    Ok(row.unwrap_or_else(|| (String::new(), DEFAULT_RESPONSE_DAYS)))
+    Ok(programmes::name_and_response_days(conn, programme_id)?
+        .unwrap_or_else(|| (String::new(), DEFAULT_RESPONSE_DAYS)))
 }
 
 fn load_pair(conn: &mut DbConnection, m: &Match) -> Result<(Participant, Participant), IntroError> {
@@ -452,58 +447,32 @@ fn respond_in(
         return Ok(RespondOutcome::NotUsable(LinkState::Used(lang)));
     }
     let m = &invitation.the_match;
-    let target = matches_t::table
-        .find(m.id)
-        .filter(matches_t::status.eq(MatchStatus::Approved.code()));
+    let side = match invitation.side {
+        Side::Seeker => AnsweringSide::Seeker,
+        Side::Buddy => AnsweringSide::Buddy,
+    };
     match answer {
         Answer::Accept => {
-            let changed = match invitation.side {
-                Side::Seeker => diesel::update(target.filter(matches_t::seeker_response.is_null()))
-                    .set((
-                        matches_t::seeker_response.eq(Some(IntroductionAnswer::Accepted.code())),
-                        matches_t::updated_at.eq(now),
-                    ))
-                    .execute(conn)?,
-                Side::Buddy => diesel::update(target.filter(matches_t::buddy_response.is_null()))
-                    .set((
-                        matches_t::buddy_response.eq(Some(IntroductionAnswer::Accepted.code())),
-                        matches_t::updated_at.eq(now),
-                    ))
-                    .execute(conn)?,
-            };
-            if changed != 1 {
+            if !answers::accept(conn, m.id, side, now)? {
                 return Ok(RespondOutcome::NotUsable(LinkState::Closed(lang)));
             }
             let after = matches::find(conn, m.id)?.ok_or(IntroError::MatchNotFound(m.id))?;
             let both = after.seeker_response == Some(IntroductionAnswer::Accepted)
                 && after.buddy_response == Some(IntroductionAnswer::Accepted);
-            if both {
-                let activated = diesel::update(
-                    matches_t::table
-                        .find(m.id)
-                        .filter(matches_t::status.eq(MatchStatus::Approved.code())),
-                )
-                .set((
-                    matches_t::status.eq(MatchStatus::Active.code()),
-                    matches_t::stage.eq(Some("introduced")),
-                    matches_t::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-                if activated == 1 {
-                    let programme = invitation.programme.clone();
-                    for (me, other) in [
-                        (&invitation.me, &invitation.other),
-                        (&invitation.other, &invitation.me),
-                    ] {
-                        let lang = language_of(me);
-                        let content = contact_email(lang, me, other, &programme);
-                        emails::send(conn, &me.email, lang, &content, now)?;
-                    }
-                    record(conn, m, "match.accepted_by_both", invitation.side, now)?;
-                    let mut inv = invitation;
-                    inv.the_match = after;
-                    return Ok(RespondOutcome::BothAccepted(inv));
+            if both && answers::activate(conn, m.id, now)? {
+                let programme = invitation.programme.clone();
+                for (me, other) in [
+                    (&invitation.me, &invitation.other),
+                    (&invitation.other, &invitation.me),
+                ] {
+                    let lang = language_of(me);
+                    let content = contact_email(lang, me, other, &programme);
+                    emails::send(conn, &me.email, lang, &content, now)?;
                 }
+                record(conn, m, "match.accepted_by_both", invitation.side, now)?;
+                let mut inv = invitation;
+                inv.the_match = after;
+                return Ok(RespondOutcome::BothAccepted(inv));
             }
             record(conn, m, "match.accepted", invitation.side, now)?;
             let mut inv = invitation;
@@ -516,26 +485,7 @@ fn respond_in(
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .map(|r| r.chars().take(MAX_REASON_CHARS).collect());
-            let set_common = (
-                matches_t::status.eq(MatchStatus::Declined.code()),
-                matches_t::reject_reason.eq(reason.as_deref()),
-                matches_t::updated_at.eq(now),
-            );
-            let changed = match invitation.side {
-                Side::Seeker => diesel::update(target)
-                    .set((
-                        set_common,
-                        matches_t::seeker_response.eq(Some(IntroductionAnswer::Declined.code())),
-                    ))
-                    .execute(conn)?,
-                Side::Buddy => diesel::update(target)
-                    .set((
-                        set_common,
-                        matches_t::buddy_response.eq(Some(IntroductionAnswer::Declined.code())),
-                    ))
-                    .execute(conn)?,
-            };
-            if changed != 1 {
+            if !answers::decline(conn, m.id, side, reason.as_deref(), now)? {
                 return Ok(RespondOutcome::NotUsable(LinkState::Closed(lang)));
             }
             matches::add_rule(
@@ -627,25 +577,7 @@ pub fn send_reminders(
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<usize, IntroError> {
-    let candidates: Vec<(i32, NaiveDateTime, i32)> = {
-        let mut conn = db.get()?;
-        matches_t::table
-            .inner_join(programmes_t::table.on(programmes_t::id.eq(matches_t::programme_id)))
-            .filter(matches_t::status.eq(MatchStatus::Approved.code()))
-            .filter(matches_t::reminded_at.is_null())
-            .filter(
-                matches_t::seeker_response
-                    .is_null()
-                    .or(matches_t::buddy_response.is_null()),
-            )
-            .select((
-                matches_t::id,
-                matches_t::decided_at.assume_not_null(),
-                programmes_t::response_days,
-            ))
-            .filter(matches_t::decided_at.is_not_null())
-            .load(&mut conn)?
-    };
+    let candidates = answers::reminder_candidates(&mut *db.get()?)?;
     let mut reminded = 0;
     for (id, approved_at, days) in candidates {
         if approved_at + Duration::days(i64::from(days.max(1))) > now {
@@ -664,15 +596,7 @@ fn remind(
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<bool, IntroError> {
-    let claimed = diesel::update(
-        matches_t::table
-            .find(id)
-            .filter(matches_t::status.eq(MatchStatus::Approved.code()))
-            .filter(matches_t::reminded_at.is_null()),
-    )
-    .set(matches_t::reminded_at.eq(Some(now)))
-    .execute(conn)?;
-    if claimed != 1 {
+    if !answers::claim_reminder(conn, id, now)? {
         return Ok(false);
     }
     let m = matches::find(conn, id)?.ok_or(IntroError::MatchNotFound(id))?;
@@ -755,33 +679,14 @@ pub fn waiting(
 ) -> Result<Vec<WaitingPair>, IntroError> {
     let (_, days) = programme_info(conn, programme_id)?;
     let cutoff = now - Duration::days(2 * i64::from(days.max(1)));
-    let rows: Vec<Match> = matches_t::table
-        .filter(matches_t::programme_id.eq(programme_id))
-        .filter(matches_t::status.eq(MatchStatus::Approved.code()))
-        .filter(matches_t::decided_at.le(cutoff))
-        .filter(
-            matches_t::seeker_response
-                .is_null()
-                .or(matches_t::buddy_response.is_null()),
-        )
-        .order((matches_t::decided_at.asc(), matches_t::id.asc()))
-        .select(Match::as_select())
-        .load(conn)?;
-    let reminded: Vec<(i32, Option<NaiveDateTime>)> = matches_t::table
-        .filter(matches_t::id.eq_any(rows.iter().map(|m| m.id).collect::<Vec<_>>()))
-        .select((matches_t::id, matches_t::reminded_at))
-        .load(conn)?;
-    Ok(rows
+    Ok(answers::waiting(conn, programme_id, cutoff)?
         .into_iter()
-        .map(|m| WaitingPair {
+        .map(|(m, reminded_at)| WaitingPair {
             match_id: m.id,
             seeker_id: m.seeker_id,
             buddy_id: m.buddy_id,
             approved_at: m.decided_at.unwrap_or(m.updated_at),
-            reminded_at: reminded
-                .iter()
-                .find(|(id, _)| *id == m.id)
-                .and_then(|(_, r)| *r),
+            reminded_at,
             seeker_response: m.seeker_response,
             buddy_response: m.buddy_response,
         })
