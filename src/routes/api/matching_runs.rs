@@ -12,14 +12,15 @@ use utoipa::{IntoParams, ToSchema};
 use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
 use crate::auth::Caller;
-use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match};
 use crate::db::programmes::{self, Programme};
 use crate::db::runs::{self, MatchingRun};
-use crate::db::{DbConnection, DbError};
+use crate::db::DbConnection;
+use crate::domain::weights::MAX_WEIGHT;
 use crate::domain::{MatchStatus, RunStatus};
-use crate::matching_runs::{self, RunError, RunOptions, Unmatched};
-use crate::routes::coordinator::review::{self, decisions, decisions::Decision};
+use crate::matching_runs::decisions::{self, Decision, ReasonError};
+use crate::matching_runs::review::{self, Viewer};
+use crate::matching_runs::{self, pair_check, RunError, RunOptions, Unmatched};
 use crate::state::AppState;
 
 /// Default page size of proposals.
@@ -259,14 +260,11 @@ fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, Api
         let mut out = base.clone();
         let mut set = |name: &str, v: Option<u32>, slot: &mut u32| {
             if let Some(v) = v {
-                if v > review::MAX_WEIGHT {
+                if v > MAX_WEIGHT {
                     fields.push(bad(
                         &format!("weights.{name}"),
                         "out_of_range",
-                        format!(
-                            "Weights are whole numbers from 0 to {}.",
-                            review::MAX_WEIGHT
-                        ),
+                        format!("Weights are whole numbers from 0 to {MAX_WEIGHT}."),
                     ));
                 } else {
                     *slot = v;
@@ -356,14 +354,13 @@ pub async fn start_run(
         })?
     };
     let slug = slug.into_inner();
-    let st = state.clone();
     let id = state
         .db
         .run(move |db| -> Result<i32, ApiError> {
             let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
             let options = options(&programme, request)?;
-            review::start_in_background(
-                &st,
+            matching_runs::start_in_background(
+                db,
                 programme,
                 Some(caller.coordinator().id),
                 options,
@@ -393,7 +390,7 @@ fn unmatched_dto(u: &Unmatched) -> UnmatchedDto {
     UnmatchedDto {
         seeker_id: u.seeker_id,
         reason: u.reason.clone(),
-        main_rule: decisions::unmatched_main_rule(u).map(str::to_owned),
+        main_rule: pair_check::unmatched_main_rule(u).map(str::to_owned),
         exclusions: u.exclusions.and_then(|e| serde_json::to_value(e).ok()),
         feasible_buddies: u.feasible_buddies,
     }
@@ -443,14 +440,18 @@ pub async fn get_run(
     let dto = state
         .db
         .run(move |db| -> Result<RunDto, ApiError> {
-            let conn = &mut *db.get()?;
-            let (run, programme) = run_for(conn, &caller, id)?;
+            let (run, programme) = run_for(&mut *db.get()?, &caller, id)?;
             let done = run.status == RunStatus::Done;
             let (summary, proposals, unmatched) = if done {
-                let unmatched: Vec<Unmatched> =
-                    serde_json::from_str(&run.unmatched).unwrap_or_default();
-                let (items, total) = matches::for_run(conn, id, page, per_page)?;
-                let items = items
+                let unmatched = review::unmatched_of(&run);
+                let viewer = Viewer {
+                    coordinator_id: Some(caller.coordinator().id),
+                    via: "api",
+                };
+                let page_of = review::view_proposals(db, &run, page, per_page, viewer)?;
+                let total = page_of.total;
+                let items = page_of
+                    .items
                     .into_iter()
                     .map(|m| ProposalDto {
                         reasons: serde_json::from_str(&m.reasons)
@@ -462,20 +463,6 @@ pub async fn get_run(
                         status: m.status.code().to_owned(),
                     })
                     .collect();
-                db.write(|c| -> Result<(), DbError> {
-                    audit::record(
-                        c,
-                        &AuditEntry {
-                            coordinator_id: Some(caller.coordinator().id),
-                            programme_id: Some(programme.id),
-                            action: "run.view",
-                            subject_type: "matching_run",
-                            subject_id: Some(id),
-                            detail: "api",
-                        },
-                        Utc::now().naive_utc(),
-                    )
-                })?;
                 (
                     Some(RunSummaryDto {
                         seekers: run.seekers,
@@ -563,8 +550,7 @@ pub async fn approve_match(
         .run(move |db| -> Result<DecisionDto, ApiError> {
             let m = match_for(&mut *db.get()?, &caller, id)?;
             let who = Some(caller.coordinator().id);
-            let d =
-                db.write(|c| decisions::approve(c, &m, who, &settings, Utc::now().naive_utc()))?;
+            let d = decisions::approve(db, &m, who, &settings, Utc::now().naive_utc())?;
             decided(id, MatchStatus::Approved, d)
         })
         .await?;
@@ -598,23 +584,20 @@ pub async fn reject_match(
     body: web::Json<RejectRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let reason = body.into_inner().reason.trim().to_owned();
-    if reason.is_empty() {
-        return Err(ApiError::field("reason", "required", "Say why."));
-    }
-    if reason.chars().count() > decisions::MAX_REASON_CHARS {
-        return Err(ApiError::field(
+    let reason = decisions::parse_reason(&body.into_inner().reason).map_err(|e| match e {
+        ReasonError::Missing => ApiError::field("reason", "required", "Say why."),
+        ReasonError::TooLong => ApiError::field(
             "reason",
             "too_long",
             format!("At most {} characters.", decisions::MAX_REASON_CHARS),
-        ));
-    }
+        ),
+    })?;
     let dto = state
         .db
         .run(move |db| -> Result<DecisionDto, ApiError> {
             let m = match_for(&mut *db.get()?, &caller, id)?;
             let who = Some(caller.coordinator().id);
-            let d = db.write(|c| decisions::reject(c, &m, who, &reason, Utc::now().naive_utc()))?;
+            let d = decisions::reject(db, &m, who, &reason, Utc::now().naive_utc())?;
             decided(id, MatchStatus::Rejected, d)
         })
         .await?;
