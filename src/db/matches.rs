@@ -1,6 +1,7 @@
 //! Matches: proposals from a run, coordinator decisions, and the pair's life afterwards; plus
 //! pair rules (pinned and forbidden pairs).
 
+use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -85,7 +86,8 @@ pub fn store_proposals(
         matches::status.eq(MatchStatus::Superseded.code()),
         matches::updated_at.eq(now),
     ))
-    .execute(conn)?;
+    .execute(conn)
+    .with_context(|| format!("superseding the open proposals of programme {programme_id}"))?;
     // One row at a time: MultiConnection has no batch insert. Inside one transaction this is
     // fast on both backends (thousands of rows per second).
     for p in proposals {
@@ -101,7 +103,8 @@ pub fn store_proposals(
                 matches::created_at.eq(now),
                 matches::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .with_context(|| format!("storing a proposal of run {run_id}"))?;
     }
     Ok(())
 }
@@ -119,14 +122,16 @@ pub fn for_run(
     let total = matches::table
         .filter(matches::run_id.eq(run_id))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)
+        .with_context(|| format!("counting the proposals of run {run_id}"))?;
     let items = matches::table
         .filter(matches::run_id.eq(run_id))
         .order((matches::score.desc(), matches::id.asc()))
         .limit(per_page)
         .offset((page.max(1) - 1) * per_page)
         .select(Match::as_select())
-        .load(conn)?;
+        .load(conn)
+        .with_context(|| format!("reading page {page} of the proposals of run {run_id}"))?;
     Ok((items, total))
 }
 
@@ -139,7 +144,8 @@ pub fn pairs_of_run(conn: &mut DbConnection, run_id: i32) -> Result<Vec<(i32, i3
         .filter(matches::run_id.eq(run_id))
         .select((matches::seeker_id, matches::buddy_id))
         .order((matches::seeker_id.asc(), matches::buddy_id.asc()))
-        .load(conn)?)
+        .load(conn)
+        .with_context(|| format!("reading the pairs of run {run_id}"))?)
 }
 
 /// The match with this id.
@@ -151,7 +157,8 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Match>, DbError> 
         .find(id)
         .select(Match::as_select())
         .first(conn)
-        .optional()?)
+        .optional()
+        .with_context(|| format!("reading match {id}"))?)
 }
 
 /// Live matches (approved or active) of a programme as (seeker, buddy) pairs: seekers in them
@@ -164,7 +171,81 @@ pub fn live_pairs(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<(i32
         .filter(matches::programme_id.eq(programme_id))
         .filter(matches::status.eq_any(LIVE_STATUSES))
         .select((matches::seeker_id, matches::buddy_id))
-        .load(conn)?)
+        .load(conn)
+        .with_context(|| format!("reading the live pairs of programme {programme_id}"))?)
+}
+
+/// Live matches (approved or active) of a programme that hold this seeker or this buddy, as
+/// (seeker, buddy) pairs: whether the seeker is free and how much of the buddy's capacity is
+/// used, without reading the whole programme.
+///
+/// # Errors
+/// A failed query.
+pub fn live_pairs_of(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    seeker_id: i32,
+    buddy_id: i32,
+) -> Result<Vec<(i32, i32)>, DbError> {
+    Ok(matches::table
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::status.eq_any(LIVE_STATUSES))
+        .filter(
+            matches::seeker_id
+                .eq(seeker_id)
+                .or(matches::buddy_id.eq(buddy_id)),
+        )
+        .select((matches::seeker_id, matches::buddy_id))
+        .load(conn)
+        .with_context(|| {
+            format!("reading the live pairs of seeker {seeker_id} or buddy {buddy_id}")
+        })?)
+}
+
+/// A pair a coordinator makes by hand, stored as a proposal without a run.
+#[derive(Debug, Clone)]
+pub struct NewManualMatch<'a> {
+    /// Programme.
+    pub programme_id: i32,
+    /// The seeker.
+    pub seeker_id: i32,
+    /// The buddy.
+    pub buddy_id: i32,
+    /// Score 0..=1000.
+    pub score: i32,
+    /// JSON reasons from the matching core.
+    pub reasons_json: &'a str,
+}
+
+/// Stores a pair made by hand as a proposal (no run) and returns its id.
+///
+/// # Errors
+/// A failed query.
+pub fn insert_manual(
+    conn: &mut DbConnection,
+    new: &NewManualMatch<'_>,
+    now: NaiveDateTime,
+) -> Result<i32, DbError> {
+    Ok(diesel::insert_into(matches::table)
+        .values((
+            matches::programme_id.eq(new.programme_id),
+            matches::run_id.eq(None::<i32>),
+            matches::seeker_id.eq(new.seeker_id),
+            matches::buddy_id.eq(new.buddy_id),
+            matches::score.eq(new.score),
+            matches::reasons.eq(new.reasons_json),
+            matches::status.eq(MatchStatus::Proposed.code()),
+            matches::created_at.eq(now),
+            matches::updated_at.eq(now),
+        ))
+        .returning(matches::id)
+        .get_result(conn)
+        .with_context(|| {
+            format!(
+                "storing the manual pair of seeker {} and buddy {}",
+                new.seeker_id, new.buddy_id
+            )
+        })?)
 }
 
 /// Moves a match from `from` to `to` status, recording who decided; returns false when the match
@@ -193,7 +274,8 @@ pub fn transition(
         matches::reject_reason.eq(reject_reason),
         matches::updated_at.eq(now),
     ))
-    .execute(conn)?;
+    .execute(conn)
+    .with_context(|| format!("moving match {id} from {from} to {to}"))?;
     Ok(changed == 1)
 }
 
@@ -230,13 +312,7 @@ pub fn add_rule(
     created_by: Option<i32>,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    let exists: i64 = pair_rules::table
-        .filter(pair_rules::seeker_id.eq(seeker_id))
-        .filter(pair_rules::buddy_id.eq(buddy_id))
-        .filter(pair_rules::kind.eq(kind.code()))
-        .count()
-        .get_result(conn)?;
-    if exists == 0 {
+    if !has_rule(conn, seeker_id, buddy_id, kind)? {
         diesel::insert_into(pair_rules::table)
             .values((
                 pair_rules::programme_id.eq(programme_id),
@@ -247,9 +323,30 @@ pub fn add_rule(
                 pair_rules::created_by.eq(created_by),
                 pair_rules::created_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .with_context(|| format!("adding a {} rule", kind.code()))?;
     }
     Ok(())
+}
+
+/// Whether a rule of this kind holds for the pair.
+///
+/// # Errors
+/// A failed query.
+pub fn has_rule(
+    conn: &mut DbConnection,
+    seeker_id: i32,
+    buddy_id: i32,
+    kind: RuleKind,
+) -> Result<bool, DbError> {
+    let n: i64 = pair_rules::table
+        .filter(pair_rules::seeker_id.eq(seeker_id))
+        .filter(pair_rules::buddy_id.eq(buddy_id))
+        .filter(pair_rules::kind.eq(kind.code()))
+        .count()
+        .get_result(conn)
+        .with_context(|| format!("looking for a {} rule", kind.code()))?;
+    Ok(n > 0)
 }
 
 /// Removes a pair rule; returns whether one was there.
@@ -268,7 +365,8 @@ pub fn remove_rule(
             .filter(pair_rules::buddy_id.eq(buddy_id))
             .filter(pair_rules::kind.eq(kind.code())),
     )
-    .execute(conn)?;
+    .execute(conn)
+    .with_context(|| format!("removing a {} rule", kind.code()))?;
     Ok(n > 0)
 }
 
@@ -285,5 +383,11 @@ pub fn rules(
         .filter(pair_rules::programme_id.eq(programme_id))
         .filter(pair_rules::kind.eq(kind.code()))
         .select((pair_rules::seeker_id, pair_rules::buddy_id))
-        .load(conn)?)
+        .load(conn)
+        .with_context(|| {
+            format!(
+                "reading the {} pairs of programme {programme_id}",
+                kind.code()
+            )
+        })?)
 }

@@ -418,6 +418,37 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Participant>, DbE
         .optional()?)
 }
 
+/// The participants with these ids (one query; ids not found are left out).
+///
+/// # Errors
+/// A failed query.
+pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> Result<Vec<Participant>, DbError> {
+    Ok(participants::table
+        .filter(participants::id.eq_any(ids))
+        .select(Participant::as_select())
+        .load(conn)
+        .with_context(|| format!("reading {} participants by id", ids.len()))?)
+}
+
+/// A programme's confirmed participants, by id: the people a matching run may pair.
+///
+/// # Errors
+/// A failed query.
+pub fn confirmed_of_programme(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<Vec<Participant>, DbError> {
+    Ok(participants::table
+        .filter(participants::programme_id.eq(programme_id))
+        .filter(participants::status.eq(ParticipantStatus::Confirmed.code()))
+        .order(participants::id.asc())
+        .select(Participant::as_select())
+        .load(conn)
+        .with_context(|| {
+            format!("reading the confirmed participants of programme {programme_id}")
+        })?)
+}
+
 /// The participant with this email in this programme.
 ///
 /// # Errors

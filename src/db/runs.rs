@@ -2,6 +2,7 @@
 //! run per programme is enforced by a unique partial index, so several app instances cannot
 //! start two at once.
 
+use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -113,7 +114,8 @@ pub fn set_progress(
             matching_runs::status.eq(status.code()),
             matching_runs::progress.eq(progress),
         ))
-        .execute(conn)?;
+        .execute(conn)
+        .with_context(|| format!("recording the progress of run {id}"))?;
     Ok(())
 }
 
@@ -159,7 +161,8 @@ pub fn finish(
             matching_runs::unmatched.eq(&s.unmatched_json),
             matching_runs::finished_at.eq(Some(now)),
         ))
-        .execute(conn)?;
+        .execute(conn)
+        .with_context(|| format!("recording the result of run {id}"))?;
     Ok(())
 }
 
@@ -179,8 +182,35 @@ pub fn fail(
             matching_runs::error.eq(Some(error)),
             matching_runs::finished_at.eq(Some(now)),
         ))
-        .execute(conn)?;
+        .execute(conn)
+        .with_context(|| format!("recording the failure of run {id}"))?;
     Ok(())
+}
+
+/// Marks the programme's runs that still say queued or running but started before `before` as
+/// failed (`interrupted`): a crash or restart stopped them, and they must not block a new run.
+///
+/// # Errors
+/// A failed query.
+pub fn fail_interrupted(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    before: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        matching_runs::table
+            .filter(matching_runs::programme_id.eq(programme_id))
+            .filter(matching_runs::status.eq_any(RunStatus::IN_PROGRESS.map(RunStatus::code)))
+            .filter(matching_runs::created_at.lt(before)),
+    )
+    .set((
+        matching_runs::status.eq(RunStatus::Failed.code()),
+        matching_runs::error.eq(Some("interrupted")),
+        matching_runs::finished_at.eq(Some(now)),
+    ))
+    .execute(conn)
+    .with_context(|| format!("failing the interrupted runs of programme {programme_id}"))?)
 }
 
 /// The run with this id.
@@ -192,7 +222,8 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<MatchingRun>, DbE
         .find(id)
         .select(MatchingRun::as_select())
         .first(conn)
-        .optional()?)
+        .optional()
+        .with_context(|| format!("reading run {id}"))?)
 }
 
 /// A programme's runs, newest first.
@@ -209,5 +240,6 @@ pub fn for_programme(
         .order(matching_runs::id.desc())
         .limit(limit)
         .select(MatchingRun::as_select())
-        .load(conn)?)
+        .load(conn)
+        .with_context(|| format!("reading the runs of programme {programme_id}"))?)
 }

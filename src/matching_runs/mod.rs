@@ -12,24 +12,26 @@
 //! Pinned pairs must be in the result, forbidden pairs (a coordinator's "never", a rejected
 //! proposal, a declined introduction) never are.
 
+pub mod decisions;
 pub mod features;
+pub mod pair_check;
+pub mod review;
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use matching::assign::{self, Edge, Objective, Problem, UnmatchedReason};
 use matching::compat::{score_all, Evaluation, ExclusionSummary, Weights};
 use serde::{Deserialize, Serialize};
 
 use crate::coordinator::readiness;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, NewProposal, RuleKind};
-use crate::db::participants::Participant;
+use crate::db::participants::{self, Participant};
 use crate::db::runs::{self, RunSummary, StartError};
-use crate::db::schema::participants;
 use crate::db::{Db, DbError};
-use crate::domain::{ParticipantStatus, Programme, RunStatus};
+use crate::domain::{Programme, Role, RunStatus};
 
 /// What a coordinator chooses for a run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -149,19 +151,8 @@ pub fn start(
     let weights_json =
         serde_json::to_string(&weights).map_err(|e| RunError::Weights(e.to_string()))?;
     db.write(|conn| -> Result<i32, RunError> {
-        use crate::db::schema::matching_runs as mr;
-        diesel::update(
-            mr::table
-                .filter(mr::programme_id.eq(programme.id))
-                .filter(mr::status.eq_any(RunStatus::IN_PROGRESS.map(RunStatus::code)))
-                .filter(mr::created_at.lt(now - chrono::Duration::minutes(STALE_AFTER_MINUTES))),
-        )
-        .set((
-            mr::status.eq(RunStatus::Failed.code()),
-            mr::error.eq(Some("interrupted")),
-            mr::finished_at.eq(Some(now)),
-        ))
-        .execute(conn)?;
+        let stale = now - chrono::Duration::minutes(STALE_AFTER_MINUTES);
+        runs::fail_interrupted(conn, programme.id, stale, now)?;
         Ok(runs::create(
             conn,
             programme.id,
@@ -196,6 +187,51 @@ pub fn execute(
     result
 }
 
+/// Starts a run (recorded as `run.start`, with `via` as the audit detail: `""` for the review
+/// pages, `"api"` for the JSON API) and executes it on a blocking thread; the caller follows it
+/// by its id. The pages and the API start runs only through here.
+///
+/// # Errors
+/// [`RunError::AlreadyRunning`] and storage failures. A failure of the run itself is stored on
+/// the run, not returned.
+pub fn start_in_background(
+    db: &Db,
+    programme: Programme,
+    started_by: Option<i32>,
+    options: RunOptions,
+    via: &str,
+) -> Result<i32, RunError> {
+    let now = chrono::Utc::now().naive_utc();
+    let id = start(db, &programme, started_by, &options, now)?;
+    let programme_id = programme.id;
+    db.write(|c| {
+        audit::record(
+            c,
+            &AuditEntry {
+                coordinator_id: started_by,
+                programme_id: Some(programme_id),
+                action: "run.start",
+                subject_type: "matching_run",
+                subject_id: Some(id),
+                detail: via,
+            },
+            now,
+        )
+    })?;
+    let db = db.clone();
+    let work = move || {
+        if let Err(e) = execute(&db, id, &programme, &options) {
+            tracing::warn!(run_id = id, error = %e, "matching run failed");
+        }
+    };
+    // On the async runtime's blocking pool when there is one (the server), else on a thread.
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => drop(handle.spawn_blocking(work)),
+        Err(_) => drop(std::thread::spawn(work)),
+    }
+    Ok(id)
+}
+
 /// [`start`] then [`execute`] on this thread (command line, tests).
 ///
 /// # Errors
@@ -222,6 +258,14 @@ fn progress(db: &Db, run_id: i32, text: &str) -> Result<(), RunError> {
     Ok(())
 }
 
+/// Whether a participant looks for a buddy (an arriving member who does not offer to be one);
+/// everyone else who is confirmed offers to be a buddy. The run's pool and the pair checks both
+/// ask this.
+#[must_use]
+pub fn is_seeker(p: &Participant) -> bool {
+    p.role == Role::Arriving.code() && !p.volunteer
+}
+
 /// The pool: seekers and buddies with their features' inputs.
 struct Pool {
     seekers: Vec<Participant>,
@@ -232,12 +276,7 @@ struct Pool {
 
 fn load_pool(db: &Db, programme: &Programme) -> Result<Pool, RunError> {
     let conn = &mut *db.get()?;
-    let people: Vec<Participant> = participants::table
-        .filter(participants::programme_id.eq(programme.id))
-        .filter(participants::status.eq(ParticipantStatus::Confirmed.code()))
-        .order(participants::id.asc())
-        .select(Participant::as_select())
-        .load(conn)?;
+    let people = participants::confirmed_of_programme(conn, programme.id)?;
     let live = matches::live_pairs(conn, programme.id)?;
     let busy: HashSet<i32> = live.iter().map(|&(s, _)| s).collect();
     let mut used: HashMap<i32, i32> = HashMap::new();
@@ -248,7 +287,7 @@ fn load_pool(db: &Db, programme: &Programme) -> Result<Pool, RunError> {
     let mut seekers = Vec::new();
     let mut buddies = Vec::new();
     for p in people {
-        if p.role == "arriving" && !p.volunteer {
+        if is_seeker(&p) {
             if !busy.contains(&p.id) {
                 seekers.push(p);
             }

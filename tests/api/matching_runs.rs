@@ -160,3 +160,116 @@ async fn only_one_active_run_per_programme() {
     .await
     .expect("no panic");
 }
+
+/// The checks before a pin or a pair made by hand, each named: who is missing, who is not a
+/// seeker or not a buddy, who has not confirmed, a seeker already matched, a buddy with no room
+/// or not ready, a forbidden pair; a refused pin stores nothing.
+#[tokio::test]
+async fn a_pair_check_names_what_is_wrong() {
+    use buddymatch::coordinator::readiness::{self, ReadinessDates};
+    use buddymatch::db::matches::NewManualMatch;
+    use buddymatch::db::participants;
+    use buddymatch::domain::{MatchStatus, ParticipantStatus};
+    use buddymatch::matching_runs::decisions;
+    use buddymatch::matching_runs::pair_check::{check_pair, PairProblem};
+
+    let app = spawn_app().await;
+    let db = app.db().clone();
+    tokio::task::spawn_blocking(move || {
+        let c = cohort(&db);
+        let now = chrono::Utc::now().naive_utc();
+        let p = &c.programme;
+        let check = |s: i32, b: i32| {
+            db.write(|conn| check_pair(conn, p, s, b, now))
+                .expect("check")
+                .map(|e| e.score)
+        };
+        // Feasible: the core's score comes back.
+        assert!(check(c.amal, c.anna).expect("feasible") > 0);
+        assert_eq!(check(9999, c.anna), Err(PairProblem::NoSuchPerson(9999)));
+        assert_eq!(check(c.amal, 9999), Err(PairProblem::NoSuchPerson(9999)));
+        assert_eq!(check(c.anna, c.jonas), Err(PairProblem::NotASeeker(c.anna)));
+        assert_eq!(check(c.amal, c.olena), Err(PairProblem::NotABuddy(c.olena)));
+        assert_eq!(
+            check(c.tesfay, c.jonas).expect_err("no language").code(),
+            "no_common_language"
+        );
+
+        // A forbidden pair (rejected before) is refused before the hard rules are checked.
+        db.write(|conn| {
+            matches::add_rule(
+                conn,
+                p.id,
+                c.amal,
+                c.jonas,
+                RuleKind::Forbidden,
+                "test",
+                None,
+                now,
+            )
+        })
+        .expect("rule");
+        assert_eq!(check(c.amal, c.jonas), Err(PairProblem::Forbidden));
+
+        // Olena is matched with Anna (capacity 1): Olena is taken and Anna is full.
+        db.write(|conn| {
+            let id = matches::insert_manual(
+                conn,
+                &NewManualMatch {
+                    programme_id: p.id,
+                    seeker_id: c.olena,
+                    buddy_id: c.anna,
+                    score: 500,
+                    reasons_json: "[]",
+                },
+                now,
+            )?;
+            matches::transition(
+                conn,
+                id,
+                MatchStatus::Proposed,
+                MatchStatus::Approved,
+                None,
+                None,
+                now,
+            )
+        })
+        .expect("live match");
+        assert_eq!(
+            check(c.olena, c.jonas),
+            Err(PairProblem::SeekerMatched(c.olena))
+        );
+        assert_eq!(check(c.amal, c.anna), Err(PairProblem::BuddyFull(c.anna)));
+        assert_eq!(
+            check(c.amal, c.anna).expect_err("full").code(),
+            "buddy_has_no_capacity"
+        );
+
+        // Jonas without his safeguarding training is not ready.
+        db.write(|conn| readiness::save(conn, c.jonas, &ReadinessDates::default(), now))
+            .expect("readiness");
+        assert_eq!(
+            check(c.tesfay, c.jonas),
+            Err(PairProblem::BuddyNotReady(c.jonas))
+        );
+
+        // Tesfay withdraws: not confirmed.
+        db.write(|conn| {
+            participants::set_status(conn, c.tesfay, ParticipantStatus::Withdrawn, now)
+        })
+        .expect("withdraw");
+        assert_eq!(
+            check(c.tesfay, c.jonas),
+            Err(PairProblem::NotConfirmed(c.tesfay))
+        );
+
+        // A refused pin stores nothing; removing a pin that is not there changes nothing.
+        let refused = decisions::pin(&db, p, c.amal, c.anna, None, now).expect("pin");
+        assert_eq!(refused, Err(PairProblem::BuddyFull(c.anna)));
+        let pins = matches::rules(&mut db.get().expect("conn"), p.id, RuleKind::Pinned);
+        assert!(pins.expect("rules").is_empty());
+        assert!(!decisions::unpin(&db, p.id, c.amal, c.anna, None, now).expect("unpin"));
+    })
+    .await
+    .expect("no panic");
+}

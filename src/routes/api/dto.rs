@@ -354,3 +354,188 @@ impl From<&Programme> for ProgrammeDto {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Matching runs and decisions
+
+/// Score weights; a missing field keeps the programme's value.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeightsDto {
+    /// Best common language level, 0..=1000.
+    pub language: Option<u32>,
+    /// Shared interests, 0..=1000.
+    pub interests: Option<u32>,
+    /// Common weekly slots, 0..=1000.
+    pub availability: Option<u32>,
+    /// Closeness within both travel radii, 0..=1000.
+    pub distance: Option<u32>,
+    /// Share/learn domains both ways, 0..=1000.
+    pub reciprocity: Option<u32>,
+    /// Language practice both ways, 0..=1000.
+    pub practice: Option<u32>,
+    /// Age closeness, 0..=1000.
+    pub age: Option<u32>,
+    /// Hard rule: a pair needs a language both speak at this level or higher (`A1`..`C2`,
+    /// `native`).
+    #[schema(example = "A2")]
+    pub min_language_level: Option<String>,
+    /// "Speaks well" for language practice (`A1`..`C2`, `native`).
+    #[schema(example = "B2")]
+    pub practise_level: Option<String>,
+}
+
+/// Options of a new run (every field optional; `{}` or an empty body uses the programme's).
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RunRequest {
+    /// `most_matched` (default: most people matched, then best total score),
+    /// `waiting_priority` or `fairness`.
+    #[schema(example = "most_matched")]
+    pub objective: Option<String>,
+    /// Score weights for this run.
+    pub weights: Option<WeightsDto>,
+}
+
+/// A run was started.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunStarted {
+    /// The run's id.
+    pub id: i32,
+    /// `queued`.
+    pub status: String,
+    /// Where to follow it.
+    #[schema(example = "/api/v1/matching-runs/7")]
+    pub url: String,
+}
+
+/// What a finished run found.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunSummaryDto {
+    /// Seekers considered.
+    pub seekers: i32,
+    /// Buddies considered.
+    pub buddies: i32,
+    /// Feasible pairs.
+    pub feasible_pairs: i32,
+    /// Seekers matched.
+    pub matched: i32,
+    /// Seekers not matched.
+    pub unmatched: usize,
+    /// Sum of the proposed pairs' scores.
+    pub total_score: i32,
+    /// Wall time, milliseconds.
+    pub duration_ms: i32,
+}
+
+/// A proposed pair.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalDto {
+    /// Match id (for approve / reject).
+    pub id: i32,
+    /// Seeker's participant id.
+    pub seeker_id: i32,
+    /// Buddy's participant id.
+    pub buddy_id: i32,
+    /// Score 0..=1000.
+    pub score: i32,
+    /// `proposed`, `approved`, `rejected`, `superseded`, ...
+    pub status: String,
+    /// Why: the matching core's reasons, each `{"reason": <code>, ...details, "points": n}`
+    /// (codes: `shared_language`, `shared_interests`, `common_slots`, `distance_km`,
+    /// `online_only`, `can_learn`, `can_teach`, `practise_language`, `age_close`).
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: serde_json::Value,
+}
+
+/// A seeker left unmatched, and why.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnmatchedDto {
+    /// Seeker's participant id.
+    pub seeker_id: i32,
+    /// `no_feasible_buddy` or `all_feasible_buddies_taken`.
+    pub reason: String,
+    /// With `no_feasible_buddy`: the hard rule that excluded the most buddies
+    /// (`no_common_language`, `no_common_slot`, `too_far`, `seeker_preference`,
+    /// `buddy_preference`, `needs_child_clearance`, `forbidden`).
+    pub main_rule: Option<String>,
+    /// With `no_feasible_buddy`: buddies checked and excluded per rule.
+    #[schema(value_type = Option<Object>)]
+    pub exclusions: Option<serde_json::Value>,
+    /// With `all_feasible_buddies_taken`: how many feasible buddies there were.
+    pub feasible_buddies: u32,
+}
+
+/// One page of a run's proposals.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalPage {
+    /// Page, from 1.
+    pub page: i64,
+    /// Page size.
+    pub per_page: i64,
+    /// All proposals of the run.
+    pub total: i64,
+    /// This page, best score first.
+    pub items: Vec<ProposalDto>,
+}
+
+/// A matching run.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RunDto {
+    /// Id.
+    pub id: i32,
+    /// Programme slug.
+    pub programme: String,
+    /// Objective code.
+    pub objective: String,
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    /// What it is doing now.
+    pub progress: String,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Started (UTC).
+    pub created_at: DateTime<Utc>,
+    /// Finished (UTC).
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The weights used.
+    #[schema(value_type = Object)]
+    pub weights: serde_json::Value,
+    /// When done.
+    pub summary: Option<RunSummaryDto>,
+    /// When done: one page of proposals.
+    pub proposals: Option<ProposalPage>,
+    /// When done: every unmatched seeker.
+    pub unmatched: Vec<UnmatchedDto>,
+}
+
+/// Paging of proposals.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RunQuery {
+    /// Page, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Page size, 1..=500 (default 50).
+    pub per_page: Option<i64>,
+}
+
+/// A rejection.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectRequest {
+    /// Why (required, at most 500 characters); kept, and the pair is never proposed again.
+    #[schema(example = "They know each other privately.")]
+    pub reason: String,
+}
+
+/// The result of a decision.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DecisionDto {
+    /// Match id.
+    pub id: i32,
+    /// The match's status now.
+    pub status: String,
+    /// Whether this request changed it (false: it was already decided this way).
+    pub changed: bool,
+}

@@ -6,208 +6,29 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use matching::compat::{Level, Weights};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 
+pub use super::dto::{
+    DecisionDto, ProposalDto, ProposalPage, RejectRequest, RunDto, RunQuery, RunRequest,
+    RunStarted, RunSummaryDto, UnmatchedDto, WeightsDto,
+};
 use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
 use super::Caller;
-use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match};
 use crate::db::programmes::{self, Programme};
 use crate::db::runs::{self, MatchingRun};
-use crate::db::{DbConnection, DbError};
+use crate::db::DbConnection;
+use crate::domain::weights::MAX_WEIGHT;
 use crate::domain::{MatchStatus, RunStatus};
-use crate::matching_runs::{self, RunError, RunOptions, Unmatched};
-use crate::routes::coordinator::review::{self, decisions, decisions::Decision};
+use crate::matching_runs::decisions::{self, Decision, ReasonError};
+use crate::matching_runs::review::{self, Viewer};
+use crate::matching_runs::{self, pair_check, RunError, RunOptions, Unmatched};
 use crate::state::AppState;
 
 /// Default page size of proposals.
 pub const DEFAULT_PER_PAGE: i64 = 50;
 /// Largest page size of proposals.
 pub const MAX_PER_PAGE: i64 = 500;
-
-/// Score weights; a missing field keeps the programme's value.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct WeightsDto {
-    /// Best common language level, 0..=1000.
-    pub language: Option<u32>,
-    /// Shared interests, 0..=1000.
-    pub interests: Option<u32>,
-    /// Common weekly slots, 0..=1000.
-    pub availability: Option<u32>,
-    /// Closeness within both travel radii, 0..=1000.
-    pub distance: Option<u32>,
-    /// Share/learn domains both ways, 0..=1000.
-    pub reciprocity: Option<u32>,
-    /// Language practice both ways, 0..=1000.
-    pub practice: Option<u32>,
-    /// Age closeness, 0..=1000.
-    pub age: Option<u32>,
-    /// Hard rule: a pair needs a language both speak at this level or higher (`A1`..`C2`,
-    /// `native`).
-    #[schema(example = "A2")]
-    pub min_language_level: Option<String>,
-    /// "Speaks well" for language practice (`A1`..`C2`, `native`).
-    #[schema(example = "B2")]
-    pub practise_level: Option<String>,
-}
-
-/// Options of a new run (every field optional; `{}` or an empty body uses the programme's).
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RunRequest {
-    /// `most_matched` (default: most people matched, then best total score),
-    /// `waiting_priority` or `fairness`.
-    #[schema(example = "most_matched")]
-    pub objective: Option<String>,
-    /// Score weights for this run.
-    pub weights: Option<WeightsDto>,
-}
-
-/// A run was started.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RunStarted {
-    /// The run's id.
-    pub id: i32,
-    /// `queued`.
-    pub status: String,
-    /// Where to follow it.
-    #[schema(example = "/api/v1/matching-runs/7")]
-    pub url: String,
-}
-
-/// What a finished run found.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RunSummaryDto {
-    /// Seekers considered.
-    pub seekers: i32,
-    /// Buddies considered.
-    pub buddies: i32,
-    /// Feasible pairs.
-    pub feasible_pairs: i32,
-    /// Seekers matched.
-    pub matched: i32,
-    /// Seekers not matched.
-    pub unmatched: usize,
-    /// Sum of the proposed pairs' scores.
-    pub total_score: i32,
-    /// Wall time, milliseconds.
-    pub duration_ms: i32,
-}
-
-/// A proposed pair.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProposalDto {
-    /// Match id (for approve / reject).
-    pub id: i32,
-    /// Seeker's participant id.
-    pub seeker_id: i32,
-    /// Buddy's participant id.
-    pub buddy_id: i32,
-    /// Score 0..=1000.
-    pub score: i32,
-    /// `proposed`, `approved`, `rejected`, `superseded`, ...
-    pub status: String,
-    /// Why: the matching core's reasons, each `{"reason": <code>, ...details, "points": n}`
-    /// (codes: `shared_language`, `shared_interests`, `common_slots`, `distance_km`,
-    /// `online_only`, `can_learn`, `can_teach`, `practise_language`, `age_close`).
-    #[schema(value_type = Vec<Object>)]
-    pub reasons: serde_json::Value,
-}
-
-/// A seeker left unmatched, and why.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct UnmatchedDto {
-    /// Seeker's participant id.
-    pub seeker_id: i32,
-    /// `no_feasible_buddy` or `all_feasible_buddies_taken`.
-    pub reason: String,
-    /// With `no_feasible_buddy`: the hard rule that excluded the most buddies
-    /// (`no_common_language`, `no_common_slot`, `too_far`, `seeker_preference`,
-    /// `buddy_preference`, `needs_child_clearance`, `forbidden`).
-    pub main_rule: Option<String>,
-    /// With `no_feasible_buddy`: buddies checked and excluded per rule.
-    #[schema(value_type = Option<Object>)]
-    pub exclusions: Option<serde_json::Value>,
-    /// With `all_feasible_buddies_taken`: how many feasible buddies there were.
-    pub feasible_buddies: u32,
-}
-
-/// One page of a run's proposals.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProposalPage {
-    /// Page, from 1.
-    pub page: i64,
-    /// Page size.
-    pub per_page: i64,
-    /// All proposals of the run.
-    pub total: i64,
-    /// This page, best score first.
-    pub items: Vec<ProposalDto>,
-}
-
-/// A matching run.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RunDto {
-    /// Id.
-    pub id: i32,
-    /// Programme slug.
-    pub programme: String,
-    /// Objective code.
-    pub objective: String,
-    /// `queued`, `running`, `done` or `failed`.
-    pub status: String,
-    /// What it is doing now.
-    pub progress: String,
-    /// Why it failed.
-    pub error: Option<String>,
-    /// Started (UTC).
-    pub created_at: DateTime<Utc>,
-    /// Finished (UTC).
-    pub finished_at: Option<DateTime<Utc>>,
-    /// The weights used.
-    #[schema(value_type = Object)]
-    pub weights: serde_json::Value,
-    /// When done.
-    pub summary: Option<RunSummaryDto>,
-    /// When done: one page of proposals.
-    pub proposals: Option<ProposalPage>,
-    /// When done: every unmatched seeker.
-    pub unmatched: Vec<UnmatchedDto>,
-}
-
-/// Paging of proposals.
-#[derive(Debug, Clone, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct RunQuery {
-    /// Page, from 1 (default 1).
-    pub page: Option<i64>,
-    /// Page size, 1..=500 (default 50).
-    pub per_page: Option<i64>,
-}
-
-/// A rejection.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RejectRequest {
-    /// Why (required, at most 500 characters); kept, and the pair is never proposed again.
-    #[schema(example = "They know each other privately.")]
-    pub reason: String,
-}
-
-/// The result of a decision.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct DecisionDto {
-    /// Match id.
-    pub id: i32,
-    /// The match's status now.
-    pub status: String,
-    /// Whether this request changed it (false: it was already decided this way).
-    pub changed: bool,
-}
 
 fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)
@@ -259,14 +80,11 @@ fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, Api
         let mut out = base.clone();
         let mut set = |name: &str, v: Option<u32>, slot: &mut u32| {
             if let Some(v) = v {
-                if v > review::MAX_WEIGHT {
+                if v > MAX_WEIGHT {
                     fields.push(bad(
                         &format!("weights.{name}"),
                         "out_of_range",
-                        format!(
-                            "Weights are whole numbers from 0 to {}.",
-                            review::MAX_WEIGHT
-                        ),
+                        format!("Weights are whole numbers from 0 to {MAX_WEIGHT}."),
                     ));
                 } else {
                     *slot = v;
@@ -356,14 +174,13 @@ pub async fn start_run(
         })?
     };
     let slug = slug.into_inner();
-    let st = state.clone();
     let id = state
         .db
         .run(move |db| -> Result<i32, ApiError> {
             let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
             let options = options(&programme, request)?;
-            review::start_in_background(
-                &st,
+            matching_runs::start_in_background(
+                db,
                 programme,
                 Some(caller.coordinator().id),
                 options,
@@ -393,7 +210,7 @@ fn unmatched_dto(u: &Unmatched) -> UnmatchedDto {
     UnmatchedDto {
         seeker_id: u.seeker_id,
         reason: u.reason.clone(),
-        main_rule: decisions::unmatched_main_rule(u).map(str::to_owned),
+        main_rule: pair_check::unmatched_main_rule(u).map(str::to_owned),
         exclusions: u.exclusions.and_then(|e| serde_json::to_value(e).ok()),
         feasible_buddies: u.feasible_buddies,
     }
@@ -443,14 +260,18 @@ pub async fn get_run(
     let dto = state
         .db
         .run(move |db| -> Result<RunDto, ApiError> {
-            let conn = &mut *db.get()?;
-            let (run, programme) = run_for(conn, &caller, id)?;
+            let (run, programme) = run_for(&mut *db.get()?, &caller, id)?;
             let done = run.status == RunStatus::Done;
             let (summary, proposals, unmatched) = if done {
-                let unmatched: Vec<Unmatched> =
-                    serde_json::from_str(&run.unmatched).unwrap_or_default();
-                let (items, total) = matches::for_run(conn, id, page, per_page)?;
-                let items = items
+                let unmatched = review::unmatched_of(&run);
+                let viewer = Viewer {
+                    coordinator_id: Some(caller.coordinator().id),
+                    via: "api",
+                };
+                let page_of = review::view_proposals(db, &run, page, per_page, viewer)?;
+                let total = page_of.total;
+                let items = page_of
+                    .items
                     .into_iter()
                     .map(|m| ProposalDto {
                         reasons: serde_json::from_str(&m.reasons)
@@ -462,20 +283,6 @@ pub async fn get_run(
                         status: m.status.code().to_owned(),
                     })
                     .collect();
-                db.write(|c| -> Result<(), DbError> {
-                    audit::record(
-                        c,
-                        &AuditEntry {
-                            coordinator_id: Some(caller.coordinator().id),
-                            programme_id: Some(programme.id),
-                            action: "run.view",
-                            subject_type: "matching_run",
-                            subject_id: Some(id),
-                            detail: "api",
-                        },
-                        Utc::now().naive_utc(),
-                    )
-                })?;
                 (
                     Some(RunSummaryDto {
                         seekers: run.seekers,
@@ -563,8 +370,7 @@ pub async fn approve_match(
         .run(move |db| -> Result<DecisionDto, ApiError> {
             let m = match_for(&mut *db.get()?, &caller, id)?;
             let who = Some(caller.coordinator().id);
-            let d =
-                db.write(|c| decisions::approve(c, &m, who, &settings, Utc::now().naive_utc()))?;
+            let d = decisions::approve(db, &m, who, &settings, Utc::now().naive_utc())?;
             decided(id, MatchStatus::Approved, d)
         })
         .await?;
@@ -598,23 +404,20 @@ pub async fn reject_match(
     body: web::Json<RejectRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let reason = body.into_inner().reason.trim().to_owned();
-    if reason.is_empty() {
-        return Err(ApiError::field("reason", "required", "Say why."));
-    }
-    if reason.chars().count() > decisions::MAX_REASON_CHARS {
-        return Err(ApiError::field(
+    let reason = decisions::parse_reason(&body.into_inner().reason).map_err(|e| match e {
+        ReasonError::Missing => ApiError::field("reason", "required", "Say why."),
+        ReasonError::TooLong => ApiError::field(
             "reason",
             "too_long",
             format!("At most {} characters.", decisions::MAX_REASON_CHARS),
-        ));
-    }
+        ),
+    })?;
     let dto = state
         .db
         .run(move |db| -> Result<DecisionDto, ApiError> {
             let m = match_for(&mut *db.get()?, &caller, id)?;
             let who = Some(caller.coordinator().id);
-            let d = db.write(|c| decisions::reject(c, &m, who, &reason, Utc::now().naive_utc()))?;
+            let d = decisions::reject(db, &m, who, &reason, Utc::now().naive_utc())?;
             decided(id, MatchStatus::Rejected, d)
         })
         .await?;

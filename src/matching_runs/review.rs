@@ -1,0 +1,188 @@
+//! What coordinators read when they review runs, for the review pages and the JSON API alike: a
+//! programme's runs and pins, one page of a run's proposals (the view is audited as `run.view`),
+//! and the comparison of two runs (audited as `run.compare`). Participants come with them so a
+//! page can name people without another query; contact details are the page's to leave out.
+
+use std::collections::HashMap;
+
+use super::decisions::{self, Comparison};
+use super::Unmatched;
+use crate::db::audit::{self, AuditEntry};
+use crate::db::matches::{self, Match, RuleKind};
+use crate::db::participants::{self, Participant};
+use crate::db::runs::{self, MatchingRun};
+use crate::db::{Db, DbConnection, DbError};
+use crate::domain::RunStatus;
+
+/// Who reads, for the audit log.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer<'a> {
+    /// The coordinator.
+    pub coordinator_id: Option<i32>,
+    /// The audit detail: `""` for the review pages, `"api"` for the JSON API.
+    pub via: &'a str,
+}
+
+impl Viewer<'_> {
+    fn record(self, db: &Db, programme_id: i32, action: &str, run_id: i32) -> Result<(), DbError> {
+        db.write(|c| {
+            audit::record(
+                c,
+                &AuditEntry {
+                    coordinator_id: self.coordinator_id,
+                    programme_id: Some(programme_id),
+                    action,
+                    subject_type: "matching_run",
+                    subject_id: Some(run_id),
+                    detail: self.via,
+                },
+                chrono::Utc::now().naive_utc(),
+            )
+        })
+    }
+}
+
+/// Participants by id (one query).
+fn people(conn: &mut DbConnection, ids: &[i32]) -> Result<HashMap<i32, Participant>, DbError> {
+    Ok(participants::by_ids(conn, ids)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// The seekers a finished run left unmatched, with why (empty before it is done; a stored list
+/// that no longer parses reads as empty rather than failing the page).
+#[must_use]
+pub fn unmatched_of(run: &MatchingRun) -> Vec<Unmatched> {
+    if run.status == RunStatus::Done {
+        serde_json::from_str(&run.unmatched).unwrap_or_default()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A programme's runs and pinned pairs.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// The latest runs, newest first.
+    pub runs: Vec<MatchingRun>,
+    /// Pinned (seeker, buddy) pairs.
+    pub pins: Vec<(i32, i32)>,
+    /// The people in the pins.
+    pub people: HashMap<i32, Participant>,
+}
+
+/// The programme's latest `limit` runs and its pinned pairs.
+///
+/// # Errors
+/// A failed query.
+pub fn overview(db: &Db, programme_id: i32, limit: i64) -> Result<Overview, DbError> {
+    let conn = &mut *db.get()?;
+    let runs = runs::for_programme(conn, programme_id, limit)?;
+    let pins = matches::rules(conn, programme_id, RuleKind::Pinned)?;
+    let ids: Vec<i32> = pins.iter().flat_map(|&(s, b)| [s, b]).collect();
+    let people = people(conn, &ids)?;
+    Ok(Overview { runs, pins, people })
+}
+
+/// One page of a run's proposals.
+#[derive(Debug, Clone, Default)]
+pub struct Proposals {
+    /// This page, best score first.
+    pub items: Vec<Match>,
+    /// All proposals of the run.
+    pub total: i64,
+}
+
+/// One page (`page` from 1) of a finished run's proposals; records `run.view`.
+///
+/// # Errors
+/// A failed query.
+pub fn view_proposals(
+    db: &Db,
+    run: &MatchingRun,
+    page: i64,
+    per_page: i64,
+    viewer: Viewer<'_>,
+) -> Result<Proposals, DbError> {
+    let (items, total) = matches::for_run(&mut *db.get()?, run.id, page, per_page)?;
+    viewer.record(db, run.programme_id, "run.view", run.id)?;
+    Ok(Proposals { items, total })
+}
+
+/// What the run page shows of a finished run.
+#[derive(Debug, Clone, Default)]
+pub struct RunReview {
+    /// One page of proposals.
+    pub proposals: Proposals,
+    /// The people in them, and those asked for in `also`.
+    pub people: HashMap<i32, Participant>,
+    /// The programme's other finished runs (among the latest `limit`), to compare with.
+    pub earlier: Vec<MatchingRun>,
+}
+
+/// [`view_proposals`] with the people in them (and `also`) and the runs to compare with; empty
+/// while the run is not done (nothing is recorded then).
+///
+/// # Errors
+/// A failed query.
+pub fn review_run(
+    db: &Db,
+    run: &MatchingRun,
+    page: i64,
+    per_page: i64,
+    also: &[i32],
+    limit: i64,
+    viewer: Viewer<'_>,
+) -> Result<RunReview, DbError> {
+    if run.status != RunStatus::Done {
+        return Ok(RunReview::default());
+    }
+    let (proposals, people, earlier) = {
+        let conn = &mut *db.get()?;
+        let (items, total) = matches::for_run(conn, run.id, page, per_page)?;
+        let mut ids: Vec<i32> = items
+            .iter()
+            .flat_map(|m| [m.seeker_id, m.buddy_id])
+            .collect();
+        ids.extend_from_slice(also);
+        let people = people(conn, &ids)?;
+        let earlier = runs::for_programme(conn, run.programme_id, limit)?
+            .into_iter()
+            .filter(|r| r.id != run.id && r.status == RunStatus::Done)
+            .collect();
+        (Proposals { items, total }, people, earlier)
+    };
+    viewer.record(db, run.programme_id, "run.view", run.id)?;
+    Ok(RunReview {
+        proposals,
+        people,
+        earlier,
+    })
+}
+
+/// Two runs compared, with the people in the pairs that differ; records `run.compare`.
+///
+/// # Errors
+/// A failed query.
+pub fn compare_runs(
+    db: &Db,
+    run: &MatchingRun,
+    other: &MatchingRun,
+    viewer: Viewer<'_>,
+) -> Result<(Comparison, HashMap<i32, Participant>), DbError> {
+    let (cmp, people) = {
+        let conn = &mut *db.get()?;
+        let cmp = decisions::compare(conn, run.id, other.id)?;
+        let ids: Vec<i32> = cmp
+            .only_first
+            .iter()
+            .chain(&cmp.only_second)
+            .flat_map(|&(s, b)| [s, b])
+            .collect();
+        let people = people(conn, &ids)?;
+        (cmp, people)
+    };
+    viewer.record(db, run.programme_id, "run.compare", run.id)?;
+    Ok((cmp, people))
+}

@@ -1,0 +1,278 @@
+//! One run's page: progress while it runs (refreshing itself), then the summary, one page of
+//! proposals with reasons and both profiles side by side (never contact details), and the
+//! unmatched seekers with why.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use askama::Template;
+use matching::compat::Slots;
+
+use super::super::{frame, query_pairs, respond, At, Nav, PageError, Signed, Values};
+use super::texts::unmatched_text;
+use super::{
+    label, notice_text, objective_text, page_number, run_and_programme, status_text, viewer,
+    PER_PAGE, RUNS_LISTED,
+};
+use crate::db::participants::Participant;
+use crate::db::runs::MatchingRun;
+use crate::domain::{MatchStatus, Programme, RunStatus, UiLanguage};
+use crate::i18n;
+use crate::introductions::reasons;
+use crate::matching_runs::{review, Unmatched};
+use crate::routes::pages::PageCtx;
+use crate::state::AppState;
+
+fn seconds(ms: i32) -> String {
+    format!("{:.1}", f64::from(ms) / 1000.0)
+}
+
+/// One side of a proposal, without contact details.
+struct ProfileView {
+    id: i32,
+    first_name: String,
+    languages: String,
+    interests: String,
+    availability: String,
+    area: String,
+}
+
+fn profile_view(
+    lang: UiLanguage,
+    programme: &Programme,
+    people: &HashMap<i32, Participant>,
+    id: i32,
+) -> ProfileView {
+    let dash = || "–".to_owned();
+    let Some(p) = people.get(&id) else {
+        return ProfileView {
+            id,
+            first_name: format!("#{id}"),
+            languages: dash(),
+            interests: dash(),
+            availability: dash(),
+            area: dash(),
+        };
+    };
+    let join = |items: Vec<String>| {
+        if items.is_empty() {
+            dash()
+        } else {
+            items.join(", ")
+        }
+    };
+    let languages = p
+        .spoken_languages()
+        .map(|list| {
+            list.iter()
+                .map(|l| {
+                    format!(
+                        "{} ({})",
+                        i18n::language_name(lang, l.code.as_str()),
+                        i18n::coded(lang, "level", &l.level.code().to_lowercase())
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let interests = serde_json::from_str::<Vec<String>>(&p.interests)
+        .unwrap_or_default()
+        .iter()
+        .map(|i| i18n::interest_name(lang, i))
+        .collect();
+    let availability = Slots::from_bits(u32::try_from(p.availability).unwrap_or(0))
+        .names()
+        .into_iter()
+        .map(|s| {
+            let (day, part) = s.split_once('_').unwrap_or((s, ""));
+            format!(
+                "{} {}",
+                i18n::t(lang, &format!("day-{day}")),
+                i18n::t(lang, &format!("part-{part}"))
+            )
+        })
+        .collect();
+    ProfileView {
+        id,
+        first_name: p.first_name.clone(),
+        languages: join(languages),
+        interests: join(interests),
+        availability: join(availability),
+        area: p.area.as_deref().map_or_else(dash, |a| {
+            programme
+                .area(a)
+                .map_or_else(|| a.to_owned(), |a| a.name.clone())
+        }),
+    }
+}
+
+/// One proposal.
+struct ProposalRow {
+    id: i32,
+    score: i32,
+    status: String,
+    proposed: bool,
+    reasons: Vec<String>,
+    seeker: ProfileView,
+    buddy: ProfileView,
+}
+
+/// One unmatched seeker.
+struct UnmatchedRow {
+    name: String,
+    why: String,
+}
+
+/// The run page.
+#[derive(Template)]
+#[template(path = "coordinator/review_run.html")]
+struct RunPage {
+    page: PageCtx,
+    nav: Option<Nav>,
+    csrf: String,
+    programme: Programme,
+    run: MatchingRun,
+    notice: Option<String>,
+    running: bool,
+    failed: bool,
+    status: String,
+    objective: String,
+    seconds: String,
+    unmatched_total: usize,
+    proposals: Vec<ProposalRow>,
+    proposals_total: i64,
+    page_no: i64,
+    pages: i64,
+    prev: Option<String>,
+    next: Option<String>,
+    unmatched: Vec<UnmatchedRow>,
+    upage_no: usize,
+    upages: usize,
+    uprev: Option<String>,
+    unext: Option<String>,
+    earlier: Vec<(i32, String)>,
+}
+
+/// `GET /coordinator/runs/{id}?page=&upage=`: progress, or the result with proposals (audited as
+/// `run.view`).
+#[get("/coordinator/runs/{id}")]
+#[allow(clippy::too_many_lines)] // one page, built top to bottom
+pub(super) async fn run_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    let (run, programme) = run_and_programme(&state, &signed, path.into_inner()).await?;
+    let values = Values(query_pairs(&req));
+    let running = run.status.in_progress();
+    let page_no = page_number(values.get("page"));
+    let upage_no = usize::try_from(page_number(values.get("upage"))).unwrap_or(1);
+    let unmatched_all = review::unmatched_of(&run);
+    let per = usize::try_from(PER_PAGE).unwrap_or(50);
+    let unmatched_page: Vec<Unmatched> = unmatched_all
+        .iter()
+        .skip((upage_no - 1) * per)
+        .take(per)
+        .cloned()
+        .collect();
+    let wanted: Vec<i32> = unmatched_page.iter().map(|u| u.seeker_id).collect();
+    let who = viewer(&signed);
+    let r = run.clone();
+    let review::RunReview {
+        proposals,
+        people: names,
+        earlier,
+    } = state
+        .db
+        .run(move |db| review::review_run(db, &r, page_no, PER_PAGE, &wanted, RUNS_LISTED, who))
+        .await
+        .at(lang)?;
+    let total = proposals.total;
+    let rows = proposals
+        .items
+        .iter()
+        .map(|m| ProposalRow {
+            id: m.id,
+            score: m.score,
+            status: status_text(lang, m.status.code()),
+            proposed: m.status == MatchStatus::Proposed,
+            reasons: reasons::describe(lang, &m.reasons),
+            seeker: profile_view(lang, &programme, &names, m.seeker_id),
+            buddy: profile_view(lang, &programme, &names, m.buddy_id),
+        })
+        .collect();
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let upages = unmatched_all.len().div_ceil(per).max(1);
+    let link = |key: &str, n: String| {
+        let mut q: Vec<(String, String)> = values
+            .0
+            .iter()
+            .filter(|(k, _)| k != key && k != "notice" && k != "status")
+            .cloned()
+            .collect();
+        q.push((key.to_owned(), n));
+        format!(
+            "{}?{}",
+            req.path(),
+            serde_urlencoded::to_string(&q).unwrap_or_default()
+        )
+    };
+    let page = RunPage {
+        page: frame(
+            &req,
+            lang,
+            i18n::t_args(lang, "review-run-title", &[("id", &run.id.to_string())]),
+        ),
+        nav: Some(signed.nav()),
+        csrf: signed.csrf.clone(),
+        notice: notice_text(lang, &values),
+        running,
+        failed: run.status == RunStatus::Failed,
+        status: status_text(lang, run.status.code()),
+        objective: objective_text(lang, &run.objective),
+        seconds: seconds(run.duration_ms),
+        unmatched_total: unmatched_all.len(),
+        proposals: rows,
+        proposals_total: total,
+        page_no,
+        pages,
+        prev: (page_no > 1).then(|| link("page", (page_no - 1).to_string())),
+        next: (page_no < pages).then(|| link("page", (page_no + 1).to_string())),
+        unmatched: unmatched_page
+            .iter()
+            .map(|u| UnmatchedRow {
+                name: label(&names, u.seeker_id),
+                why: unmatched_text(lang, u),
+            })
+            .collect(),
+        upage_no,
+        upages,
+        uprev: (upage_no > 1).then(|| link("upage", (upage_no - 1).to_string())),
+        unext: (upage_no < upages).then(|| link("upage", (upage_no + 1).to_string())),
+        earlier: earlier
+            .into_iter()
+            .map(|r| {
+                (
+                    r.id,
+                    format!("#{} · {}", r.id, r.created_at.format("%Y-%m-%d %H:%M")),
+                )
+            })
+            .collect(),
+        run,
+        programme,
+    };
+    let mut response = respond(&req, StatusCode::OK, lang, &page);
+    if running {
+        // Also as a header: the page's <meta> refresh sits in the body.
+        if let Ok(v) = actix_web::http::header::HeaderValue::from_str("2") {
+            response.headers_mut().insert(
+                actix_web::http::header::HeaderName::from_static("refresh"),
+                v,
+            );
+        }
+    }
+    Ok(response)
+}
