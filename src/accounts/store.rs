@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::{api_tokens, coordinator_programmes, coordinators, programmes};
-use crate::db::{DbConnection, DbError};
+use crate::db::{DbConnection, DbError, Refusal};
 use crate::domain::Email;
 use crate::tokens::{self, Token};
 
@@ -150,10 +150,9 @@ pub fn create_coordinator(
         .returning(coordinators::id)
         .get_result::<i32>(conn);
     let id = match inserted {
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => return Err(AccountError::Exists(email.to_string())),
+        Err(e) if Refusal::of(&e) == Some(Refusal::Duplicate) => {
+            return Err(AccountError::Exists(email.to_string()))
+        }
         other => other?,
     };
     for programme_id in &programme_ids {

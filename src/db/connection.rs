@@ -60,17 +60,48 @@ pub enum DbError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// A constraint that refused a write: the one place that reads diesel's error kinds, so callers
+/// ask "was it a duplicate?" instead of matching nested diesel errors by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A unique constraint: a row with the same key exists (or arrived first).
+    Duplicate,
+    /// A foreign key: the row refers to one that is gone, or is still referred to.
+    StillReferenced,
+}
+
+impl Refusal {
+    /// The refusal behind a diesel error, if it is one.
+    #[must_use]
+    pub fn of(e: &diesel::result::Error) -> Option<Self> {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => Some(Self::Duplicate),
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                Some(Self::StillReferenced)
+            }
+            _ => None,
+        }
+    }
+}
+
 impl DbError {
+    /// The constraint that refused the write, also when the diesel error was given context.
+    #[must_use]
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Query(e) => Refusal::of(e),
+            Self::Unexpected(e) => e
+                .downcast_ref::<diesel::result::Error>()
+                .and_then(Refusal::of),
+            Self::UnsupportedScheme(_) | Self::Pool(_) => None,
+        }
+    }
+
     /// A unique constraint refused the write (a second row with the same key arrived first).
     #[must_use]
     pub fn is_unique_violation(&self) -> bool {
-        matches!(
-            self,
-            Self::Query(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _
-            ))
-        )
+        self.refusal() == Some(Refusal::Duplicate)
     }
 }
 
@@ -350,5 +381,27 @@ mod tests {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact("buddymatch.db"), "buddymatch.db");
+    }
+
+    fn refused(kind: diesel::result::DatabaseErrorKind) -> diesel::result::Error {
+        diesel::result::Error::DatabaseError(kind, Box::new(String::from("refused")))
+    }
+
+    #[test]
+    fn refusals_are_found_with_and_without_context() {
+        use diesel::result::DatabaseErrorKind;
+        let plain = DbError::from(refused(DatabaseErrorKind::UniqueViolation));
+        assert!(plain.is_unique_violation());
+        let with_context = DbError::from(
+            anyhow::Error::new(refused(DatabaseErrorKind::UniqueViolation)).context("inserting"),
+        );
+        assert!(with_context.is_unique_violation());
+        let fk = DbError::from(refused(DatabaseErrorKind::ForeignKeyViolation));
+        assert_eq!(fk.refusal(), Some(Refusal::StillReferenced));
+        assert!(!fk.is_unique_violation());
+        assert_eq!(
+            DbError::from(diesel::result::Error::NotFound).refusal(),
+            None
+        );
     }
 }

@@ -14,4 +14,4 @@ pub mod programmes;
 pub mod runs;
 pub mod schema;
 
-pub use connection::{Backend, Db, DbConnection, DbError, PooledConn};
+pub use connection::{Backend, Db, DbConnection, DbError, PooledConn, Refusal};

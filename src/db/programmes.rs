@@ -192,10 +192,7 @@ fn settings_json(settings: &ProgrammeSettings) -> Result<(String, String, String
 }
 
 fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
+    super::Refusal::of(e) == Some(super::Refusal::Duplicate)
 }
 
 /// Creates a programme with all its settings (run it inside [`super::Db::write`]).
@@ -388,10 +385,7 @@ pub fn ensure_demo(conn: &mut DbConnection, slug: &str) -> Result<Programme, DbE
     };
     match create(conn, &new) {
         // Another instance created it at the same moment: use theirs.
-        Err(DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => by_slug(conn, slug)?
+        Err(e) if e.is_unique_violation() => by_slug(conn, slug)?
             .ok_or_else(|| DbError::Unexpected(anyhow::anyhow!("demo programme vanished"))),
         other => other,
     }

@@ -64,12 +64,9 @@ pub enum StartError {
 
 impl From<diesel::result::Error> for StartError {
     fn from(e: diesel::result::Error) -> Self {
-        match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => Self::AlreadyRunning,
-            other => Self::Db(DbError::Query(other)),
+        match super::Refusal::of(&e) {
+            Some(super::Refusal::Duplicate) => Self::AlreadyRunning,
+            _ => Self::Db(DbError::Query(e)),
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::accounts::AccountError;
-use crate::db::DbError;
+use crate::db::{DbError, Refusal};
 use crate::domain::ValidationErrors;
 
 /// One problem with one input field.
@@ -167,24 +167,16 @@ impl From<ValidationErrors> for ApiError {
     }
 }
 
-fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
-}
-
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        match e {
-            DbError::Query(q) if is_unique_violation(&q) => {
+        match e.refusal() {
+            Some(Refusal::Duplicate) => {
                 Self::Conflict("This clashes with existing data (a duplicate).".to_owned())
             }
-            DbError::Query(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
-                _,
-            )) => Self::Conflict("Other data still refers to this.".to_owned()),
-            other => Self::Unexpected(anyhow::Error::new(other)),
+            Some(Refusal::StillReferenced) => {
+                Self::Conflict("Other data still refers to this.".to_owned())
+            }
+            None => Self::Unexpected(anyhow::Error::new(e)),
         }
     }
 }

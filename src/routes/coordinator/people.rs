@@ -560,13 +560,7 @@ fn profile_page(
 }
 
 fn email_taken(e: &DbError) -> bool {
-    matches!(
-        e,
-        DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _
-        ))
-    )
+    e.is_unique_violation()
 }
 
 /// `GET /coordinator/programmes/{slug}/people/new`: sign someone up on their behalf.

@@ -582,10 +582,7 @@ pub async fn correct(
         .await;
     match saved {
         Ok(()) => {}
-        Err(DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => {
+        Err(e) if e.is_unique_violation() => {
             errors.add("email", "email_taken");
             return me_page(
                 &req,
