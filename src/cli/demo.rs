@@ -91,12 +91,6 @@ pub enum DemoError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for DemoError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
 /// Runs `demo` and prints its one-line summary.
 ///
 /// # Errors

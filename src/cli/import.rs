@@ -117,12 +117,6 @@ pub enum ImportError {
     Unexpected(#[from] anyhow::Error),
 }
 
-impl From<diesel::result::Error> for ImportError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
 /// Runs `import`; on problems in the file prints them to stderr and fails with
 /// [`super::ExitStatus`] carrying [`EXIT_INVALID`], which `main` turns into exit code 2.
 ///

@@ -268,7 +268,7 @@ impl Db {
     pub fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E>,
-        E: From<diesel::result::Error> + From<DbError>,
+        E: From<DbError>,
     {
         let _guard: Option<FairMutexGuard<'_, ()>> = match self.backend {
             // Fair: writers are served in arrival order, so none waits behind a stream of others.
@@ -276,7 +276,24 @@ impl Db {
             Backend::Postgres => None,
         };
         let mut conn = self.get()?;
-        (*conn).transaction(f)
+        // The caller's error is kept aside, so callers need no conversion from diesel's errors
+        // (only the transaction's own begin/commit/rollback errors are diesel's).
+        let mut failed: Option<E> = None;
+        let result = (*conn).transaction::<T, Abort, _>(|c| {
+            f(c).map_err(|e| {
+                failed = Some(e);
+                Abort::Caller
+            })
+        });
+        match result {
+            Ok(t) => Ok(t),
+            Err(Abort::Caller) => Err(failed.unwrap_or_else(|| {
+                E::from(DbError::Unexpected(anyhow::anyhow!(
+                    "a transaction was aborted without an error"
+                )))
+            })),
+            Err(Abort::Transaction(e)) => Err(E::from(DbError::from(e))),
+        }
     }
 
     /// Runs `f` on a pooled connection in a blocking thread, for async callers.
@@ -297,6 +314,19 @@ impl Db {
                     "database task failed: {e}"
                 )))
             })?
+    }
+}
+
+/// Why [`Db::write`]'s transaction ended early: the caller's function failed (its error is kept
+/// aside), or the transaction itself did.
+enum Abort {
+    Caller,
+    Transaction(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for Abort {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Transaction(e)
     }
 }
 

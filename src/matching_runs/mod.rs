@@ -62,12 +62,6 @@ pub enum RunError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for RunError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
 impl From<StartError> for RunError {
     fn from(e: StartError) -> Self {
         match e {

@@ -181,12 +181,6 @@ impl From<DbError> for ApiError {
     }
 }
 
-impl From<diesel::result::Error> for ApiError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::from(DbError::Query(e))
-    }
-}
-
 impl From<AccountError> for ApiError {
     fn from(e: AccountError) -> Self {
         match e {

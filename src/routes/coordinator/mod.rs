@@ -73,13 +73,6 @@ pub enum CoordError {
     Unexpected(#[from] anyhow::Error),
 }
 
-// `Db::write` runs a diesel transaction, whose own errors (begin/commit) arrive as diesel errors.
-impl From<diesel::result::Error> for CoordError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
 /// A [`CoordError`] with the language to explain it in.
 #[derive(Debug, thiserror::Error)]
 #[error("{error}")]
