@@ -7,6 +7,7 @@ pub mod coordinator;
 mod health;
 pub mod pages;
 pub mod participant;
+pub mod profile_form;
 pub mod signup;
 
 use actix_web::web;
