@@ -8,6 +8,7 @@ mod health;
 pub mod language;
 pub mod pages;
 pub mod participant;
+pub mod profile_form;
 pub mod signup;
 
 use actix_web::web;

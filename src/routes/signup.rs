@@ -15,11 +15,12 @@ use chrono::Utc;
 use futures_util::StreamExt;
 
 use super::pages::{self, MessagePage, PageCtx};
+use super::profile_form::{self, reader, FormValues};
 use crate::db::participants::PRIVACY_NOTICE_VERSION;
 use crate::db::{programmes, DbError};
 use crate::domain::{
-    interests, Availability, HouseholdMemberInput, IntegrationDomain, LanguageInput, LanguageLevel,
-    NewParticipant, ProfileInput, Programme, UiLanguage, ValidationErrors,
+    interests, Availability, IntegrationDomain, LanguageLevel, NewParticipant, Programme,
+    UiLanguage, ValidationErrors,
 };
 use crate::i18n;
 use crate::routes::language;
@@ -29,200 +30,6 @@ use crate::state::AppState;
 const MAX_BODY: usize = 32 * 1024;
 /// Most fields in one form.
 const MAX_PAIRS: usize = 300;
-/// Longest single value; longer ones are `too_long` whatever the field.
-const MAX_VALUE_CHARS: usize = 500;
-/// Language rows shown.
-const LANGUAGE_ROWS: usize = 4;
-/// Household member rows shown.
-const MEMBER_ROWS: usize = 3;
-
-// ----------------------------------------------------------------------------------------------
-// Reading the form
-
-/// The submitted form as name/value pairs in order (repeated names for lists).
-#[derive(Debug, Clone, Default)]
-pub struct FormValues(Vec<(String, String)>);
-
-impl FormValues {
-    /// Parses an `application/x-www-form-urlencoded` body.
-    ///
-    /// # Errors
-    /// The body is not form data.
-    pub fn parse(body: &[u8]) -> Result<Self, serde_urlencoded::de::Error> {
-        serde_urlencoded::from_bytes(body).map(Self)
-    }
-
-    /// The first value of `name` ("" if absent).
-    #[must_use]
-    pub fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
-    /// Every non-empty value of `name`.
-    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0
-            .iter()
-            .filter(move |(k, v)| k == name && !v.trim().is_empty())
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether `name` has the value `value`.
-    #[must_use]
-    pub fn has(&self, name: &str, value: &str) -> bool {
-        self.0.iter().any(|(k, v)| k == name && v == value)
-    }
-
-    /// A ticked checkbox.
-    #[must_use]
-    pub fn flag(&self, name: &str) -> bool {
-        self.all(name)
-            .any(|v| matches!(v, "true" | "on" | "1" | "yes"))
-    }
-
-    fn optional(&self, name: &str) -> Option<String> {
-        let v = self.get(name).trim();
-        (!v.is_empty()).then(|| v.to_owned())
-    }
-
-    fn set(&mut self, name: &str, value: &str) {
-        self.0.push((name.to_owned(), value.to_owned()));
-    }
-}
-
-/// Reads a whole-number field; "" is `None`, anything else unparsable is an error on `field`.
-fn number(
-    values: &FormValues,
-    name: &str,
-    field: &str,
-    errors: &mut ValidationErrors,
-) -> Option<i32> {
-    let raw = values.get(name).trim();
-    if raw.is_empty() {
-        return None;
-    }
-    // Arabic-Indic and Persian digits are digits too.
-    let western: String = raw
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            other => other,
-        })
-        .collect();
-    match western.parse::<i32>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            errors.add(field, "invalid_number");
-            None
-        }
-    }
-}
-
-/// The raw form as a [`ProfileInput`] (plus what could not even be read, e.g. "abc" as a year),
-/// and for each household member given, the form row it came from.
-fn profile_input(values: &FormValues) -> (ProfileInput, ValidationErrors, Vec<usize>) {
-    let mut e = ValidationErrors::default();
-    for (name, value) in &values.0 {
-        if value.chars().count() > MAX_VALUE_CHARS {
-            let field = field_of_name(name);
-            if e.code_for(&field).is_none() {
-                e.add(field, "too_long");
-            }
-        }
-    }
-    let rows = (0..LANGUAGE_ROWS.max(max_row(values, "languages") + 1)).take(10);
-    let languages = rows
-        .map(|i| LanguageInput {
-            code: values.get(&format!("languages.{i}.code")).to_owned(),
-            level: values.get(&format!("languages.{i}.level")).to_owned(),
-        })
-        .collect();
-    let mut household_members = Vec::new();
-    let mut member_rows = Vec::new();
-    for i in 0..MEMBER_ROWS
-        .max(max_row(values, "household_members") + 1)
-        .min(25)
-    {
-        let name = values.get(&format!("household_members.{i}.first_name"));
-        let year_name = format!("household_members.{i}.birth_year");
-        if name.trim().is_empty() && values.get(&year_name).trim().is_empty() {
-            continue;
-        }
-        let field = format!("household_members.{}", household_members.len());
-        let birth_year = number(values, &year_name, &field, &mut e);
-        member_rows.push(i);
-        household_members.push(HouseholdMemberInput {
-            first_name: name.to_owned(),
-            birth_year,
-        });
-    }
-    let input = ProfileInput {
-        first_name: values.get("first_name").to_owned(),
-        last_name: values.get("last_name").to_owned(),
-        email: values.get("email").to_owned(),
-        phone: values.optional("phone"),
-        message_language: values.get("message_language").to_owned(),
-        role: values.get("role").to_owned(),
-        volunteer: values.flag("volunteer"),
-        capacity: number(values, "capacity", "capacity", &mut e),
-        birth_year: number(values, "birth_year", "birth_year", &mut e),
-        gender: values.optional("gender"),
-        languages,
-        practise_languages: values
-            .all("practise_languages")
-            .map(str::to_owned)
-            .collect(),
-        interests: values.all("interests").map(str::to_owned).collect(),
-        availability: values.all("availability").map(str::to_owned).collect(),
-        area: values.optional("area"),
-        max_travel_km: number(values, "max_travel_km", "max_travel_km", &mut e),
-        online_ok: values.flag("online_ok"),
-        household_adults: number(values, "household_adults", "household_adults", &mut e),
-        household_children: number(values, "household_children", "household_children", &mut e),
-        household_members,
-        is_minor: values.flag("is_minor"),
-        // "any" is the form's way of saying "no preference".
-        pref_buddy_gender: values.optional("pref_buddy_gender").filter(|g| g != "any"),
-        pref_family: values.flag("pref_family"),
-        pref_age_min: number(values, "pref_age_min", "pref_age_min", &mut e),
-        pref_age_max: number(values, "pref_age_max", "pref_age_max", &mut e),
-        pref_outside_language_community: values.flag("pref_outside_language_community"),
-        share_domains: values.all("share_domains").map(str::to_owned).collect(),
-        learn_domains: values.all("learn_domains").map(str::to_owned).collect(),
-        consent: values.flag("consent"),
-    };
-    (input, e, member_rows)
-}
-
-/// Highest row index used in `<prefix>.<i>.<field>` names (0 if none).
-fn max_row(values: &FormValues, prefix: &str) -> usize {
-    values
-        .0
-        .iter()
-        .filter_map(|(k, _)| {
-            k.strip_prefix(prefix)?
-                .strip_prefix('.')?
-                .split('.')
-                .next()?
-                .parse::<usize>()
-                .ok()
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// The error field for a form name: `languages.2.code` -> `languages.2`.
-fn field_of_name(name: &str) -> String {
-    let mut parts = name.splitn(3, '.');
-    match (parts.next(), parts.next()) {
-        (Some(base), Some(i)) if i.parse::<usize>().is_ok() => format!("{base}.{i}"),
-        (Some(base), _) => base.to_owned(),
-        _ => name.to_owned(),
-    }
-}
 
 // ----------------------------------------------------------------------------------------------
 // The form as the template sees it
@@ -716,7 +523,7 @@ fn form_view(
             .collect(),
     );
 
-    let language_rows = (0..LANGUAGE_ROWS.max(max_row(values, "languages") + 1).min(10))
+    let language_rows = (0..reader::language_rows(values))
         .map(|i| {
             let n = (i + 1).to_string();
             let mut code_options = vec![choose()];
@@ -830,9 +637,7 @@ fn form_view(
             .collect(),
     ));
 
-    let household_members = (0..MEMBER_ROWS
-        .max(max_row(values, "household_members") + 1)
-        .min(25))
+    let household_members = (0..reader::member_rows(values))
         .map(|i| {
             let n = (i + 1).to_string();
             let name_name = format!("household_members.{i}.first_name");
@@ -1131,17 +936,11 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
-    let mut defaults = FormValues::default();
-    defaults.set("message_language", lang.code());
-    defaults.set("capacity", "1");
-    defaults.set("max_travel_km", "5");
-    defaults.set("household_adults", "1");
-    defaults.set("household_children", "0");
     let response = render_form(
         StatusCode::OK,
         lang,
         &programme,
-        &defaults,
+        &profile_form::default_values(lang),
         &ValidationErrors::default(),
         &[],
     );
@@ -1174,8 +973,8 @@ pub async fn submit(
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
-    let values = match read_body(payload).await.map(|b| FormValues::parse(&b)) {
-        Some(Ok(v)) if v.0.len() <= MAX_PAIRS => v,
+    let values = match read_body(payload).await.and_then(|b| FormValues::parse(&b)) {
+        Some(v) if v.len() <= MAX_PAIRS => v,
         _ => {
             let mut errors = ValidationErrors::default();
             errors.add("form", "too_long");
@@ -1191,34 +990,20 @@ pub async fn submit(
             );
         }
     };
-    let (input, mut errors, member_rows) = profile_input(&values);
-    let parsed = NewParticipant::parse(input, &programme);
-    let participant = match parsed {
-        Ok(p) if errors.is_empty() => p,
-        Ok(_) => {
-            return render_form(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                lang,
-                &programme,
-                &values,
-                &errors,
-                &member_rows,
-            )
-        }
-        Err(domain_errors) => {
-            for e in domain_errors.errors {
-                // An unreadable number is already reported; the domain only saw it as missing.
-                if errors.code_for(&e.field).is_none() {
-                    errors.errors.push(e);
-                }
+    let mut read = profile_form::read(&values);
+    let participant = match NewParticipant::parse(read.input.clone(), &programme) {
+        Ok(p) if read.errors.is_empty() => p,
+        parsed => {
+            if let Err(domain_errors) = parsed {
+                read.add_domain_errors(domain_errors);
             }
             return render_form(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 lang,
                 &programme,
                 &values,
-                &errors,
-                &member_rows,
+                &read.errors,
+                &read.member_rows,
             );
         }
     };
@@ -1286,33 +1071,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn form_pairs_become_a_profile() {
-        let values = FormValues::parse(
-            b"first_name=Amal&email=a%40example.org&languages.0.code=ar&languages.0.level=native&languages.5.code=de\
-              &interests=cooking&interests=chess&availability=mon_morning&volunteer=true&birth_year=%D9%A1%D9%A9%D9%A9%D9%A0\
-              &household_members.1.first_name=Sami&household_members.1.birth_year=abc&max_travel_km=",
-        )
-        .expect("form data");
-        let (input, errors, rows) = profile_input(&values);
-        assert_eq!(input.first_name, "Amal");
-        assert_eq!(input.languages.len(), 6);
-        assert_eq!(input.languages[0].level, "native");
-        assert_eq!(input.languages[5].code, "de");
-        assert_eq!(input.interests, ["cooking", "chess"]);
-        assert!(input.volunteer && !input.consent);
-        assert_eq!(input.birth_year, Some(1990), "Arabic-Indic digits are read");
-        assert_eq!(input.max_travel_km, None);
-        assert_eq!(rows, [1]);
-        assert_eq!(
-            errors.code_for("household_members.0"),
-            Some("invalid_number")
-        );
-    }
-
-    #[test]
-    fn names_map_to_error_fields() {
-        assert_eq!(field_of_name("languages.2.code"), "languages.2");
-        assert_eq!(field_of_name("first_name"), "first_name");
+    fn error_fields_sort_in_form_order() {
         assert!(order_of("email") < order_of("languages.0"));
         assert!(order_of("languages") < order_of("languages.1"));
         assert!(order_of("consent") > order_of("learn_domains"));

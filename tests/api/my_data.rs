@@ -292,3 +292,32 @@ async fn asking_for_a_link_answers_the_same_whether_or_not_the_address_is_known(
     let empty = post(&app, "/me/request", &[("email", "")]).await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_correction_reads_arabic_indic_and_persian_digits_like_the_other_forms() {
+    let app = spawn_app().await;
+    let pair = setup_pair(&app).await;
+    let link = me_link(&app, pair.seeker_id).await;
+    let stored_km = |app: &TestApp| {
+        participants_db::find(&mut app.db().get().expect("c"), pair.seeker_id)
+            .expect("q")
+            .expect("p")
+            .max_travel_km
+    };
+
+    for (digits, km) in [("١٥", 15), ("۲۰", 20)] {
+        let mut form = correction("Amal", SEEKER_EMAIL);
+        form.retain(|(k, _)| *k != "max_travel_km");
+        form.push(("max_travel_km", digits.to_owned()));
+        let r = post_owned(&app, &format!("{link}/profile"), &form).await;
+        assert_eq!(r.status(), StatusCode::OK, "{digits} is a number");
+        assert_eq!(stored_km(&app), km);
+    }
+
+    let mut form = correction("Amal", SEEKER_EMAIL);
+    form.retain(|(k, _)| *k != "max_travel_km");
+    form.push(("max_travel_km", "abc".to_owned()));
+    let r = post_owned(&app, &format!("{link}/profile"), &form).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stored_km(&app), 20, "nothing stored");
+}

@@ -8,52 +8,8 @@ use crate::domain::UiLanguage;
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 
-/// A submitted form: name/value pairs in order (repeated names for lists).
-#[derive(Debug, Clone, Default)]
-pub struct Values(pub Vec<(String, String)>);
-
-impl Values {
-    /// Parses an `application/x-www-form-urlencoded` body; `None` if it is not form data.
-    #[must_use]
-    pub fn parse(body: &[u8]) -> Option<Self> {
-        serde_urlencoded::from_bytes(body).ok().map(Self)
-    }
-
-    /// The first value of `name` ("" if absent).
-    #[must_use]
-    pub fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
-    /// Every non-empty value of `name`.
-    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0
-            .iter()
-            .filter(move |(k, v)| k == name && !v.trim().is_empty())
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether `name` has `value`.
-    #[must_use]
-    pub fn has(&self, name: &str, value: &str) -> bool {
-        self.0.iter().any(|(k, v)| k == name && v == value)
-    }
-
-    /// A ticked checkbox.
-    #[must_use]
-    pub fn flag(&self, name: &str) -> bool {
-        self.all(name)
-            .any(|v| matches!(v, "true" | "on" | "1" | "yes"))
-    }
-
-    /// Adds a pair.
-    pub fn set(&mut self, name: &str, value: impl Into<String>) {
-        self.0.push((name.to_owned(), value.into()));
-    }
-}
+/// A submitted form: the one form-pairs type of every HTML form.
+pub use crate::routes::profile_form::FormValues as Values;
 
 /// A choice in a select or a group.
 #[derive(Debug, Clone)]

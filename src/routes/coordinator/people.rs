@@ -597,16 +597,12 @@ fn parse_profile(
     action: &str,
     values: &Values,
 ) -> Result<NewParticipant, Box<HttpResponse>> {
-    let (input, mut errors, rows) = profile_form::profile_input(values);
-    match NewParticipant::parse(input, programme) {
-        Ok(p) if errors.is_empty() => Ok(p),
+    let mut read = profile_form::read(values);
+    match NewParticipant::parse(read.input.clone(), programme) {
+        Ok(p) if read.errors.is_empty() => Ok(p),
         parsed => {
             if let Err(domain) = parsed {
-                for e in domain.errors {
-                    if errors.code_for(&e.field).is_none() {
-                        errors.errors.push(e);
-                    }
-                }
+                read.add_domain_errors(domain);
             }
             let page = profile_page(
                 req,
@@ -615,8 +611,8 @@ fn parse_profile(
                 heading.to_owned(),
                 action.to_owned(),
                 values,
-                &errors,
-                &rows,
+                &read.errors,
+                &read.member_rows,
             );
             Err(Box::new(respond(
                 req,

@@ -6,111 +6,13 @@ use std::collections::HashMap;
 use super::form::error_text;
 use super::{Field, Section, Values};
 use crate::domain::{
-    interests, Availability, HouseholdMemberInput, IntegrationDomain, LanguageInput, LanguageLevel,
-    ProfileInput, Programme, UiLanguage, ValidationErrors,
+    interests, Availability, IntegrationDomain, LanguageLevel, ProfileInput, Programme, UiLanguage,
+    ValidationErrors,
 };
 use crate::i18n;
+use crate::routes::profile_form::reader::{LANGUAGE_ROWS, MEMBER_ROWS};
 
-/// Language rows shown.
-const LANGUAGE_ROWS: usize = 4;
-/// Household member rows shown.
-const MEMBER_ROWS: usize = 3;
-
-fn number(values: &Values, name: &str, errors: &mut ValidationErrors) -> Option<i32> {
-    let raw = values.get(name).trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let western: String = raw
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10).unwrap_or(c),
-            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10).unwrap_or(c),
-            other => other,
-        })
-        .collect();
-    match western.parse::<i32>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            errors.add(name, "invalid_number");
-            None
-        }
-    }
-}
-
-fn optional(values: &Values, name: &str) -> Option<String> {
-    let v = values.get(name).trim();
-    (!v.is_empty()).then(|| v.to_owned())
-}
-
-/// The form as a [`ProfileInput`], with what could not even be read (e.g. "abc" as a year).
-/// Household members are numbered by given member; `member_rows[i]` is member i's form row.
-#[must_use]
-pub fn profile_input(values: &Values) -> (ProfileInput, ValidationErrors, Vec<usize>) {
-    let mut e = ValidationErrors::default();
-    for (name, value) in &values.0 {
-        if value.chars().count() > 500 {
-            e.add(name.clone(), "too_long");
-        }
-    }
-    let languages = (0..LANGUAGE_ROWS)
-        .map(|i| LanguageInput {
-            code: values.get(&format!("languages.{i}.code")).to_owned(),
-            level: values.get(&format!("languages.{i}.level")).to_owned(),
-        })
-        .collect();
-    let mut household_members = Vec::new();
-    let mut member_rows = Vec::new();
-    for i in 0..MEMBER_ROWS {
-        let name = values.get(&format!("household_members.{i}.first_name"));
-        let year = format!("household_members.{i}.birth_year");
-        if name.trim().is_empty() && values.get(&year).trim().is_empty() {
-            continue;
-        }
-        let birth_year = number(values, &year, &mut e);
-        member_rows.push(i);
-        household_members.push(HouseholdMemberInput {
-            first_name: name.to_owned(),
-            birth_year,
-        });
-    }
-    let gender = |name: &str| optional(values, name).filter(|g| g != "any");
-    let input = ProfileInput {
-        first_name: values.get("first_name").to_owned(),
-        last_name: values.get("last_name").to_owned(),
-        email: values.get("email").to_owned(),
-        phone: optional(values, "phone"),
-        message_language: values.get("message_language").to_owned(),
-        role: values.get("role").to_owned(),
-        volunteer: values.flag("volunteer"),
-        capacity: number(values, "capacity", &mut e),
-        birth_year: number(values, "birth_year", &mut e),
-        gender: optional(values, "gender"),
-        languages,
-        practise_languages: values
-            .all("practise_languages")
-            .map(str::to_owned)
-            .collect(),
-        interests: values.all("interests").map(str::to_owned).collect(),
-        availability: values.all("availability").map(str::to_owned).collect(),
-        area: optional(values, "area"),
-        max_travel_km: number(values, "max_travel_km", &mut e),
-        online_ok: values.flag("online_ok"),
-        household_adults: number(values, "household_adults", &mut e),
-        household_children: number(values, "household_children", &mut e),
-        household_members,
-        is_minor: values.flag("is_minor"),
-        pref_buddy_gender: gender("pref_buddy_gender"),
-        pref_family: values.flag("pref_family"),
-        pref_age_min: number(values, "pref_age_min", &mut e),
-        pref_age_max: number(values, "pref_age_max", &mut e),
-        pref_outside_language_community: values.flag("pref_outside_language_community"),
-        share_domains: values.all("share_domains").map(str::to_owned).collect(),
-        learn_domains: values.all("learn_domains").map(str::to_owned).collect(),
-        consent: values.flag("consent"),
-    };
-    (input, e, member_rows)
-}
+pub use crate::routes::profile_form::{default_values, read};
 
 /// A stored profile as form values (edit form).
 #[must_use]
@@ -175,18 +77,6 @@ pub fn values_from_profile(p: &ProfileInput) -> Values {
     );
     v.set("pref_age_min", num(p.pref_age_min));
     v.set("pref_age_max", num(p.pref_age_max));
-    v
-}
-
-/// Defaults of an empty form.
-#[must_use]
-pub fn default_values(lang: UiLanguage) -> Values {
-    let mut v = Values::default();
-    v.set("message_language", lang.code());
-    v.set("capacity", "1");
-    v.set("max_travel_km", "5");
-    v.set("household_adults", "1");
-    v.set("household_children", "0");
     v
 }
 

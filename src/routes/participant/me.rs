@@ -20,7 +20,7 @@ use crate::i18n;
 use crate::introductions::my_data::{self, MeLink, MyMatch};
 use crate::introductions::{self, contact_items, IntroError};
 use crate::routes::pages::{self, MessagePage, PageCtx};
-use crate::routes::signup::FormValues;
+use crate::routes::profile_form::{self, FormValues};
 use crate::state::AppState;
 
 /// Largest form body accepted.
@@ -496,29 +496,45 @@ fn parse_form(body: &[u8]) -> Option<FormValues> {
     if body.len() > MAX_BODY {
         return None;
     }
-    FormValues::parse(body).ok()
+    FormValues::parse(body)
 }
 
-/// Applies the submitted fields to the stored profile; unreadable numbers are errors.
+/// The fields a person may correct themselves (the rest is the coordinator's to change).
+const CORRECTABLE: [&str; 9] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "message_language",
+    "max_travel_km",
+    "online_ok",
+    "availability",
+    "interests",
+];
+
+/// Applies the submitted correctable fields to the stored profile, read by the one profile
+/// reader; what could not be read (a number of "abc") goes to `errors`.
 fn apply(values: &FormValues, input: &mut ProfileInput, errors: &mut ValidationErrors) {
-    input.first_name = values.get("first_name").to_owned();
-    input.last_name = values.get("last_name").to_owned();
-    input.email = values.get("email").to_owned();
-    let phone = values.get("phone").trim();
-    input.phone = (!phone.is_empty()).then(|| phone.to_owned());
-    input.message_language = values.get("message_language").to_owned();
-    let km = values.get("max_travel_km").trim();
-    input.max_travel_km = if km.is_empty() {
-        None
-    } else if let Ok(k) = km.parse::<i32>() {
-        Some(k)
-    } else {
-        errors.add("max_travel_km", "invalid_number");
-        None
-    };
-    input.online_ok = values.flag("online_ok");
-    input.availability = values.all("availability").map(str::to_owned).collect();
-    input.interests = values.all("interests").map(str::to_owned).collect();
+    let profile_form::ProfileRead {
+        input: read,
+        errors: read_errors,
+        ..
+    } = profile_form::read(values);
+    input.first_name = read.first_name;
+    input.last_name = read.last_name;
+    input.email = read.email;
+    input.phone = read.phone;
+    input.message_language = read.message_language;
+    input.max_travel_km = read.max_travel_km;
+    input.online_ok = read.online_ok;
+    input.availability = read.availability;
+    input.interests = read.interests;
+    errors.errors.extend(
+        read_errors
+            .errors
+            .into_iter()
+            .filter(|e| CORRECTABLE.contains(&e.field.as_str())),
+    );
 }
 
 /// `POST /me/{token}/profile`: corrects the profile (422 and the form with messages on bad input).

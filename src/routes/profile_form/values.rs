@@ -1,0 +1,104 @@
+//! A submitted form as name/value pairs: the one typed view of a urlencoded body that every
+//! HTML form handler reads from (sign-up, coordinator pages, the participant's own pages).
+
+/// The submitted form as name/value pairs in order (repeated names for lists).
+#[derive(Debug, Clone, Default)]
+pub struct FormValues(pub Vec<(String, String)>);
+
+impl FormValues {
+    /// Parses an `application/x-www-form-urlencoded` body; `None` if it is not form data.
+    #[must_use]
+    pub fn parse(body: &[u8]) -> Option<Self> {
+        serde_urlencoded::from_bytes(body).ok().map(Self)
+    }
+
+    /// How many pairs were sent.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing was sent.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first value of `name` ("" if absent).
+    #[must_use]
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every non-empty value of `name`.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether `name` has the value `value`.
+    #[must_use]
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == name && v == value)
+    }
+
+    /// A ticked checkbox.
+    #[must_use]
+    pub fn flag(&self, name: &str) -> bool {
+        self.all(name)
+            .any(|v| matches!(v, "true" | "on" | "1" | "yes"))
+    }
+
+    /// The trimmed value of `name`, `None` when empty or absent.
+    #[must_use]
+    pub fn optional(&self, name: &str) -> Option<String> {
+        let v = self.get(name).trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    /// Adds a pair (defaults of an empty form, a stored profile shown for editing).
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.0.push((name.to_owned(), value.into()));
+    }
+
+    /// Highest row index used in `<prefix>.<i>.<field>` names (0 if none).
+    #[must_use]
+    pub fn max_row(&self, prefix: &str) -> usize {
+        self.0
+            .iter()
+            .filter_map(|(k, _)| {
+                k.strip_prefix(prefix)?
+                    .strip_prefix('.')?
+                    .split('.')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_flags_and_rows_are_read() {
+        let v = FormValues::parse(
+            b"interests=a&interests=&interests=b&online_ok=on&languages.3.code=de&phone=+1",
+        )
+        .expect("form data");
+        assert_eq!(v.all("interests").collect::<Vec<_>>(), ["a", "b"]);
+        assert!(v.flag("online_ok") && !v.flag("volunteer"));
+        assert_eq!(v.max_row("languages"), 3);
+        assert_eq!(v.max_row("household_members"), 0);
+        assert_eq!(v.optional("phone").as_deref(), Some("1"));
+        assert_eq!(v.optional("area"), None);
+    }
+}
