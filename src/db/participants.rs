@@ -282,8 +282,11 @@ impl ConsentRow {
 }
 
 /// One household member.
+// NULL, not DEFAULT, for a missing year: SQLite cannot put DEFAULT in a multi-row insert, so
+// diesel would fall back to one statement per row.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = household_members)]
+#[diesel(treat_none_as_null = true)]
 pub(super) struct HouseholdRow {
     participant_id: i32,
     first_name: String,
