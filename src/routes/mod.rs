@@ -10,6 +10,7 @@ pub mod pages;
 pub mod participant;
 pub mod profile_form;
 pub mod signup;
+pub mod widgets;
 
 use actix_web::web;
 

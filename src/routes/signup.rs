@@ -16,6 +16,7 @@ use futures_util::StreamExt;
 
 use super::pages::{self, MessagePage, PageCtx};
 use super::profile_form::{self, reader, FormValues};
+use super::widgets::{self, ErrorItem, Field, Opt};
 use crate::db::participants::PRIVACY_NOTICE_VERSION;
 use crate::db::{programmes, DbError};
 use crate::domain::{
@@ -34,189 +35,65 @@ const MAX_PAIRS: usize = 300;
 // ----------------------------------------------------------------------------------------------
 // The form as the template sees it
 
-/// One error in the summary at the top.
-#[derive(Debug, Clone)]
-pub struct ErrorItem {
-    /// Id of the input to jump to.
-    pub anchor: String,
-    /// The field's label.
-    pub label: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// A text input.
-#[derive(Debug, Clone, Default)]
-pub struct TextField {
-    id: String,
-    name: String,
-    label: String,
-    value: String,
-    hint: Option<String>,
-    error: Option<String>,
-    error_prefix: String,
-    required: bool,
-    kind: &'static str,
-    autocomplete: &'static str,
-    inputmode: &'static str,
-    maxlength: usize,
-    width: u8,
-}
-
-/// A select.
-#[derive(Debug, Clone, Default)]
-pub struct SelectField {
-    id: String,
-    name: String,
-    label: String,
-    hint: Option<String>,
-    error: Option<String>,
-    error_prefix: String,
-    required: bool,
-    options: Vec<Choice>,
-}
-
-/// One checkbox.
-#[derive(Debug, Clone, Default)]
-pub struct CheckboxField {
-    id: String,
-    name: String,
-    label: String,
-    hint: Option<String>,
-    error: Option<String>,
-    error_prefix: String,
-    required: bool,
-    checked: bool,
-}
-
-/// An option, radio button or checkbox in a group.
-#[derive(Debug, Clone, Default)]
-pub struct Choice {
-    id: String,
-    value: String,
-    label: String,
-    checked: bool,
-}
-
-/// Radio buttons or checkboxes in a fieldset.
-#[derive(Debug, Clone, Default)]
-pub struct Group {
-    id: String,
-    name: String,
-    kind: &'static str,
-    legend: String,
-    hint: Option<String>,
-    error: Option<String>,
-    error_prefix: String,
-    required: bool,
-    columns: bool,
-    choices: Vec<Choice>,
-    extra_legend: String,
-    extra_choices: Vec<Choice>,
-}
-
-fn described_by(id: &str, hint: bool, error: bool) -> String {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if error {
-        ids.push(format!("{id}-error"));
-    }
-    ids.join(" ")
-}
-
-impl TextField {
-    /// `aria-describedby` value.
-    #[must_use]
-    pub fn described_by(&self) -> String {
-        described_by(&self.id, self.hint.is_some(), self.error.is_some())
-    }
-}
-
-impl SelectField {
-    /// `aria-describedby` value.
-    #[must_use]
-    pub fn described_by(&self) -> String {
-        described_by(&self.id, self.hint.is_some(), self.error.is_some())
-    }
-}
-
-impl CheckboxField {
-    /// `aria-describedby` value.
-    #[must_use]
-    pub fn described_by(&self) -> String {
-        described_by(&self.id, self.hint.is_some(), self.error.is_some())
-    }
-}
-
-impl Group {
-    /// `aria-describedby` value (on the fieldset).
-    #[must_use]
-    pub fn described_by(&self) -> String {
-        described_by(&self.id, self.hint.is_some(), self.error.is_some())
-    }
-}
-
 /// One language row: language + level.
 #[derive(Debug, Clone)]
 pub struct LanguageRow {
     legend: String,
     error: Option<String>,
-    code: SelectField,
-    level: SelectField,
+    code: Field,
+    level: Field,
 }
 
 /// One household member row.
 #[derive(Debug, Clone)]
 pub struct MemberRow {
     error: Option<String>,
-    first_name: TextField,
-    birth_year: TextField,
+    first_name: Field,
+    birth_year: Field,
 }
 
 /// One day of the availability table.
 #[derive(Debug, Clone)]
 pub struct AvailabilityRow {
     day: String,
-    cells: Vec<Choice>,
+    cells: Vec<Opt>,
 }
 
 /// Every field of the form, ready to render.
 #[derive(Debug, Clone)]
 pub struct FormView {
-    first_name: TextField,
-    last_name: TextField,
-    email: TextField,
-    phone: TextField,
-    message_language: SelectField,
-    birth_year: TextField,
-    gender: SelectField,
-    is_minor: CheckboxField,
-    role: Group,
-    volunteer: CheckboxField,
-    capacity: SelectField,
+    first_name: Field,
+    last_name: Field,
+    email: Field,
+    phone: Field,
+    message_language: Field,
+    birth_year: Field,
+    gender: Field,
+    is_minor: Field,
+    role: Field,
+    volunteer: Field,
+    capacity: Field,
     languages_error: Option<String>,
     language_rows: Vec<LanguageRow>,
-    practise_languages: Group,
-    interests: Group,
+    practise_languages: Field,
+    interests: Field,
     availability_error: Option<String>,
     availability_parts: Vec<String>,
     availability: Vec<AvailabilityRow>,
-    area: SelectField,
-    max_travel_km: TextField,
-    online_ok: CheckboxField,
-    household_adults: TextField,
-    household_children: TextField,
+    area: Field,
+    max_travel_km: Field,
+    online_ok: Field,
+    household_adults: Field,
+    household_children: Field,
     household_members: Vec<MemberRow>,
-    pref_buddy_gender: Group,
-    pref_family: CheckboxField,
-    pref_age_min: TextField,
-    pref_age_max: TextField,
-    pref_outside_language_community: CheckboxField,
-    share_domains: Group,
-    learn_domains: Group,
-    consent: CheckboxField,
+    pref_buddy_gender: Field,
+    pref_family: Field,
+    pref_age_min: Field,
+    pref_age_max: Field,
+    pref_outside_language_community: Field,
+    share_domains: Field,
+    learn_domains: Field,
+    consent: Field,
 }
 
 /// The sign-up page.
@@ -238,7 +115,6 @@ struct Builder<'a> {
     values: &'a FormValues,
     /// field -> translated message (first error of each field)
     messages: HashMap<String, String>,
-    prefix: String,
 }
 
 impl Builder<'_> {
@@ -256,26 +132,17 @@ impl Builder<'_> {
         label_id: &str,
         kind: &'static str,
         autocomplete: &'static str,
-    ) -> TextField {
-        TextField {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            label: self.t(label_id),
-            value: self.values.get(name).to_owned(),
-            hint: None,
+    ) -> Field {
+        Field {
             error: self.error(name),
-            error_prefix: self.prefix.clone(),
-            required: false,
-            kind,
-            autocomplete,
-            inputmode: "",
             maxlength: 100,
-            width: 0,
+            ..Field::input(kind, name, self.t(label_id), self.values.get(name))
+                .autocomplete(autocomplete)
         }
     }
 
-    fn number(&self, name: &str, label_id: &str, autocomplete: &'static str) -> TextField {
-        TextField {
+    fn number(&self, name: &str, label_id: &str, autocomplete: &'static str) -> Field {
+        Field {
             inputmode: "numeric",
             maxlength: 4,
             width: 5,
@@ -283,38 +150,17 @@ impl Builder<'_> {
         }
     }
 
-    fn checkbox(&self, name: &str, label_id: &str) -> CheckboxField {
-        CheckboxField {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            label: self.t(label_id),
-            hint: None,
+    fn checkbox(&self, name: &str, label_id: &str) -> Field {
+        Field {
             error: self.error(name),
-            error_prefix: self.prefix.clone(),
-            required: false,
-            checked: self.values.flag(name),
+            ..Field::checkbox(name, self.t(label_id), self.values.flag(name))
         }
     }
 
-    fn select(&self, name: &str, label_id: &str, options: Vec<(String, String)>) -> SelectField {
-        let current = self.values.get(name);
-        SelectField {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            label: self.t(label_id),
-            hint: None,
+    fn select(&self, name: &str, label_id: &str, options: Vec<(String, String)>) -> Field {
+        Field {
             error: self.error(name),
-            error_prefix: self.prefix.clone(),
-            required: false,
-            options: options
-                .into_iter()
-                .map(|(value, label)| Choice {
-                    id: String::new(),
-                    checked: value == current,
-                    value,
-                    label,
-                })
-                .collect(),
+            ..Field::select(name, self.t(label_id), self.values.get(name), options)
         }
     }
 
@@ -324,44 +170,25 @@ impl Builder<'_> {
         kind: &'static str,
         legend_id: &str,
         options: Vec<(String, String)>,
-    ) -> Group {
-        Group {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            kind,
-            legend: self.t(legend_id),
-            hint: None,
+    ) -> Field {
+        Field {
             error: self.error(name),
-            error_prefix: self.prefix.clone(),
-            required: false,
             columns: false,
-            choices: self.choices(name, options),
-            extra_legend: String::new(),
-            extra_choices: Vec::new(),
+            ..Field::group(name, self.t(legend_id), kind == "checkbox", options, |v| {
+                self.values.has(name, v)
+            })
         }
     }
 
-    fn choices(&self, name: &str, options: Vec<(String, String)>) -> Vec<Choice> {
-        options
-            .into_iter()
-            .map(|(value, label)| Choice {
-                id: format!("{name}-{value}"),
-                checked: self.values.has(name, &value),
-                value,
-                label,
-            })
-            .collect()
+    fn choices(&self, name: &str, options: Vec<(String, String)>) -> Vec<Opt> {
+        widgets::group_options(name, options, |v| self.values.has(name, v))
     }
 }
 
 /// Where the summary links to, and what it calls the field.
 fn anchor_and_label(lang: UiLanguage, field: &str, view: &FormView) -> (String, String) {
     let t = |id: &str| i18n::t(lang, id);
-    let first = |g: &Group| {
-        g.choices
-            .first()
-            .map_or_else(|| g.id.clone(), |c| c.id.clone())
-    };
+    let first = |g: &Field| g.anchor().to_owned();
     if let Some(rest) = field.strip_prefix("languages.") {
         let n = rest.parse::<usize>().unwrap_or(0);
         return (
@@ -386,25 +213,19 @@ fn anchor_and_label(lang: UiLanguage, field: &str, view: &FormView) -> (String, 
             "household_members-0-first_name".into(),
             t("household-members-legend"),
         ),
-        "role" => (first(&view.role), view.role.legend.clone()),
+        "role" => (first(&view.role), view.role.label.clone()),
         "practise_languages" => (
             first(&view.practise_languages),
-            view.practise_languages.legend.clone(),
+            view.practise_languages.label.clone(),
         ),
         "interests" => (first(&view.interests), t("section-interests")),
         "availability" => ("availability-mon_morning".into(), t("section-availability")),
         "pref_buddy_gender" => (
             first(&view.pref_buddy_gender),
-            view.pref_buddy_gender.legend.clone(),
+            view.pref_buddy_gender.label.clone(),
         ),
-        "share_domains" => (
-            first(&view.share_domains),
-            view.share_domains.legend.clone(),
-        ),
-        "learn_domains" => (
-            first(&view.learn_domains),
-            view.learn_domains.legend.clone(),
-        ),
+        "share_domains" => (first(&view.share_domains), view.share_domains.label.clone()),
+        "learn_domains" => (first(&view.learn_domains), view.learn_domains.label.clone()),
         "consent" => ("consent".into(), t("section-consent")),
         other => {
             let label_id = match other {
@@ -510,7 +331,6 @@ fn form_view(
         lang,
         values,
         messages,
-        prefix: i18n::t(lang, "error-prefix"),
     };
     let t = |id: &str| i18n::t(lang, id);
     let choose = || (String::new(), t("choose"));
@@ -596,7 +416,7 @@ fn form_view(
     );
     interest_group.columns = true;
     interest_group.extra_legend = t("interests-programme");
-    interest_group.extra_choices = b.choices(
+    interest_group.extra_options = b.choices(
         "interests",
         programme
             .interests
@@ -615,7 +435,7 @@ fn form_view(
                     .iter()
                     .map(|part| {
                         let value = format!("{day}_{part}");
-                        Choice {
+                        Opt {
                             id: format!("availability-{value}"),
                             checked: values.has("availability", &value),
                             label: format!("{day_name}, {}", t(&format!("part-{part}"))),
@@ -699,7 +519,7 @@ fn form_view(
         ],
     );
     if !["woman", "man"].contains(&values.get("pref_buddy_gender")) {
-        if let Some(any) = pref_buddy_gender.choices.first_mut() {
+        if let Some(any) = pref_buddy_gender.options.first_mut() {
             any.checked = true;
         }
     }

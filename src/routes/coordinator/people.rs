@@ -23,6 +23,7 @@ use crate::domain::{
 };
 use crate::i18n;
 use crate::routes::pages::PageCtx;
+use crate::routes::profile_form::{joined, ProfileText};
 use crate::state::AppState;
 
 const PER_PAGE: i64 = 50;
@@ -290,21 +291,6 @@ struct PersonPage {
     ready_children: bool,
 }
 
-fn list_text(
-    lang: UiLanguage,
-    items: &[String],
-    name: impl Fn(UiLanguage, &str) -> String,
-) -> String {
-    if items.is_empty() {
-        return "–".to_owned();
-    }
-    items
-        .iter()
-        .map(|i| name(lang, i))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "–".to_owned(), |d| d.format("%Y-%m-%d").to_string())
 }
@@ -347,18 +333,11 @@ async fn view(
     let t = |id: &str| i18n::t(lang, id);
     let opt = |v: Option<i32>| v.map_or_else(|| "–".to_owned(), |n| n.to_string());
     let yes_no = |b: bool| if b { t("coord-yes") } else { t("coord-no") };
-    let languages = input
-        .languages
-        .iter()
-        .map(|l| {
-            format!(
-                "{} ({})",
-                i18n::language_name(lang, &l.code),
-                i18n::coded(lang, "level", &l.level.to_lowercase())
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let words = ProfileText {
+        lang,
+        programme: &programme,
+    };
+    let or_dash = |items: Vec<String>| joined(items, || "–".to_owned());
     let lines = vec![
         Line {
             label: t("field-email"),
@@ -412,37 +391,33 @@ async fn view(
         },
         Line {
             label: t("section-languages"),
-            value: languages,
+            value: joined(
+                input
+                    .languages
+                    .iter()
+                    .map(|l| words.language(&l.code, &l.level))
+                    .collect(),
+                String::new,
+            ),
         },
         Line {
             label: t("field-practise-languages"),
-            value: list_text(lang, &input.practise_languages, i18n::language_name),
+            value: or_dash(words.language_names(&input.practise_languages)),
         },
         Line {
             label: t("section-interests"),
-            value: list_text(lang, &input.interests, i18n::interest_name),
+            value: or_dash(words.interests(&input.interests)),
         },
         Line {
             label: t("section-availability"),
-            value: list_text(lang, &input.availability, |l, s| {
-                let (day, part) = s.split_once('_').unwrap_or((s, ""));
-                format!(
-                    "{} {}",
-                    i18n::t(l, &format!("day-{day}")),
-                    i18n::t(l, &format!("part-{part}"))
-                )
-            }),
+            value: or_dash(words.slots(input.availability.iter().map(String::as_str))),
         },
         Line {
             label: t("field-area"),
-            value: p.area.as_deref().map_or_else(
-                || "–".to_owned(),
-                |a| {
-                    programme
-                        .area(a)
-                        .map_or_else(|| a.to_owned(), |a| a.name.clone())
-                },
-            ),
+            value: p
+                .area
+                .as_deref()
+                .map_or_else(|| "–".to_owned(), |a| words.area(a)),
         },
         Line {
             label: t("field-max-travel"),
@@ -481,15 +456,11 @@ async fn view(
         },
         Line {
             label: t("share-legend"),
-            value: list_text(lang, &input.share_domains, |l, d| {
-                i18n::coded(l, "domain", d)
-            }),
+            value: or_dash(words.domains(&input.share_domains)),
         },
         Line {
             label: t("learn-legend"),
-            value: list_text(lang, &input.learn_domains, |l, d| {
-                i18n::coded(l, "domain", d)
-            }),
+            value: or_dash(words.domains(&input.learn_domains)),
         },
     ];
     let r = readiness.clone().unwrap_or_default();

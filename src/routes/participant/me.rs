@@ -20,22 +20,12 @@ use crate::i18n;
 use crate::introductions::my_data::{self, MeLink, MyMatch};
 use crate::introductions::{self, contact_items, IntroError};
 use crate::routes::pages::{self, MessagePage, PageCtx};
-use crate::routes::profile_form::{self, FormValues};
+use crate::routes::profile_form::{self, joined, FormValues, ProfileText};
+use crate::routes::widgets::Field;
 use crate::state::AppState;
 
 /// Largest form body accepted.
 const MAX_BODY: usize = 32 * 1024;
-
-/// A text or select field of the correction form.
-#[derive(Debug, Clone)]
-pub struct Field {
-    name: &'static str,
-    label: String,
-    kind: &'static str,
-    value: String,
-    options: Vec<(String, String)>,
-    error: Option<String>,
-}
 
 /// One match as the person sees it.
 #[derive(Debug, Clone)]
@@ -61,11 +51,6 @@ struct MePage {
     correct_heading: String,
     correct_hint: String,
     fields: Vec<Field>,
-    online_ok: bool,
-    availability_error: Option<String>,
-    availability: Vec<(String, String, bool)>,
-    interests_error: Option<String>,
-    interests: Vec<(String, String, bool)>,
     save_label: String,
     download_heading: String,
     download_label: String,
@@ -127,38 +112,13 @@ fn yes_no(lang: UiLanguage, b: bool) -> String {
 
 fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
     let t = |id: &str| i18n::t(lang, id);
+    let words = ProfileText {
+        lang,
+        programme: &l.programme,
+    };
     let p = &l.input;
     let not_given = || t("not-given");
-    let languages = p
-        .languages
-        .iter()
-        .map(|x| {
-            format!(
-                "{} ({})",
-                i18n::language_name(lang, &x.code),
-                i18n::t(lang, &format!("level-{}", x.level.to_lowercase()))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            not_given()
-        } else {
-            items.join(", ")
-        }
-    };
-    let area = p
-        .area
-        .as_ref()
-        .map(|a| {
-            l.programme
-                .areas
-                .iter()
-                .find(|x| &x.slug == a)
-                .map_or_else(|| a.clone(), |x| x.name.clone())
-        })
-        .unwrap_or_else(not_given);
+    let list = |items: Vec<String>| joined(items, not_given);
     vec![
         (t("field-first-name"), p.first_name.clone()),
         (t("field-last-name"), p.last_name.clone()),
@@ -180,35 +140,25 @@ fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
         (
             t("section-languages"),
             list(
-                vec![languages]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
+                p.languages
+                    .iter()
+                    .map(|x| words.language(&x.code, &x.level))
                     .collect(),
             ),
         ),
         (
             t("field-practise-languages"),
-            list(
-                p.practise_languages
-                    .iter()
-                    .map(|c| i18n::language_name(lang, c))
-                    .collect(),
-            ),
+            list(words.language_names(&p.practise_languages)),
         ),
-        (
-            t("interests-legend"),
-            list(
-                p.interests
-                    .iter()
-                    .map(|s| i18n::interest_name(lang, s))
-                    .collect(),
-            ),
-        ),
+        (t("interests-legend"), list(words.interests(&p.interests))),
         (
             t("availability-legend"),
-            list(p.availability.iter().map(|s| slot_label(lang, s)).collect()),
+            list(words.slots(p.availability.iter().map(String::as_str))),
         ),
-        (t("field-area"), area),
+        (
+            t("field-area"),
+            p.area.as_deref().map_or_else(not_given, |a| words.area(a)),
+        ),
         (
             t("field-max-travel"),
             p.max_travel_km
@@ -224,36 +174,9 @@ fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
                     .collect(),
             ),
         ),
-        (
-            t("share-legend"),
-            list(
-                p.share_domains
-                    .iter()
-                    .map(|d| i18n::coded(lang, "domain", d))
-                    .collect(),
-            ),
-        ),
-        (
-            t("learn-legend"),
-            list(
-                p.learn_domains
-                    .iter()
-                    .map(|d| i18n::coded(lang, "domain", d))
-                    .collect(),
-            ),
-        ),
+        (t("share-legend"), list(words.domains(&p.share_domains))),
+        (t("learn-legend"), list(words.domains(&p.learn_domains))),
     ]
-}
-
-fn slot_label(lang: UiLanguage, slot: &str) -> String {
-    match slot.split_once('_') {
-        Some((day, part)) => format!(
-            "{} {}",
-            i18n::t(lang, &format!("day-{day}")),
-            i18n::t(lang, &format!("part-{part}"))
-        ),
-        None => slot.to_owned(),
-    }
 }
 
 fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
@@ -285,57 +208,93 @@ fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
         .collect()
 }
 
-fn fields(lang: UiLanguage, values: &ProfileInput, errors: &ValidationErrors) -> Vec<Field> {
+/// The correction form: contact details, message language, travel distance, online,
+/// availability and interests (the rest is changed through the coordinator).
+fn fields(
+    lang: UiLanguage,
+    programme: &Programme,
+    values: &ProfileInput,
+    errors: &ValidationErrors,
+) -> Vec<Field> {
     let err = |f: &str| errors.code_for(f).map(|c| i18n::error_message(lang, c));
-    let text = |name: &'static str, label: &str, kind: &'static str, value: String| Field {
-        name,
-        label: i18n::t(lang, label),
-        kind,
-        value,
-        options: Vec::new(),
+    let words = ProfileText { lang, programme };
+    let text = |name: &str, label: &str, kind: &'static str, value: &str| Field {
         error: err(name),
+        maxlength: 254,
+        ..Field::input(kind, name, i18n::t(lang, label), value)
     };
+    let mut interest_options: Vec<String> =
+        interests::KNOWN.iter().map(|s| (*s).to_owned()).collect();
+    for tag in programme.interests.iter().chain(values.interests.iter()) {
+        if !interest_options.contains(tag) {
+            interest_options.push(tag.clone());
+        }
+    }
     vec![
-        text(
-            "first_name",
-            "field-first-name",
-            "text",
-            values.first_name.clone(),
-        ),
-        text(
-            "last_name",
-            "field-last-name",
-            "text",
-            values.last_name.clone(),
-        ),
-        text("email", "field-email", "email", values.email.clone()),
+        text("first_name", "field-first-name", "text", &values.first_name),
+        text("last_name", "field-last-name", "text", &values.last_name),
+        text("email", "field-email", "email", &values.email),
         text(
             "phone",
             "field-phone",
             "tel",
-            values.phone.clone().unwrap_or_default(),
+            values.phone.as_deref().unwrap_or_default(),
         ),
         Field {
-            options: UiLanguage::ALL
-                .iter()
-                .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
-                .collect(),
-            ..text(
+            error: err("message_language"),
+            ..Field::select(
                 "message_language",
-                "field-message-language",
-                "text",
-                values.message_language.clone(),
+                i18n::t(lang, "field-message-language"),
+                &values.message_language,
+                UiLanguage::ALL
+                    .iter()
+                    .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+                    .collect(),
             )
         },
         text(
             "max_travel_km",
             "field-max-travel",
             "text",
-            values
+            &values
                 .max_travel_km
                 .map(|k| k.to_string())
                 .unwrap_or_default(),
         ),
+        Field::checkbox(
+            "online_ok",
+            i18n::t(lang, "field-online-ok"),
+            values.online_ok,
+        ),
+        Field {
+            error: err("availability"),
+            ..Field::group(
+                "availability",
+                i18n::t(lang, "availability-legend"),
+                true,
+                Availability::SLOT_NAMES
+                    .iter()
+                    .map(|s| ((*s).to_owned(), words.slot(s)))
+                    .collect(),
+                |v| values.availability.iter().any(|s| s == v),
+            )
+        },
+        Field {
+            error: err("interests"),
+            ..Field::group(
+                "interests",
+                i18n::t(lang, "interests-legend"),
+                true,
+                interest_options
+                    .into_iter()
+                    .map(|s| {
+                        let label = i18n::interest_name(lang, &s);
+                        (s, label)
+                    })
+                    .collect(),
+                |v| values.interests.iter().any(|s| s == v),
+            )
+        },
     ]
 }
 
@@ -374,15 +333,6 @@ fn me_page(
     if let Some(e) = &delete_error {
         summary.push(("confirm".to_owned(), e.clone()));
     }
-    let mut available = values.availability.clone();
-    available.sort();
-    let mut interest_options: Vec<String> =
-        interests::KNOWN.iter().map(|s| (*s).to_owned()).collect();
-    for tag in l.programme.interests.iter().chain(values.interests.iter()) {
-        if !interest_options.contains(tag) {
-            interest_options.push(tag.clone());
-        }
-    }
     let template = MePage {
         page,
         base,
@@ -396,32 +346,7 @@ fn me_page(
         profile: profile_rows(lang, l),
         correct_heading: t("me-correct-heading"),
         correct_hint: t("me-correct-hint"),
-        fields: fields(lang, values, errors),
-        online_ok: values.online_ok,
-        availability_error: errors
-            .code_for("availability")
-            .map(|c| i18n::error_message(lang, c)),
-        availability: Availability::SLOT_NAMES
-            .iter()
-            .map(|s| {
-                (
-                    (*s).to_owned(),
-                    slot_label(lang, s),
-                    values.availability.iter().any(|v| v == s),
-                )
-            })
-            .collect(),
-        interests_error: errors
-            .code_for("interests")
-            .map(|c| i18n::error_message(lang, c)),
-        interests: interest_options
-            .into_iter()
-            .map(|s| {
-                let label = i18n::interest_name(lang, &s);
-                let checked = values.interests.contains(&s);
-                (s, label, checked)
-            })
-            .collect(),
+        fields: fields(lang, &l.programme, values, errors),
         save_label: t("me-save"),
         download_heading: t("me-download-heading"),
         download_label: t("me-download"),

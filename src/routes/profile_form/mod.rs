@@ -1,11 +1,14 @@
 //! Everything every profile form shares (sign-up, the coordinator's add/edit form, the
 //! participant's correction page): the submitted pairs ([`FormValues`]) and the one reader
-//! that turns them into a `ProfileInput` ([`reader`]).
+//! that turns them into a `ProfileInput` ([`reader`]), and the words for stored values
+//! ([`text`]).
 
 pub mod reader;
+pub mod text;
 mod values;
 
 pub use reader::{read, ProfileRead};
+pub use text::{joined, ProfileText};
 pub use values::FormValues;
 
 use crate::domain::UiLanguage;

@@ -22,6 +22,7 @@ use crate::i18n;
 use crate::introductions::reasons;
 use crate::matching_runs::{review, Unmatched};
 use crate::routes::pages::PageCtx;
+use crate::routes::profile_form::{joined, ProfileText};
 use crate::state::AppState;
 
 fn seconds(ms: i32) -> String {
@@ -55,55 +56,27 @@ fn profile_view(
             area: dash(),
         };
     };
-    let join = |items: Vec<String>| {
-        if items.is_empty() {
-            dash()
-        } else {
-            items.join(", ")
-        }
-    };
+    let words = ProfileText { lang, programme };
+    let join = |items: Vec<String>| joined(items, dash);
     let languages = p
         .spoken_languages()
         .map(|list| {
             list.iter()
-                .map(|l| {
-                    format!(
-                        "{} ({})",
-                        i18n::language_name(lang, l.code.as_str()),
-                        i18n::coded(lang, "level", &l.level.code().to_lowercase())
-                    )
-                })
+                .map(|l| words.language(l.code.as_str(), l.level.code()))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let interests = serde_json::from_str::<Vec<String>>(&p.interests)
-        .unwrap_or_default()
-        .iter()
-        .map(|i| i18n::interest_name(lang, i))
-        .collect();
-    let availability = Slots::from_bits(u32::try_from(p.availability).unwrap_or(0))
-        .names()
-        .into_iter()
-        .map(|s| {
-            let (day, part) = s.split_once('_').unwrap_or((s, ""));
-            format!(
-                "{} {}",
-                i18n::t(lang, &format!("day-{day}")),
-                i18n::t(lang, &format!("part-{part}"))
-            )
-        })
-        .collect();
+    let interests =
+        words.interests(&serde_json::from_str::<Vec<String>>(&p.interests).unwrap_or_default());
+    let availability =
+        words.slots(Slots::from_bits(u32::try_from(p.availability).unwrap_or(0)).names());
     ProfileView {
         id,
         first_name: p.first_name.clone(),
         languages: join(languages),
         interests: join(interests),
         availability: join(availability),
-        area: p.area.as_deref().map_or_else(dash, |a| {
-            programme
-                .area(a)
-                .map_or_else(|| a.to_owned(), |a| a.name.clone())
-        }),
+        area: p.area.as_deref().map_or_else(dash, |a| words.area(a)),
     }
 }
 

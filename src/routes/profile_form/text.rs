@@ -1,0 +1,92 @@
+//! How a profile's stored codes read on a page, in one language: languages with their level,
+//! interests, weekly slots, areas and integration domains. The person page, the participant's
+//! own page and the review cards all word values through here, so a value reads the same
+//! everywhere. (Which rows each page shows stays with the page: a coordinator sees the record,
+//! a participant their own answers.)
+
+use crate::domain::{Programme, UiLanguage};
+use crate::i18n;
+
+/// Words for profile values in `lang`, with the programme's area names.
+#[derive(Clone, Copy)]
+pub struct ProfileText<'a> {
+    /// The page's language.
+    pub lang: UiLanguage,
+    /// For area names.
+    pub programme: &'a Programme,
+}
+
+impl ProfileText<'_> {
+    /// "German (B2 – upper intermediate)"-style: the language's name and its level's words.
+    #[must_use]
+    pub fn language(&self, code: &str, level: &str) -> String {
+        format!(
+            "{} ({})",
+            i18n::language_name(self.lang, code),
+            i18n::coded(self.lang, "level", &level.to_lowercase())
+        )
+    }
+
+    /// Language names.
+    #[must_use]
+    pub fn language_names(&self, codes: &[String]) -> Vec<String> {
+        codes
+            .iter()
+            .map(|c| i18n::language_name(self.lang, c))
+            .collect()
+    }
+
+    /// Interest names (the programme's own tags as they were given).
+    #[must_use]
+    pub fn interests(&self, tags: &[String]) -> Vec<String> {
+        tags.iter()
+            .map(|t| i18n::interest_name(self.lang, t))
+            .collect()
+    }
+
+    /// A weekly slot such as `mon_evening`: "Monday evening".
+    #[must_use]
+    pub fn slot(&self, slot: &str) -> String {
+        match slot.split_once('_') {
+            Some((day, part)) => format!(
+                "{} {}",
+                i18n::t(self.lang, &format!("day-{day}")),
+                i18n::t(self.lang, &format!("part-{part}"))
+            ),
+            None => slot.to_owned(),
+        }
+    }
+
+    /// Weekly slots.
+    #[must_use]
+    pub fn slots<'s>(&self, slots: impl IntoIterator<Item = &'s str>) -> Vec<String> {
+        slots.into_iter().map(|s| self.slot(s)).collect()
+    }
+
+    /// The area's name in the programme (its code when the programme no longer has it).
+    #[must_use]
+    pub fn area(&self, slug: &str) -> String {
+        self.programme
+            .area(slug)
+            .map_or_else(|| slug.to_owned(), |a| a.name.clone())
+    }
+
+    /// Integration domains.
+    #[must_use]
+    pub fn domains(&self, codes: &[String]) -> Vec<String> {
+        codes
+            .iter()
+            .map(|d| i18n::coded(self.lang, "domain", d))
+            .collect()
+    }
+}
+
+/// Items joined with commas, or `empty` when there are none.
+#[must_use]
+pub fn joined(items: Vec<String>, empty: impl FnOnce() -> String) -> String {
+    if items.is_empty() {
+        empty()
+    } else {
+        items.join(", ")
+    }
+}
