@@ -1,4 +1,5 @@
-//! Coordinator accounts, their programmes and their API tokens in the database.
+//! Coordinator accounts, their programmes and their API tokens: the rules (roles, duplicates,
+//! which account a token belongs to); the queries are in `crate::db::accounts`.
 
 use chrono::NaiveDateTime;
 
