@@ -3,9 +3,9 @@
 //! expiry.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 
-use crate::db::schema::coordinator_sessions;
+use crate::db::accounts::sessions::{self as store, NewSessionRow};
+pub use crate::db::accounts::sessions::{delete, delete_others, Session};
 use crate::db::{DbConnection, DbError};
 use crate::tokens::{self, Token};
 
@@ -25,20 +25,6 @@ pub struct NewSession {
     pub expires_at: NaiveDateTime,
 }
 
-/// A live session.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = coordinator_sessions)]
-pub struct Session {
-    /// Id.
-    pub id: i32,
-    /// Whose.
-    pub coordinator_id: i32,
-    /// CSRF token every form of this session must carry.
-    pub csrf_token: String,
-    /// When it ends.
-    pub expires_at: NaiveDateTime,
-}
-
 /// Starts a session for an account (and drops that account's expired sessions).
 ///
 /// # Errors
@@ -48,24 +34,20 @@ pub fn create(
     coordinator_id: i32,
     now: NaiveDateTime,
 ) -> Result<NewSession, DbError> {
-    diesel::delete(
-        coordinator_sessions::table
-            .filter(coordinator_sessions::coordinator_id.eq(coordinator_id))
-            .filter(coordinator_sessions::expires_at.le(now)),
-    )
-    .execute(conn)?;
+    store::delete_expired(conn, coordinator_id, now)?;
     let token = Token::generate();
     let csrf_token = Token::generate().plain;
     let expires_at = now + Duration::hours(LIFETIME_HOURS);
-    diesel::insert_into(coordinator_sessions::table)
-        .values((
-            coordinator_sessions::coordinator_id.eq(coordinator_id),
-            coordinator_sessions::token_hash.eq(&token.hash),
-            coordinator_sessions::csrf_token.eq(&csrf_token),
-            coordinator_sessions::created_at.eq(now),
-            coordinator_sessions::expires_at.eq(expires_at),
-        ))
-        .execute(conn)?;
+    store::insert(
+        conn,
+        &NewSessionRow {
+            coordinator_id,
+            token_hash: &token.hash,
+            csrf_token: &csrf_token,
+            created_at: now,
+            expires_at,
+        },
+    )?;
     Ok(NewSession {
         token: token.plain,
         csrf_token,
@@ -85,36 +67,5 @@ pub fn find(
     if token.is_empty() || token.len() > 128 {
         return Ok(None);
     }
-    Ok(coordinator_sessions::table
-        .filter(coordinator_sessions::token_hash.eq(tokens::hash(token)))
-        .filter(coordinator_sessions::expires_at.gt(now))
-        .select(Session::as_select())
-        .first(conn)
-        .optional()?)
-}
-
-/// Ends a session (logout).
-///
-/// # Errors
-/// A failed delete.
-pub fn delete(conn: &mut DbConnection, id: i32) -> Result<(), DbError> {
-    diesel::delete(coordinator_sessions::table.find(id)).execute(conn)?;
-    Ok(())
-}
-
-/// Ends every other session of an account (after a password change).
-///
-/// # Errors
-/// A failed delete.
-pub fn delete_others(
-    conn: &mut DbConnection,
-    coordinator_id: i32,
-    keep_id: i32,
-) -> Result<usize, DbError> {
-    Ok(diesel::delete(
-        coordinator_sessions::table
-            .filter(coordinator_sessions::coordinator_id.eq(coordinator_id))
-            .filter(coordinator_sessions::id.ne(keep_id)),
-    )
-    .execute(conn)?)
+    store::find_live(conn, &tokens::hash(token), now)
 }

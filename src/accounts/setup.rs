@@ -4,12 +4,10 @@
 //! one database all accept it); it stops working as soon as any account exists.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
 use crate::accounts::store::{self, AccountError, Coordinator, CoordinatorRole};
 use crate::db::audit::{self, AuditEntry};
-use crate::db::schema::audit_log;
-use crate::db::{Db, DbConnection, DbError};
+use crate::db::{accounts as rows, Db, DbConnection, DbError};
 use crate::domain::Email;
 use crate::tokens::{self, Token};
 
@@ -58,11 +56,7 @@ pub fn token_valid(conn: &mut DbConnection, plain: &str) -> Result<bool, DbError
     if plain.is_empty() || plain.len() > 128 || super::count(conn)? > 0 {
         return Ok(false);
     }
-    let issued: i64 = audit_log::table
-        .filter(audit_log::action.eq(ACTION))
-        .filter(audit_log::detail.eq(tokens::hash(plain)))
-        .count()
-        .get_result(conn)?;
+    let issued = rows::audit_entries_with(conn, ACTION, &tokens::hash(plain))?;
     Ok(issued > 0)
 }
 
@@ -79,9 +73,7 @@ pub fn create_admin(
     password_hash: &str,
     now: NaiveDateTime,
 ) -> Result<Option<Coordinator>, AccountError> {
-    if let DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query("LOCK TABLE coordinators IN SHARE ROW EXCLUSIVE MODE").execute(pg)?;
-    }
+    rows::lock_accounts(conn)?;
     if !token_valid(conn, plain)? {
         return Ok(None);
     }

@@ -1,10 +1,11 @@
-//! Coordinator accounts, their programmes and their API tokens in the database.
+//! Coordinator accounts, their programmes and their API tokens: the rules (roles, duplicates,
+//! which account a token belongs to); the queries are in `crate::db::accounts`.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
-use crate::db::schema::{api_tokens, coordinator_programmes, coordinators, programmes};
-use crate::db::{DbConnection, DbError, Refusal};
+pub use crate::db::accounts::TokenInfo;
+use crate::db::accounts::{self as rows, AccountRow};
+use crate::db::{DbConnection, DbError};
 use crate::domain::Email;
 use crate::tokens::{self, Token};
 
@@ -79,20 +80,7 @@ pub enum AccountError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for AccountError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
-#[derive(Queryable)]
-struct CoordinatorRow {
-    id: i32,
-    email: String,
-    role: String,
-}
-
-fn load(conn: &mut DbConnection, row: CoordinatorRow) -> Result<Coordinator, AccountError> {
+fn load(conn: &mut DbConnection, row: AccountRow) -> Result<Coordinator, AccountError> {
     let role = CoordinatorRole::parse(&row.role).map_err(|_| {
         DbError::Unexpected(anyhow::anyhow!(
             "coordinator {}: unknown role {}",
@@ -100,11 +88,7 @@ fn load(conn: &mut DbConnection, row: CoordinatorRow) -> Result<Coordinator, Acc
             row.role
         ))
     })?;
-    let programme_ids = coordinator_programmes::table
-        .filter(coordinator_programmes::coordinator_id.eq(row.id))
-        .order(coordinator_programmes::programme_id.asc())
-        .select(coordinator_programmes::programme_id)
-        .load(conn)?;
+    let programme_ids = rows::programme_ids(conn, row.id)?;
     Ok(Coordinator {
         id: row.id,
         email: row.email,
@@ -127,12 +111,8 @@ pub fn create_coordinator(
 ) -> Result<Coordinator, AccountError> {
     let mut programme_ids = Vec::new();
     for slug in programme_slugs {
-        let id: Option<i32> = programmes::table
-            .filter(programmes::slug.eq(slug))
-            .select(programmes::id)
-            .first(conn)
-            .optional()?;
-        let id = id.ok_or_else(|| AccountError::UnknownProgramme(slug.clone()))?;
+        let id = rows::programme_id_by_slug(conn, slug)?
+            .ok_or_else(|| AccountError::UnknownProgramme(slug.clone()))?;
         if !programme_ids.contains(&id) {
             programme_ids.push(id);
         }
@@ -140,28 +120,13 @@ pub fn create_coordinator(
     if find_by_email(conn, email)?.is_some() {
         return Err(AccountError::Exists(email.to_string()));
     }
-    let inserted = diesel::insert_into(coordinators::table)
-        .values((
-            coordinators::email.eq(email.as_str()),
-            coordinators::password_hash.eq(password_hash),
-            coordinators::role.eq(role.code()),
-            coordinators::created_at.eq(now),
-        ))
-        .returning(coordinators::id)
-        .get_result::<i32>(conn);
+    let inserted = rows::insert(conn, email.as_str(), password_hash, role.code(), now);
     let id = match inserted {
-        Err(e) if Refusal::of(&e) == Some(Refusal::Duplicate) => {
-            return Err(AccountError::Exists(email.to_string()))
-        }
+        Err(e) if e.is_unique_violation() => return Err(AccountError::Exists(email.to_string())),
         other => other?,
     };
     for programme_id in &programme_ids {
-        diesel::insert_into(coordinator_programmes::table)
-            .values((
-                coordinator_programmes::coordinator_id.eq(id),
-                coordinator_programmes::programme_id.eq(programme_id),
-            ))
-            .execute(conn)?;
+        rows::link_programme(conn, id, *programme_id)?;
     }
     programme_ids.sort_unstable();
     Ok(Coordinator {
@@ -180,11 +145,7 @@ pub fn find_by_email(
     conn: &mut DbConnection,
     email: &Email,
 ) -> Result<Option<Coordinator>, AccountError> {
-    let row: Option<CoordinatorRow> = coordinators::table
-        .filter(coordinators::email.eq(email.as_str()))
-        .select((coordinators::id, coordinators::email, coordinators::role))
-        .first(conn)
-        .optional()?;
+    let row = rows::find_by_email(conn, email.as_str())?;
     row.map(|r| load(conn, r)).transpose()
 }
 
@@ -197,11 +158,7 @@ pub fn authenticate_password(
     email: &Email,
     password: &str,
 ) -> Result<Option<Coordinator>, AccountError> {
-    let stored: Option<String> = coordinators::table
-        .filter(coordinators::email.eq(email.as_str()))
-        .select(coordinators::password_hash)
-        .first(conn)
-        .optional()?;
+    let stored = rows::password_hash_by_email(conn, email.as_str())?;
     match stored {
         Some(hash) if super::verify_password(password, &hash) => find_by_email(conn, email),
         _ => Ok(None),
@@ -222,14 +179,7 @@ pub fn create_api_token(
     let coordinator =
         find_by_email(conn, email)?.ok_or_else(|| AccountError::NotFound(email.to_string()))?;
     let token = Token::generate();
-    diesel::insert_into(api_tokens::table)
-        .values((
-            api_tokens::coordinator_id.eq(coordinator.id),
-            api_tokens::token_hash.eq(&token.hash),
-            api_tokens::label.eq(label),
-            api_tokens::created_at.eq(now),
-        ))
-        .execute(conn)?;
+    rows::insert_api_token(conn, coordinator.id, &token.hash, label, now)?;
     Ok(token.plain)
 }
 
@@ -253,16 +203,7 @@ pub fn find_token(
     plain: &str,
 ) -> Result<Option<TokenMatch>, AccountError> {
     let hash = tokens::hash(plain);
-    let row: Option<(i32, Option<NaiveDateTime>, CoordinatorRow)> = api_tokens::table
-        .inner_join(coordinators::table)
-        .filter(api_tokens::token_hash.eq(hash))
-        .select((
-            api_tokens::id,
-            api_tokens::last_used_at,
-            (coordinators::id, coordinators::email, coordinators::role),
-        ))
-        .first(conn)
-        .optional()?;
+    let row = rows::find_api_token(conn, &hash)?;
     row.map(|(token_id, last_used_at, c)| {
         Ok(TokenMatch {
             token_id,
@@ -282,23 +223,8 @@ pub fn touch_token(
     token_id: i32,
     now: NaiveDateTime,
 ) -> Result<(), AccountError> {
-    diesel::update(api_tokens::table.find(token_id))
-        .set(api_tokens::last_used_at.eq(Some(now)))
-        .execute(conn)?;
+    rows::touch_api_token(conn, token_id, now)?;
     Ok(())
-}
-
-/// An API token as listed (never the token itself).
-#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
-pub struct TokenInfo {
-    /// Id, for `token revoke`.
-    pub id: i32,
-    /// What it is for.
-    pub label: String,
-    /// Created.
-    pub created_at: NaiveDateTime,
-    /// Last used (to the minute).
-    pub last_used_at: Option<NaiveDateTime>,
 }
 
 /// The account's API tokens, oldest first.
@@ -311,16 +237,7 @@ pub fn list_api_tokens(
 ) -> Result<Vec<TokenInfo>, AccountError> {
     let coordinator =
         find_by_email(conn, email)?.ok_or_else(|| AccountError::NotFound(email.to_string()))?;
-    Ok(api_tokens::table
-        .filter(api_tokens::coordinator_id.eq(coordinator.id))
-        .order(api_tokens::id.asc())
-        .select((
-            api_tokens::id,
-            api_tokens::label,
-            api_tokens::created_at,
-            api_tokens::last_used_at,
-        ))
-        .load(conn)?)
+    Ok(rows::api_tokens(conn, coordinator.id)?)
 }
 
 /// Revokes (deletes) the account's token with this id; false when it has none with that id.
@@ -334,11 +251,5 @@ pub fn revoke_api_token(
 ) -> Result<bool, AccountError> {
     let coordinator =
         find_by_email(conn, email)?.ok_or_else(|| AccountError::NotFound(email.to_string()))?;
-    let deleted = diesel::delete(
-        api_tokens::table
-            .filter(api_tokens::id.eq(token_id))
-            .filter(api_tokens::coordinator_id.eq(coordinator.id)),
-    )
-    .execute(conn)?;
-    Ok(deleted == 1)
+    Ok(rows::delete_api_token(conn, coordinator.id, token_id)?)
 }

@@ -6,9 +6,8 @@
 //! window itself.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 
-use crate::db::schema::login_attempts;
+use crate::db::accounts::throttle as store;
 use crate::db::{DbConnection, DbError};
 
 /// Failures that trigger the slow-down.
@@ -41,21 +40,14 @@ pub fn key(email: &str) -> String {
 pub fn check(conn: &mut DbConnection, email: &str, now: NaiveDateTime) -> Result<Verdict, DbError> {
     let email = key(email);
     let window_start = now - Duration::minutes(WINDOW_MINUTES);
-    let last_success: Option<NaiveDateTime> = login_attempts::table
-        .filter(login_attempts::email.eq(&email))
-        .filter(login_attempts::succeeded.eq(true))
-        .filter(login_attempts::at.gt(window_start))
-        .select(diesel::dsl::max(login_attempts::at))
-        .first(conn)?;
+    let last_success = store::last_success_after(conn, &email, window_start)?;
     let since = last_success.map_or(window_start, |s| s.max(window_start));
-    let failures: Vec<NaiveDateTime> = login_attempts::table
-        .filter(login_attempts::email.eq(&email))
-        .filter(login_attempts::succeeded.eq(false))
-        .filter(login_attempts::at.gt(since))
-        .order(login_attempts::at.desc())
-        .limit(i64::try_from(MAX_FAILURES).unwrap_or(5))
-        .select(login_attempts::at)
-        .load(conn)?;
+    let failures = store::failures_after(
+        conn,
+        &email,
+        since,
+        i64::try_from(MAX_FAILURES).unwrap_or(5),
+    )?;
     Ok(match failures.get(MAX_FAILURES - 1) {
         Some(oldest) => Verdict::Throttled {
             retry_at: *oldest + Duration::minutes(WINDOW_MINUTES),
@@ -74,15 +66,8 @@ pub fn record(
     succeeded: bool,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::insert_into(login_attempts::table)
-        .values((
-            login_attempts::email.eq(key(email)),
-            login_attempts::succeeded.eq(succeeded),
-            login_attempts::at.eq(now),
-        ))
-        .execute(conn)?;
+    store::insert(conn, &key(email), succeeded, now)?;
     // Keep the table small: attempts older than a day no longer matter.
-    diesel::delete(login_attempts::table.filter(login_attempts::at.lt(now - Duration::days(1))))
-        .execute(conn)?;
+    store::delete_before(conn, now - Duration::days(1))?;
     Ok(())
 }

@@ -16,33 +16,11 @@
 //! never proposed. Saving a record also keeps `participants.safeguarding_cleared` in step: it
 //! is true exactly when the volunteer is ready for pairs with minors.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use diesel::prelude::*;
 
-use crate::db::schema::{participants, volunteer_readiness};
+use crate::db::readiness as store;
+pub use crate::db::readiness::{find, for_programme, Readiness};
 use crate::db::{DbConnection, DbError};
-
-/// A stored readiness record.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Queryable, Selectable)]
-#[diesel(table_name = volunteer_readiness)]
-pub struct Readiness {
-    /// The volunteer.
-    pub participant_id: i32,
-    /// Code of conduct signed.
-    pub code_of_conduct_signed_at: Option<NaiveDateTime>,
-    /// Safeguarding / PSEA training.
-    pub safeguarding_training_at: Option<NaiveDateTime>,
-    /// Psychological first aid training (recorded, not required).
-    pub first_aid_training_at: Option<NaiveDateTime>,
-    /// Child safeguarding training.
-    pub child_safeguarding_training_at: Option<NaiveDateTime>,
-    /// Background check.
-    pub background_check_at: Option<NaiveDateTime>,
-    /// Last changed.
-    pub updated_at: NaiveDateTime,
-}
 
 /// The dates a coordinator records (a missing date: not done).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,18 +61,6 @@ impl Readiness {
     }
 }
 
-/// A participant's readiness record, if one was recorded.
-///
-/// # Errors
-/// A failed query.
-pub fn find(conn: &mut DbConnection, participant_id: i32) -> Result<Option<Readiness>, DbError> {
-    Ok(volunteer_readiness::table
-        .find(participant_id)
-        .select(Readiness::as_select())
-        .first(conn)
-        .optional()?)
-}
-
 /// Whether the volunteer may be proposed (see the module's rule). `needs_child_clearance`: the
 /// pair involves a minor.
 ///
@@ -106,23 +72,6 @@ pub fn is_ready(
     needs_child_clearance: bool,
 ) -> Result<bool, DbError> {
     Ok(find(conn, participant_id)?.is_some_and(|r| r.is_ready(needs_child_clearance)))
-}
-
-/// Every readiness record of a programme's participants, by participant id (one query for a
-/// whole matching run).
-///
-/// # Errors
-/// A failed query.
-pub fn for_programme(
-    conn: &mut DbConnection,
-    programme_id: i32,
-) -> Result<HashMap<i32, Readiness>, DbError> {
-    let rows: Vec<Readiness> = volunteer_readiness::table
-        .inner_join(participants::table)
-        .filter(participants::programme_id.eq(programme_id))
-        .select(Readiness::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(|r| (r.participant_id, r)).collect())
 }
 
 fn at_midnight(d: Option<NaiveDate>) -> Option<NaiveDateTime> {
@@ -149,30 +98,7 @@ pub fn save(
         background_check_at: at_midnight(dates.background_check),
         updated_at: now,
     };
-    let values = (
-        volunteer_readiness::code_of_conduct_signed_at.eq(record.code_of_conduct_signed_at),
-        volunteer_readiness::safeguarding_training_at.eq(record.safeguarding_training_at),
-        volunteer_readiness::first_aid_training_at.eq(record.first_aid_training_at),
-        volunteer_readiness::child_safeguarding_training_at
-            .eq(record.child_safeguarding_training_at),
-        volunteer_readiness::background_check_at.eq(record.background_check_at),
-        volunteer_readiness::updated_at.eq(now),
-    );
-    if find(conn, participant_id)?.is_some() {
-        diesel::update(volunteer_readiness::table.find(participant_id))
-            .set(values)
-            .execute(conn)?;
-    } else {
-        diesel::insert_into(volunteer_readiness::table)
-            .values((
-                volunteer_readiness::participant_id.eq(participant_id),
-                values,
-            ))
-            .execute(conn)?;
-    }
-    diesel::update(participants::table.find(participant_id))
-        .set(participants::safeguarding_cleared.eq(record.is_ready(true)))
-        .execute(conn)?;
+    store::save(conn, &record, record.is_ready(true))?;
     Ok(record)
 }
 

@@ -3,14 +3,19 @@
 //! The backend is picked from the URL scheme ([`Backend::from_url`]); migrations for each
 //! backend live in `migrations/<backend>/`, are embedded in the binary and run at start.
 
+pub mod accounts;
 pub mod audit;
 pub mod bulk;
 pub mod connection;
 pub mod introductions;
 pub mod matches;
+pub mod my_data;
+pub mod outbox;
 pub mod participant_tokens;
 pub mod participants;
+pub mod people;
 pub mod programmes;
+pub mod readiness;
 pub mod runs;
 pub mod schema;
 

@@ -17,8 +17,9 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
+use crate::db::outbox::{self as store, OutboxMessage};
 use crate::db::{Db, DbError};
-use crate::email::outbox::{self, OutboxMessage};
+use crate::email::outbox;
 use crate::state::AppState;
 use crate::supervisor::Shutdown;
 
@@ -44,12 +45,6 @@ pub enum WorkerError {
     /// Claiming or recording failed.
     #[error("outbox database access failed: {0}")]
     Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for WorkerError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
 }
 
 /// Claims and attempts one due message now.
@@ -111,7 +106,7 @@ pub async fn try_execute_task_at(
                 .db
                 .run(move |db| {
                     db.write(|conn| {
-                        outbox::mark_failed(conn, id, attempts, &text, next)
+                        store::mark_failed(conn, id, attempts, &text, next)
                             .map_err(WorkerError::from)
                     })
                 })
@@ -148,13 +143,13 @@ fn claim_next(
 ) -> Result<Option<OutboxMessage>, WorkerError> {
     let candidates = {
         let mut conn = db.get()?;
-        outbox::due_ids(&mut conn, now, max_attempts, 8)?
+        store::due_ids(&mut conn, now, max_attempts, 8)?
     };
     let lease = chrono::Duration::from_std(LEASE).unwrap_or_else(|_| chrono::Duration::minutes(10));
     for id in candidates {
         let claimed = db.write(|conn| -> Result<_, WorkerError> {
-            if outbox::claim(conn, id, now, now + lease, max_attempts)? {
-                Ok(Some(outbox::find(conn, id)?))
+            if store::claim(conn, id, now, now + lease, max_attempts)? {
+                Ok(Some(store::find(conn, id)?))
             } else {
                 Ok(None)
             }
@@ -176,7 +171,7 @@ async fn record_sent(db: &Db, id: i32, now: NaiveDateTime) -> Result<(), WorkerE
         }
         match db
             .run(move |db| {
-                db.write(|conn| outbox::mark_sent(conn, id, now).map_err(WorkerError::from))
+                db.write(|conn| store::mark_sent(conn, id, now).map_err(WorkerError::from))
             })
             .await
         {

@@ -4,7 +4,7 @@
 use askama::Template;
 use chrono::NaiveDateTime;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, DbError};
 use crate::domain::UiLanguage;
 use crate::email::outbox::{self, NewEmail};
 use crate::i18n;
@@ -112,7 +112,7 @@ pub fn send(
     lang: UiLanguage,
     content: &Content,
     now: NaiveDateTime,
-) -> Result<(), diesel::result::Error> {
+) -> Result<(), DbError> {
     let (body_text, body_html) = render(lang, content);
     let body_html = if body_html.is_empty() {
         format!("<pre>{}</pre>", crate::email::escape_html(&body_text))

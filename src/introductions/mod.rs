@@ -51,12 +51,6 @@ pub enum IntroError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for IntroError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(e))
-    }
-}
-
 /// What [`approve`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApproveOutcome {

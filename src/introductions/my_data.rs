@@ -3,18 +3,15 @@
 //! anonymous count (`erasures`: programme, role, volunteer, whether matched, when).
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use serde::Serialize;
 
 use super::emails::{self, Content};
 use super::{language_of, IntroError};
 use crate::db::audit::{self, AuditEntry};
-use crate::db::matches::LIVE_STATUSES;
+pub use crate::db::my_data::erasure_counts;
+use crate::db::my_data::{self as store, NewErasure};
 use crate::db::participants::{self, Participant};
-use crate::db::schema::{
-    consents, erasures, matches, outbox, pair_rules, role_history, volunteer_readiness,
-};
-use crate::db::{programmes, DbConnection, DbError};
+use crate::db::{outbox, people, programmes, readiness, DbConnection, DbError};
 use crate::domain::{
     Email, IntroductionAnswer, MatchStatus, NewParticipant, ParticipantStatus, ProfileInput,
     Programme, UiLanguage,
@@ -80,13 +77,7 @@ pub struct MyMatch {
 /// # Errors
 /// Storage failures.
 pub fn my_matches(conn: &mut DbConnection, id: i32) -> Result<Vec<MyMatch>, DbError> {
-    let rows: Vec<crate::db::matches::Match> = matches::table
-        .filter(matches::seeker_id.eq(id).or(matches::buddy_id.eq(id)))
-        .filter(matches::status.eq_any(MatchStatus::codes(MatchStatus::SHOWN_TO_PARTICIPANT)))
-        .order(matches::id.desc())
-        .select(crate::db::matches::Match::as_select())
-        .load(conn)?;
-    Ok(rows
+    Ok(store::shown_matches(conn, id)?
         .into_iter()
         .map(|m| {
             let seeker = m.seeker_id == id;
@@ -108,22 +99,6 @@ pub fn my_matches(conn: &mut DbConnection, id: i32) -> Result<Vec<MyMatch>, DbEr
         .collect())
 }
 
-#[derive(Serialize, Queryable)]
-struct ConsentOut {
-    purpose: String,
-    notice_version: String,
-    language: String,
-    given_at: NaiveDateTime,
-    withdrawn_at: Option<NaiveDateTime>,
-}
-
-#[derive(Serialize, Queryable)]
-struct RoleOut {
-    role: String,
-    volunteer: bool,
-    since: NaiveDateTime,
-}
-
 /// Everything stored about the person, as JSON: profile (with household), status, consents,
 /// role history, and their matches with status (nothing about the other people).
 ///
@@ -132,26 +107,8 @@ struct RoleOut {
 pub fn export(conn: &mut DbConnection, p: &Participant) -> Result<serde_json::Value, DbError> {
     let mut profile = p.to_profile_input()?;
     profile.household_members = participants::household(conn, p.id)?;
-    let consents: Vec<ConsentOut> = consents::table
-        .filter(consents::participant_id.eq(p.id))
-        .order(consents::id.asc())
-        .select((
-            consents::purpose,
-            consents::notice_version,
-            consents::language,
-            consents::given_at,
-            consents::withdrawn_at,
-        ))
-        .load(conn)?;
-    let roles: Vec<RoleOut> = role_history::table
-        .filter(role_history::participant_id.eq(p.id))
-        .order(role_history::id.asc())
-        .select((
-            role_history::role,
-            role_history::volunteer,
-            role_history::since,
-        ))
-        .load(conn)?;
+    let consents = people::consents(conn, p.id)?;
+    let roles = store::role_history(conn, p.id)?;
     let programme = programmes::by_id(conn, p.programme_id)?;
     Ok(serde_json::json!({
         "programme": programme.map(|p| serde_json::json!({"slug": p.slug, "name": p.name})),
@@ -228,23 +185,12 @@ fn end_matches(
     code: &str,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let involving = matches::seeker_id.eq(p.id).or(matches::buddy_id.eq(p.id));
-    let live: Vec<(i32, i32, i32)> = matches::table
-        .filter(involving)
-        .filter(matches::status.eq_any(LIVE_STATUSES))
-        .select((matches::id, matches::seeker_id, matches::buddy_id))
-        .load(conn)?;
+    let live = store::live_matches(conn, p.id)?;
     let programme = programmes::by_id(conn, p.programme_id)?
         .map(|p| p.name)
         .unwrap_or_default();
     for (id, seeker_id, buddy_id) in &live {
-        diesel::update(matches::table.find(*id))
-            .set((
-                matches::status.eq(MatchStatus::Closed.code()),
-                matches::reject_reason.eq(Some(code)),
-                matches::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+        store::close_match(conn, *id, code, now)?;
         let other_id = if *seeker_id == p.id {
             *buddy_id
         } else {
@@ -266,16 +212,7 @@ fn end_matches(
             emails::send(conn, &other.email, lang, &content, now)?;
         }
     }
-    diesel::update(
-        matches::table
-            .filter(involving)
-            .filter(matches::status.eq(MatchStatus::Proposed.code())),
-    )
-    .set((
-        matches::status.eq(MatchStatus::Superseded.code()),
-        matches::updated_at.eq(now),
-    ))
-    .execute(conn)?;
+    store::supersede_proposals(conn, p.id, now)?;
     Ok(!live.is_empty())
 }
 
@@ -289,13 +226,7 @@ pub fn withdraw(
     p: &Participant,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::update(
-        consents::table
-            .filter(consents::participant_id.eq(p.id))
-            .filter(consents::withdrawn_at.is_null()),
-    )
-    .set(consents::withdrawn_at.eq(Some(now)))
-    .execute(conn)?;
+    store::withdraw_consents(conn, p.id, now)?;
     participants::set_status(conn, p.id, ParticipantStatus::Withdrawn, now)?;
     end_matches(conn, p, "withdrawn", now)?;
     self_audit(conn, p, "participant.withdraw_consent", Some(p.id), now)
@@ -310,30 +241,19 @@ pub fn withdraw(
 /// Storage failures.
 pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Result<(), DbError> {
     let was_matched = end_matches(conn, p, "erased", now)?;
-    diesel::insert_into(erasures::table)
-        .values((
-            erasures::programme_id.eq(p.programme_id),
-            erasures::role.eq(&p.role),
-            erasures::volunteer.eq(p.volunteer),
-            erasures::was_matched.eq(was_matched),
-            erasures::erased_at.eq(now),
-        ))
-        .execute(conn)?;
-    diesel::delete(
-        matches::table.filter(matches::seeker_id.eq(p.id).or(matches::buddy_id.eq(p.id))),
-    )
-    .execute(conn)?;
-    diesel::delete(
-        pair_rules::table.filter(
-            pair_rules::seeker_id
-                .eq(p.id)
-                .or(pair_rules::buddy_id.eq(p.id)),
-        ),
-    )
-    .execute(conn)?;
-    diesel::delete(volunteer_readiness::table.filter(volunteer_readiness::participant_id.eq(p.id)))
-        .execute(conn)?;
-    diesel::delete(outbox::table.filter(outbox::recipient.eq(&p.email))).execute(conn)?;
+    store::record_erasure(
+        conn,
+        &NewErasure {
+            programme_id: p.programme_id,
+            role: &p.role,
+            volunteer: p.volunteer,
+            was_matched,
+            erased_at: now,
+        },
+    )?;
+    store::delete_matches_and_pair_rules(conn, p.id)?;
+    readiness::delete(conn, p.id)?;
+    outbox::delete_for_recipient(conn, &p.email)?;
     participants::delete(conn, p.id)?;
     audit::record(
         conn,
@@ -347,23 +267,6 @@ pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Re
         },
         now,
     )
-}
-
-/// Anonymous erasure counts of a programme: (role, volunteer, how many).
-///
-/// # Errors
-/// Storage failures.
-pub fn erasure_counts(
-    conn: &mut DbConnection,
-    programme_id: i32,
-) -> Result<Vec<(String, bool, i64)>, DbError> {
-    use diesel::dsl::count_star;
-    Ok(erasures::table
-        .filter(erasures::programme_id.eq(programme_id))
-        .group_by((erasures::role, erasures::volunteer))
-        .select((erasures::role, erasures::volunteer, count_star()))
-        .order((erasures::role.asc(), erasures::volunteer.asc()))
-        .load(conn)?)
 }
 
 /// `POST /me/request`: if `email` belongs to someone in the programme, emails them a fresh

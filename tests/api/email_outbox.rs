@@ -148,7 +148,8 @@ async fn an_invalid_recipient_is_given_up_at_once_and_does_not_block_others() {
         .is_some_and(|e| e.contains("not an address")));
     assert!(rows[1].sent_at.is_some());
     let mut conn = app.state.db.get().expect("connection");
-    let counts = outbox::counts(&mut conn, app.state.settings.email.max_attempts).expect("counts");
+    let counts = buddymatch::db::outbox::counts(&mut conn, app.state.settings.email.max_attempts)
+        .expect("counts");
     assert_eq!((counts.pending, counts.sent, counts.failed), (0, 1, 1));
 }
 

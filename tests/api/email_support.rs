@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use buddymatch::db::{Db, DbError};
+use buddymatch::db::Db;
 use buddymatch::email::outbox::{self, NewEmail, OutboxMessage};
 use buddymatch::settings::Settings;
 use buddymatch::startup::Application;
@@ -70,14 +70,14 @@ pub fn enqueue(state: &AppState, email: &NewEmail) {
     let now = chrono::Utc::now().naive_utc();
     state
         .db
-        .write(|conn| outbox::enqueue(conn, email, now).map_err(DbError::from))
+        .write(|conn| outbox::enqueue(conn, email, now))
         .expect("enqueued");
 }
 
 /// Every outbox row, oldest first.
 pub fn rows(state: &AppState) -> Vec<OutboxMessage> {
     let mut conn = state.db.get().expect("connection");
-    outbox::all(&mut conn).expect("outbox readable")
+    buddymatch::db::outbox::all(&mut conn).expect("outbox readable")
 }
 
 /// A port nobody listens on (right now).

@@ -13,9 +13,9 @@ use super::{
     query_pairs, respond, see_other, At, CoordError, Field, FormPage, Nav, PageError, Section,
     Signed, Values,
 };
-use crate::coordinator::people::{self as store, ConsentRecord, PeopleFilter};
 use crate::coordinator::readiness::{self, Readiness, ReadinessDates};
 use crate::db::participants::{self, Participant};
+use crate::db::people::{self as store, ConsentRecord, PeopleFilter};
 use crate::db::{programmes, DbError};
 use crate::domain::{
     HouseholdMemberInput, NewParticipant, ParticipantStatus, Programme, Role, UiLanguage,

@@ -1,12 +1,14 @@
 //! A programme's participants as coordinators look for them: search by name or email, filter
 //! by role, status, volunteers and waiting time, longest waiting first; and consent records.
 
+use anyhow::Context;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
+use serde::Serialize;
 
-use crate::db::participants::Participant;
-use crate::db::schema::{consents, participants};
-use crate::db::{DbConnection, DbError};
+use super::participants::Participant;
+use super::schema::{consents, participants};
+use super::{DbConnection, DbError};
 use crate::domain::{ParticipantStatus, Role};
 
 /// What to list.
@@ -76,18 +78,22 @@ pub fn list(
         }
         q
     };
-    let total: i64 = filtered().count().get_result(conn)?;
+    let total: i64 = filtered()
+        .count()
+        .get_result(conn)
+        .context("counting participants")?;
     let items = filtered()
         .order((participants::waiting_since.asc(), participants::id.asc()))
         .limit(per_page)
         .offset((page.max(1) - 1) * per_page)
         .select(Participant::as_select())
-        .load(conn)?;
+        .load(conn)
+        .context("listing participants")?;
     Ok((items, total))
 }
 
-/// One consent given (and perhaps withdrawn).
-#[derive(Debug, Clone, Queryable)]
+/// One consent given (and perhaps withdrawn); serialised as is into the person's data export.
+#[derive(Debug, Clone, Queryable, Serialize)]
 pub struct ConsentRecord {
     /// What it was given for, e.g. `privacy_notice`.
     pub purpose: String,
@@ -119,5 +125,6 @@ pub fn consents(
             consents::given_at,
             consents::withdrawn_at,
         ))
-        .load(conn)?)
+        .load(conn)
+        .with_context(|| format!("reading the consents of participant {participant_id}"))?)
 }
