@@ -82,7 +82,7 @@ fn profile_view(
         .map(|i| i18n::interest_name(lang, i))
         .collect();
     let availability = Slots::from_bits(u32::try_from(p.availability).unwrap_or(0))
-        .names()
+        .slot_names()
         .into_iter()
         .map(|s| {
             let (day, part) = s.split_once('_').unwrap_or((s, ""));
