@@ -677,6 +677,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn gender_codes_read_from_forms() {
+        assert_eq!(Gender::from_form(" non_binary "), Ok(Gender::NonBinary));
+        assert_eq!(Gender::from_form("female"), Err("invalid_choice"));
+        let mut input = valid_input();
+        input.gender = Some("female".into());
+        input.pref_buddy_gender = Some("non_binary".into());
+        let errors = NewParticipant::parse(input, &programme()).expect_err("invalid");
+        assert_eq!(errors.code_for("gender"), Some("invalid_choice"));
+        assert_eq!(errors.code_for("pref_buddy_gender"), Some("invalid_choice"));
+    }
+
+    #[test]
     fn json_rejects_unknown_fields() {
         let err = serde_json::from_str::<ProfileInput>(r#"{"first_name":"A","nationality":"x"}"#);
         assert!(err.is_err());
