@@ -1,74 +1,37 @@
 //! What people would like to share or learn, by the Indicators of Integration domains.
+//!
+//! The domain type is the matching core's ([`matching::compat::Domain`]): one list of codes
+//! (snake_case, used in forms, JSON, CSV and the database), in form order.
 
-use serde::{Deserialize, Serialize};
+use super::form_choice::{FormChoice, INVALID_CHOICE};
 
 /// A domain of integration (Home Office Indicators of Integration framework, 2019).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IntegrationDomain {
-    /// Work and employment.
-    Work,
-    /// Housing.
-    Housing,
-    /// Education.
-    Education,
-    /// Health and social care.
-    HealthAndSocialCare,
-    /// Leisure.
-    Leisure,
-    /// Language and communication.
-    Language,
-    /// Culture.
-    Culture,
-    /// Digital skills.
-    DigitalSkills,
-    /// Rights and public services.
-    RightsAndServices,
-    /// Safety and stability.
-    Safety,
+pub use matching::compat::Domain as IntegrationDomain;
+
+/// Reads a code such as `digital_skills`: `"invalid_choice"` for anything else.
+impl FormChoice for IntegrationDomain {
+    fn from_form(raw: &str) -> Result<Self, &'static str> {
+        Self::parse(raw).map_err(|_| INVALID_CHOICE)
+    }
 }
 
-impl IntegrationDomain {
-    /// Every domain, in form order.
-    pub const ALL: [Self; 10] = [
-        Self::Work,
-        Self::Housing,
-        Self::Education,
-        Self::HealthAndSocialCare,
-        Self::Leisure,
-        Self::Language,
-        Self::Culture,
-        Self::DigitalSkills,
-        Self::RightsAndServices,
-        Self::Safety,
-    ];
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The snake_case code used in forms, JSON and CSV.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Work => "work",
-            Self::Housing => "housing",
-            Self::Education => "education",
-            Self::HealthAndSocialCare => "health_and_social_care",
-            Self::Leisure => "leisure",
-            Self::Language => "language",
-            Self::Culture => "culture",
-            Self::DigitalSkills => "digital_skills",
-            Self::RightsAndServices => "rights_and_services",
-            Self::Safety => "safety",
+    #[test]
+    fn codes_read_from_forms() {
+        for d in IntegrationDomain::ALL {
+            assert_eq!(IntegrationDomain::from_form(d.code()), Ok(d));
         }
-    }
-
-    /// Parses a code.
-    ///
-    /// # Errors
-    /// `"invalid_choice"`.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        let s = raw.trim();
-        Self::ALL
-            .into_iter()
-            .find(|d| d.code() == s)
-            .ok_or("invalid_choice")
+        assert_eq!(
+            IntegrationDomain::from_form(" work "),
+            Ok(IntegrationDomain::Work)
+        );
+        assert_eq!(
+            IntegrationDomain::from_form("religion"),
+            Err("invalid_choice")
+        );
+        assert_eq!(IntegrationDomain::from_form(""), Err("invalid_choice"));
     }
 }

@@ -1,111 +1,31 @@
 //! Spoken languages with a level. Codes are ISO 639 (two letters where one exists, else three).
+//!
+//! The code and level types are the matching core's ([`matching::compat::Lang`],
+//! [`matching::compat::Level`]): one definition of the codes, their parsing and the level
+//! order, used from the form to the scorer.
 
 use serde::{Deserialize, Serialize};
 
-/// An ISO 639 language code, lower case, 2 or 3 letters.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct LanguageCode(String);
+use super::form_choice::{required, FormChoice};
 
-impl LanguageCode {
-    /// Parses `ar`, `DE`, `prs`.
-    ///
-    /// # Errors
-    /// `"required"` or `"invalid_choice"`.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        let s = raw.trim().to_ascii_lowercase();
-        if s.is_empty() {
-            return Err("required");
-        }
-        if (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase()) {
-            Ok(Self(s))
-        } else {
-            Err("invalid_choice")
-        }
-    }
+/// An ISO 639 language code, lower case, 2 or 3 letters; serialises as the code string.
+pub use matching::compat::Lang as LanguageCode;
+/// CEFR level, or native / first language. Ordered: `A1 < ... < C2 < Native`; serialises as
+/// `"A1"` .. `"C2"`, `"native"`.
+pub use matching::compat::Level as LanguageLevel;
 
-    /// The code.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
+/// Reads `ar`, `DE`, `prs`: `"required"` when blank, `"invalid_choice"` unless two or three
+/// letters.
+impl FormChoice for LanguageCode {
+    fn from_form(raw: &str) -> Result<Self, &'static str> {
+        required(raw, Self::parse)
     }
 }
 
-impl TryFrom<String> for LanguageCode {
-    type Error = &'static str;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<LanguageCode> for String {
-    fn from(c: LanguageCode) -> Self {
-        c.0
-    }
-}
-
-/// CEFR level, or native / first language. Ordered: `A1 < ... < C2 < Native`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum LanguageLevel {
-    /// Beginner.
-    A1,
-    /// Elementary.
-    A2,
-    /// Intermediate.
-    B1,
-    /// Upper intermediate.
-    B2,
-    /// Advanced.
-    C1,
-    /// Proficient.
-    C2,
-    /// First language.
-    #[serde(rename = "native")]
-    Native,
-}
-
-impl LanguageLevel {
-    /// All levels, lowest first.
-    pub const ALL: [Self; 7] = [
-        Self::A1,
-        Self::A2,
-        Self::B1,
-        Self::B2,
-        Self::C1,
-        Self::C2,
-        Self::Native,
-    ];
-
-    /// Parses `B2`, `b2`, `native`.
-    ///
-    /// # Errors
-    /// `"required"` or `"invalid_choice"`.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "" => Err("required"),
-            "a1" => Ok(Self::A1),
-            "a2" => Ok(Self::A2),
-            "b1" => Ok(Self::B1),
-            "b2" => Ok(Self::B2),
-            "c1" => Ok(Self::C1),
-            "c2" => Ok(Self::C2),
-            "native" => Ok(Self::Native),
-            _ => Err("invalid_choice"),
-        }
-    }
-
-    /// `A1` .. `C2`, `native`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::A1 => "A1",
-            Self::A2 => "A2",
-            Self::B1 => "B1",
-            Self::B2 => "B2",
-            Self::C1 => "C1",
-            Self::C2 => "C2",
-            Self::Native => "native",
-        }
+/// Reads `B2`, `b2`, `native`: `"required"` when blank, `"invalid_choice"` otherwise.
+impl FormChoice for LanguageLevel {
+    fn from_form(raw: &str) -> Result<Self, &'static str> {
+        required(raw, Self::parse)
     }
 }
 
@@ -124,13 +44,19 @@ mod tests {
 
     #[test]
     fn codes_and_levels_parse() {
-        assert_eq!(LanguageCode::parse(" AR ").map(|c| c.0), Ok("ar".into()));
-        assert_eq!(LanguageCode::parse("prs").map(|c| c.0), Ok("prs".into()));
-        assert_eq!(LanguageCode::parse("arabic"), Err("invalid_choice"));
-        assert_eq!(LanguageCode::parse("a1"), Err("invalid_choice"));
-        assert_eq!(LanguageLevel::parse("b2"), Ok(LanguageLevel::B2));
-        assert_eq!(LanguageLevel::parse("Native"), Ok(LanguageLevel::Native));
-        assert_eq!(LanguageLevel::parse("D1"), Err("invalid_choice"));
+        let code = |raw| LanguageCode::from_form(raw).map(|c| c.as_str().to_owned());
+        assert_eq!(code(" AR "), Ok("ar".into()));
+        assert_eq!(code("prs"), Ok("prs".into()));
+        assert_eq!(code("arabic"), Err("invalid_choice"));
+        assert_eq!(code("a1"), Err("invalid_choice"));
+        assert_eq!(code("  "), Err("required"));
+        assert_eq!(LanguageLevel::from_form("b2"), Ok(LanguageLevel::B2));
+        assert_eq!(
+            LanguageLevel::from_form("Native"),
+            Ok(LanguageLevel::Native)
+        );
+        assert_eq!(LanguageLevel::from_form("D1"), Err("invalid_choice"));
+        assert_eq!(LanguageLevel::from_form(""), Err("required"));
         assert!(LanguageLevel::A2 < LanguageLevel::Native);
     }
 

@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod email;
+pub mod form_choice;
 pub mod integration_domain;
 pub mod interests;
 pub mod language;
@@ -15,6 +16,7 @@ pub mod weights;
 
 pub use availability::Availability;
 pub use email::Email;
+pub use form_choice::FormChoice;
 pub use integration_domain::IntegrationDomain;
 pub use language::{LanguageCode, LanguageLevel, SpokenLanguage};
 pub use participant::{

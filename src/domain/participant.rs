@@ -4,9 +4,10 @@
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use super::form_choice::{FormChoice, INVALID_CHOICE};
 use super::{
-    interests, Availability, Email, IntegrationDomain, LanguageCode, LanguageLevel, Programme,
-    SpokenLanguage, UiLanguage, ValidationErrors,
+    availability, interests, Availability, Email, IntegrationDomain, LanguageCode, LanguageLevel,
+    Programme, SpokenLanguage, UiLanguage, ValidationErrors,
 };
 
 /// Current status in the programme: a status, not an identity; changes are kept in history.
@@ -43,46 +44,14 @@ impl Role {
     }
 }
 
-/// Gender as the person states it; used only for stated preferences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    /// Woman.
-    Woman,
-    /// Man.
-    Man,
-    /// Non-binary.
-    NonBinary,
-    /// Prefers not to say.
-    PreferNotToSay,
-}
+/// Gender as the person states it; used only for stated preferences. The matching core's type
+/// ([`matching::compat::Gender`]): codes `woman`, `man`, `non_binary`, `prefer_not_to_say`.
+pub use matching::compat::Gender;
 
-impl Gender {
-    /// The snake_case code.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Woman => "woman",
-            Self::Man => "man",
-            Self::NonBinary => "non_binary",
-            Self::PreferNotToSay => "prefer_not_to_say",
-        }
-    }
-
-    /// Parses a code.
-    ///
-    /// # Errors
-    /// `"invalid_choice"`.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        [
-            Self::Woman,
-            Self::Man,
-            Self::NonBinary,
-            Self::PreferNotToSay,
-        ]
-        .into_iter()
-        .find(|g| g.code() == raw.trim())
-        .ok_or("invalid_choice")
+/// Reads a gender code: `"invalid_choice"` for anything else.
+impl FormChoice for Gender {
+    fn from_form(raw: &str) -> Result<Self, &'static str> {
+        Self::parse(raw).map_err(|_| INVALID_CHOICE)
     }
 }
 
@@ -309,7 +278,7 @@ fn phone(raw: &str) -> Result<Option<String>, &'static str> {
 fn domains(errors: &mut ValidationErrors, field: &str, raw: &[String]) -> Vec<IntegrationDomain> {
     let mut out = Vec::new();
     for r in raw.iter().filter(|r| !r.trim().is_empty()) {
-        if let Some(d) = errors.check(field, IntegrationDomain::parse(r)) {
+        if let Some(d) = errors.check(field, IntegrationDomain::from_form(r)) {
             out.push(d);
         }
     }
@@ -354,7 +323,7 @@ impl NewParticipant {
         );
         let gender = match input.gender.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(g) => e.check("gender", Gender::parse(g)),
+            Some(g) => e.check("gender", Gender::from_form(g)),
         };
 
         let mut languages: Vec<SpokenLanguage> = Vec::new();
@@ -363,8 +332,8 @@ impl NewParticipant {
                 continue; // an empty row of the form
             }
             let field = format!("languages.{i}");
-            let code = e.check(&field, LanguageCode::parse(&row.code));
-            let level = e.check(&field, LanguageLevel::parse(&row.level));
+            let code = e.check(&field, LanguageCode::from_form(&row.code));
+            let level = e.check(&field, LanguageLevel::from_form(&row.level));
             if let (Some(code), Some(level)) = (code, level) {
                 if languages.iter().any(|l| l.code == code) {
                     e.add("languages", "duplicate_language");
@@ -386,7 +355,7 @@ impl NewParticipant {
             .iter()
             .filter(|r| !r.trim().is_empty())
         {
-            if let Some(code) = e.check("practise_languages", LanguageCode::parse(raw)) {
+            if let Some(code) = e.check("practise_languages", LanguageCode::from_form(raw)) {
                 if !practise_languages.contains(&code) {
                     practise_languages.push(code);
                 }
@@ -414,7 +383,7 @@ impl NewParticipant {
         let availability = e
             .check(
                 "availability",
-                Availability::from_slots(input.availability.iter().map(String::as_str)),
+                availability::from_form(input.availability.iter().map(String::as_str)),
             )
             .unwrap_or_default();
         if availability.is_empty() && e.code_for("availability").is_none() {
@@ -461,7 +430,7 @@ impl NewParticipant {
 
         let pref_buddy_gender = match input.pref_buddy_gender.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(g @ ("woman" | "man")) => Gender::parse(g).ok(),
+            Some(g @ ("woman" | "man")) => Gender::from_form(g).ok(),
             Some(_) => {
                 e.add("pref_buddy_gender", "invalid_choice");
                 None
@@ -705,6 +674,18 @@ pub(crate) mod tests {
             NewParticipant::parse(p.to_input(), &programme()).expect("valid"),
             p
         );
+    }
+
+    #[test]
+    fn gender_codes_read_from_forms() {
+        assert_eq!(Gender::from_form(" non_binary "), Ok(Gender::NonBinary));
+        assert_eq!(Gender::from_form("female"), Err("invalid_choice"));
+        let mut input = valid_input();
+        input.gender = Some("female".into());
+        input.pref_buddy_gender = Some("non_binary".into());
+        let errors = NewParticipant::parse(input, &programme()).expect_err("invalid");
+        assert_eq!(errors.code_for("gender"), Some("invalid_choice"));
+        assert_eq!(errors.code_for("pref_buddy_gender"), Some("invalid_choice"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 use matching::compat::Weights;
 use serde::{Deserialize, Serialize};
 
+use super::form_choice::FormChoice;
 use super::language::LanguageCode;
 use super::validation::ValidationErrors;
 use super::{interests, weights};
@@ -338,7 +339,10 @@ impl ProgrammeSettings {
         } else if name.chars().count() > MAX_NAME_CHARS {
             e.add("name", "too_long");
         }
-        let local_language = e.check("local_language", LanguageCode::parse(&input.local_language));
+        let local_language = e.check(
+            "local_language",
+            LanguageCode::from_form(&input.local_language),
+        );
 
         let mut areas: Vec<Area> = Vec::new();
         for (i, line) in input.areas.lines().enumerate() {

@@ -2,13 +2,12 @@
 //! the database row and `matching::compat`.
 
 use chrono::{Datelike, NaiveDateTime};
-use matching::compat::{
-    Buddy, Domains, FeatureError, Gender, Household, Preferences, Profile, Seeker, Slots,
-};
+use matching::compat::{Buddy, FeatureError, Household, Preferences, Profile, Seeker};
+use serde::de::DeserializeOwned;
 
 use crate::db::participants::Participant;
 use crate::db::DbError;
-use crate::domain::Programme;
+use crate::domain::{Availability, Gender, LanguageCode, Programme};
 
 /// Why a stored profile could not be turned into features (only corrupt data can cause this:
 /// profiles are validated before they are stored).
@@ -27,7 +26,9 @@ pub enum FeaturesError {
     Db(#[from] DbError),
 }
 
-fn list(p: &Participant, json: &str, what: &str) -> Result<Vec<String>, FeaturesError> {
+/// A stored JSON column read straight into the core's type (a list of strings, of language
+/// codes, a domain set).
+fn list<T: DeserializeOwned>(p: &Participant, json: &str, what: &str) -> Result<T, FeaturesError> {
     serde_json::from_str(json).map_err(|e| {
         FeaturesError::Db(DbError::Unexpected(anyhow::anyhow!(
             "participant {}: {what}: {e}",
@@ -52,16 +53,18 @@ pub fn profile(
     let feature = |source| FeaturesError::Feature { id: p.id, source };
     let mut profile = Profile::new();
     for l in p.spoken_languages()? {
-        profile = profile
-            .speaks(l.code.as_str(), l.level.code())
-            .map_err(feature)?;
+        profile = profile.speaks_lang(l.code, l.level);
     }
-    for code in list(p, &p.practise_languages, "practise_languages")? {
-        profile = profile.practises(&code).map_err(feature)?;
+    let practise: Vec<LanguageCode> = list(p, &p.practise_languages, "practise_languages")?;
+    for lang in practise {
+        profile = profile.practises_lang(lang);
     }
+    let interests: Vec<String> = list(p, &p.interests, "interests")?;
     profile = profile
-        .interests(list(p, &p.interests, "interests")?)
-        .availability(Slots::from_bits(u32::try_from(p.availability).unwrap_or(0)))
+        .interests(interests)
+        .availability(Availability::from_bits(
+            u32::try_from(p.availability).unwrap_or(0),
+        ))
         .max_travel_km(u16::try_from(p.max_travel_km.clamp(0, i32::from(u16::MAX))).unwrap_or(0))
         .online_ok(p.online_ok);
     if let Some(slug) = &p.area {
@@ -96,10 +99,8 @@ pub fn profile(
         outside_language_community: p.pref_outside_language_community,
     };
     profile = profile.preferences(preferences);
-    let shares = list(p, &p.share_domains, "share_domains")?;
-    let learns = list(p, &p.learn_domains, "learn_domains")?;
-    profile.shares = Domains::parse(shares.iter().map(String::as_str)).map_err(feature)?;
-    profile.learns = Domains::parse(learns.iter().map(String::as_str)).map_err(feature)?;
+    profile.shares = list(p, &p.share_domains, "share_domains")?;
+    profile.learns = list(p, &p.learn_domains, "learn_domains")?;
     Ok(profile)
 }
 

@@ -230,7 +230,9 @@ impl FromStr for Level {
 /// let a = Slots::from_names(["mon_morning", "sat_evening"])?;
 /// let b = Slots::new().with(5, 2).with(0, 1); // Saturday evening, Monday afternoon
 /// assert_eq!(a.common(b).count(), 1);
-/// assert_eq!(a.common(b).names(), vec!["sat_evening"]);
+/// assert_eq!(a.common(b).slot_names(), vec!["sat_evening"]);
+/// assert_eq!(Slots::SLOT_NAMES[5 * 3 + 2], "sat_evening");
+/// assert_eq!((Slots::DAYS[5], Slots::PARTS[2]), ("sat", "evening"));
 /// # Ok::<(), matching::compat::FeatureError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -238,8 +240,8 @@ impl FromStr for Level {
 pub struct Slots(u32);
 
 impl Slots {
-    /// Slot names, in bit order.
-    pub const NAMES: [&'static str; 21] = [
+    /// Slot names (`<day>_<part>`), in bit order.
+    pub const SLOT_NAMES: [&'static str; 21] = [
         "mon_morning",
         "mon_afternoon",
         "mon_evening",
@@ -262,6 +264,10 @@ impl Slots {
         "sun_afternoon",
         "sun_evening",
     ];
+    /// Day codes, Monday (day 0) first: the `<day>` of a slot name.
+    pub const DAYS: [&'static str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    /// Parts of the day, morning (part 0) first: the `<part>` of a slot name.
+    pub const PARTS: [&'static str; 3] = ["morning", "afternoon", "evening"];
     /// The 21 valid bits.
     pub const MASK: u32 = (1 << 21) - 1;
     /// Every slot of the week.
@@ -287,7 +293,7 @@ impl Slots {
     pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, FeatureError> {
         let mut bits = 0;
         for name in names {
-            let i = Self::NAMES
+            let i = Self::SLOT_NAMES
                 .iter()
                 .position(|s| *s == name.trim())
                 .ok_or_else(|| FeatureError::InvalidSlot {
@@ -341,8 +347,8 @@ impl Slots {
 
     /// Names of the set slots, in week order.
     #[must_use]
-    pub fn names(self) -> Vec<&'static str> {
-        Self::NAMES
+    pub fn slot_names(self) -> Vec<&'static str> {
+        Self::SLOT_NAMES
             .iter()
             .enumerate()
             .filter(|(i, _)| self.0 & (1 << i) != 0)
@@ -518,6 +524,14 @@ pub enum Gender {
 }
 
 impl Gender {
+    /// Every gender, in form order.
+    pub const ALL: [Self; 4] = [
+        Self::Woman,
+        Self::Man,
+        Self::NonBinary,
+        Self::PreferNotToSay,
+    ];
+
     /// The snake_case code.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -536,17 +550,12 @@ impl Gender {
     /// [`FeatureError::InvalidGender`].
     pub fn parse(raw: &str) -> Result<Self, FeatureError> {
         let s = raw.trim();
-        [
-            Self::Woman,
-            Self::Man,
-            Self::NonBinary,
-            Self::PreferNotToSay,
-        ]
-        .into_iter()
-        .find(|g| g.code() == s)
-        .ok_or_else(|| FeatureError::InvalidGender {
-            input: raw.to_owned(),
-        })
+        Self::ALL
+            .into_iter()
+            .find(|g| g.code() == s)
+            .ok_or_else(|| FeatureError::InvalidGender {
+                input: raw.to_owned(),
+            })
     }
 }
 
@@ -755,17 +764,22 @@ impl Profile {
         self
     }
 
-    /// Adds a language to practise.
+    /// Adds a language to practise, from its code.
     ///
     /// # Errors
     ///
     /// An invalid language code.
-    pub fn practises(mut self, lang: &str) -> Result<Self, FeatureError> {
-        let l = Lang::parse(lang)?;
-        if !self.practise.contains(&l) {
-            self.practise.push(l);
+    pub fn practises(self, lang: &str) -> Result<Self, FeatureError> {
+        Ok(self.practises_lang(Lang::parse(lang)?))
+    }
+
+    /// Adds a language to practise (a language already listed is not added twice).
+    #[must_use]
+    pub fn practises_lang(mut self, lang: Lang) -> Self {
+        if !self.practise.contains(&lang) {
+            self.practise.push(lang);
         }
-        Ok(self)
+        self
     }
 
     /// Adds interest tags, normalising them; empty tags are skipped.
@@ -1026,7 +1040,7 @@ mod tests {
         let s = Slots::new().with(0, 0).with(6, 2).with(7, 0).with(0, 3);
         assert_eq!(s.bits(), 1 | 1 << 20);
         assert!(s.contains(6, 2) && !s.contains(6, 1));
-        assert_eq!(Slots::from_names(s.names()), Ok(s));
+        assert_eq!(Slots::from_names(s.slot_names()), Ok(s));
         assert!(Slots::from_names(["someday"]).is_err());
         assert_eq!(Slots::from_bits(u32::MAX), Slots::ALL);
     }

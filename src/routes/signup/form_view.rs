@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-
 use crate::domain::{
     interests, Availability, IntegrationDomain, LanguageLevel, Programme, UiLanguage,
     ValidationErrors,

@@ -69,7 +69,7 @@ fn profile_view(
     let interests =
         words.interests(&serde_json::from_str::<Vec<String>>(&p.interests).unwrap_or_default());
     let availability =
-        words.slots(Slots::from_bits(u32::try_from(p.availability).unwrap_or(0)).names());
+        words.slots(Slots::from_bits(u32::try_from(p.availability).unwrap_or(0)).slot_names());
     ProfileView {
         id,
         first_name: p.first_name.clone(),
