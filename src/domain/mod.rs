@@ -24,6 +24,9 @@ pub use participant::{
     Role,
 };
 pub use programme::{Area, Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput};
-pub use status::{IntroductionAnswer, MatchStatus, ParticipantStatus, RunStatus, UnknownCode};
+pub use status::{
+    CloseReason, GoOn, IntroductionAnswer, MatchStatus, Met, ParticipantStatus, RunStatus, Side,
+    Stage, UnknownCode,
+};
 pub use ui_language::UiLanguage;
 pub use validation::{FieldError, ValidationErrors};

@@ -172,6 +172,89 @@ impl RunStatus {
     }
 }
 
+status_enum! {
+    /// Where a live match is on the connections continuum (DESIGN.md, "The connections
+    /// continuum"): five stages along the path, three off it.
+    Stage ("stage") {
+        /// Both accepted, not met yet.
+        Introduced = "introduced",
+        /// Met at least once.
+        GettingToKnow = "getting_to_know",
+        /// Meeting regularly across check-in periods, trust at or above the threshold.
+        BuildingTrust = "building_trust",
+        /// Both sides report giving as well as receiving.
+        Mutual = "mutual",
+        /// Both will carry on without the programme, or the arriving member became a volunteer.
+        Independent = "independent",
+        /// No meeting reported, or no answer from either side, for the stall threshold.
+        Stalled = "stalled",
+        /// Paused until a date.
+        Paused = "paused",
+        /// Ended, with a neutral reason.
+        Closed = "closed",
+    }
+}
+
+status_enum! {
+    /// Why a match ended (neutral words; shown to coordinators, counted in outcomes).
+    CloseReason ("close reason") {
+        /// The pair reached its goal or the programme's term.
+        Completed = "completed",
+        /// One of the two moved away.
+        MovedAway = "moved_away",
+        /// The two did not get on (the seeker goes back to the pool, the pair is forbidden).
+        NotAGoodFit = "not_a_good_fit",
+        /// One of the two can no longer take part (as "not a good fit" for re-matching).
+        NoLongerAvailable = "no_longer_available",
+        /// Ended because of a concern raised with the coordinators.
+        Concern = "concern",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+impl CloseReason {
+    /// An early end after which the seeker is matched again (pair forbidden, capacity freed).
+    #[must_use]
+    pub fn rematches(self) -> bool {
+        matches!(self, Self::NotAGoodFit | Self::NoLongerAvailable)
+    }
+}
+
+status_enum! {
+    /// The two sides of a match.
+    Side ("side") {
+        /// The seeker (an arriving person or household).
+        Seeker = "seeker",
+        /// The buddy.
+        Buddy = "buddy",
+    }
+}
+
+status_enum! {
+    /// "Did you meet since last time?"
+    Met ("met") {
+        /// No.
+        None = "none",
+        /// Once.
+        Once = "once",
+        /// Several times.
+        Several = "several",
+    }
+}
+
+status_enum! {
+    /// "Shall we go on?"
+    GoOn ("continue") {
+        /// Yes.
+        Yes = "yes",
+        /// Pause until a date.
+        Pause = "pause",
+        /// End the match.
+        End = "end",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
