@@ -1,0 +1,282 @@
+//! Adding a person on their behalf and editing a profile (the coordinator's profile form).
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+
+use super::super::frame;
+use super::super::profile_form;
+use super::super::programme_by_slug;
+use super::super::{respond, see_other, At, FormPage, PageError, Signed, Values};
+use super::participant;
+use crate::db::participants::{self};
+use crate::db::DbError;
+use crate::domain::{NewParticipant, ParticipantStatus, Programme, ValidationErrors};
+use crate::i18n;
+use crate::state::AppState;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn profile_page(
+    req: &HttpRequest,
+    signed: &Signed,
+    programme: &Programme,
+    heading: String,
+    action: String,
+    values: &Values,
+    errors: &ValidationErrors,
+    member_rows: &[usize],
+) -> FormPage {
+    let lang = signed.lang;
+    let mut page = FormPage::new(
+        frame(req, lang, heading.clone()),
+        heading,
+        action,
+        signed.csrf.clone(),
+    );
+    page.nav = Some(signed.nav());
+    page.intro.push(i18n::t(lang, "required-note"));
+    page.sections = profile_form::sections(lang, programme, values, errors, member_rows);
+    page.submit = i18n::t(lang, "coord-save");
+    page.summarise();
+    page
+}
+
+pub(super) fn email_taken(e: &DbError) -> bool {
+    e.is_unique_violation()
+}
+
+/// `GET /coordinator/programmes/{slug}/people/new`: sign someone up on their behalf.
+#[get("/coordinator/programmes/{slug}/people/new")]
+pub(super) async fn new_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
+    let heading = i18n::t_args(lang, "coord-new-title", &[("programme", &programme.name)]);
+    let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
+    let page = profile_page(
+        &req,
+        &signed,
+        &programme,
+        heading,
+        action,
+        &profile_form::default_values(lang),
+        &ValidationErrors::default(),
+        &[],
+    );
+    Ok(respond(&req, StatusCode::OK, lang, &page))
+}
+
+/// Parses a submitted profile; `Err` carries the 422 page.
+pub(super) fn parse_profile(
+    req: &HttpRequest,
+    signed: &Signed,
+    programme: &Programme,
+    heading: &str,
+    action: &str,
+    values: &Values,
+) -> Result<NewParticipant, Box<HttpResponse>> {
+    let mut read = profile_form::read(values);
+    match NewParticipant::parse(read.input.clone(), programme) {
+        Ok(p) if read.errors.is_empty() => Ok(p),
+        parsed => {
+            if let Err(domain) = parsed {
+                read.add_domain_errors(domain);
+            }
+            let page = profile_page(
+                req,
+                signed,
+                programme,
+                heading.to_owned(),
+                action.to_owned(),
+                values,
+                &read.errors,
+                &read.member_rows,
+            );
+            Err(Box::new(respond(
+                req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                signed.lang,
+                &page,
+            )))
+        }
+    }
+}
+
+pub(super) fn taken_page(
+    req: &HttpRequest,
+    signed: &Signed,
+    programme: &Programme,
+    heading: &str,
+    action: &str,
+    values: &Values,
+) -> HttpResponse {
+    let mut errors = ValidationErrors::default();
+    errors.add("email", "email_taken");
+    let page = profile_page(
+        req,
+        signed,
+        programme,
+        heading.to_owned(),
+        action.to_owned(),
+        values,
+        &errors,
+        &[],
+    );
+    respond(req, StatusCode::UNPROCESSABLE_ENTITY, signed.lang, &page)
+}
+
+/// `POST /coordinator/programmes/{slug}/people/new`: stores a confirmed participant (the
+/// coordinator has recorded their consent); 422 with the form kept on bad input.
+#[post("/coordinator/programmes/{slug}/people/new")]
+pub(super) async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    let values = signed.form(&body)?;
+    let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
+    let heading = i18n::t_args(lang, "coord-new-title", &[("programme", &programme.name)]);
+    let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
+    let new = match parse_profile(&req, &signed, &programme, &heading, &action, &values) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let s = signed.clone();
+    let programme_id = programme.id;
+    let result = state
+        .db
+        .run(move |db| {
+            db.write(|c| -> Result<Option<i32>, DbError> {
+                if participants::find_by_email(c, programme_id, &new.email)?.is_some() {
+                    return Ok(None);
+                }
+                let now = Utc::now().naive_utc();
+                let id =
+                    participants::insert(c, programme_id, &new, ParticipantStatus::Confirmed, now)?;
+                s.audit(
+                    c,
+                    Some(programme_id),
+                    "participant.create",
+                    "participant",
+                    Some(id),
+                )?;
+                Ok(Some(id))
+            })
+        })
+        .await;
+    match result {
+        Ok(Some(id)) => Ok(see_other(&format!("/coordinator/people/{id}"))),
+        Ok(None) => Ok(taken_page(
+            &req, &signed, &programme, &heading, &action, &values,
+        )),
+        Err(e) if email_taken(&e) => Ok(taken_page(
+            &req, &signed, &programme, &heading, &action, &values,
+        )),
+        Err(e) => Err(PageError::new(lang, e.into())),
+    }
+}
+
+/// `GET /coordinator/people/{id}/edit`
+#[get("/coordinator/people/{id}/edit")]
+pub(super) async fn edit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    let (p, programme) = participant(&state, &signed, path.into_inner()).await?;
+    let id = p.id;
+    let household = state
+        .db
+        .run(move |db| {
+            let mut conn = db.get()?;
+            participants::household(&mut conn, id)
+        })
+        .await
+        .at(lang)?;
+    let mut input = p.to_profile_input().at(lang)?;
+    input.household_members = household;
+    let heading = i18n::t_args(
+        lang,
+        "coord-edit-title",
+        &[("name", &format!("{} {}", p.first_name, p.last_name))],
+    );
+    let action = format!("/coordinator/people/{id}/edit");
+    let page = profile_page(
+        &req,
+        &signed,
+        &programme,
+        heading,
+        action,
+        &profile_form::values_from_profile(&input),
+        &ValidationErrors::default(),
+        &[],
+    );
+    Ok(respond(&req, StatusCode::OK, lang, &page))
+}
+
+/// `POST /coordinator/people/{id}/edit`
+#[post("/coordinator/people/{id}/edit")]
+pub(super) async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    let values = signed.form(&body)?;
+    let (p, programme) = participant(&state, &signed, path.into_inner()).await?;
+    let id = p.id;
+    let heading = i18n::t_args(
+        lang,
+        "coord-edit-title",
+        &[("name", &format!("{} {}", p.first_name, p.last_name))],
+    );
+    let action = format!("/coordinator/people/{id}/edit");
+    let new = match parse_profile(&req, &signed, &programme, &heading, &action, &values) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let s = signed.clone();
+    let programme_id = programme.id;
+    let result = state
+        .db
+        .run(move |db| {
+            db.write(|c| -> Result<bool, DbError> {
+                if participants::find_by_email(c, programme_id, &new.email)?
+                    .is_some_and(|o| o.id != id)
+                {
+                    return Ok(false);
+                }
+                participants::update(c, id, &new, Utc::now().naive_utc())?;
+                s.audit(
+                    c,
+                    Some(programme_id),
+                    "participant.update",
+                    "participant",
+                    Some(id),
+                )?;
+                Ok(true)
+            })
+        })
+        .await;
+    match result {
+        Ok(true) => Ok(see_other(&format!("/coordinator/people/{id}"))),
+        Ok(false) => Ok(taken_page(
+            &req, &signed, &programme, &heading, &action, &values,
+        )),
+        Err(e) if email_taken(&e) => Ok(taken_page(
+            &req, &signed, &programme, &heading, &action, &values,
+        )),
+        Err(e) => Err(PageError::new(lang, e.into())),
+    }
+}
