@@ -10,16 +10,7 @@ use diesel::prelude::*;
 use super::matches::Match;
 use super::schema::{matches, programmes};
 use super::{DbConnection, DbError};
-use crate::domain::{IntroductionAnswer, MatchStatus};
-
-/// Which side of the match answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnsweringSide {
-    /// The seeker.
-    Seeker,
-    /// The buddy.
-    Buddy,
-}
+use crate::domain::{IntroductionAnswer, MatchStatus, Side};
 
 /// Stores a yes from one side of an approved match that side had not answered; false when the
 /// match is no longer waiting for that answer.
@@ -29,7 +20,7 @@ pub enum AnsweringSide {
 pub fn accept(
     conn: &mut DbConnection,
     match_id: i32,
-    side: AnsweringSide,
+    side: Side,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
     let target = matches::table
@@ -37,13 +28,13 @@ pub fn accept(
         .filter(matches::status.eq(MatchStatus::Approved.code()));
     let yes = Some(IntroductionAnswer::Accepted.code());
     let changed = match side {
-        AnsweringSide::Seeker => diesel::update(target.filter(matches::seeker_response.is_null()))
+        Side::Seeker => diesel::update(target.filter(matches::seeker_response.is_null()))
             .set((
                 matches::seeker_response.eq(yes),
                 matches::updated_at.eq(now),
             ))
             .execute(conn),
-        AnsweringSide::Buddy => diesel::update(target.filter(matches::buddy_response.is_null()))
+        Side::Buddy => diesel::update(target.filter(matches::buddy_response.is_null()))
             .set((matches::buddy_response.eq(yes), matches::updated_at.eq(now)))
             .execute(conn),
     }
@@ -83,7 +74,7 @@ pub fn activate(
 pub fn decline(
     conn: &mut DbConnection,
     match_id: i32,
-    side: AnsweringSide,
+    side: Side,
     reason: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
@@ -97,10 +88,10 @@ pub fn decline(
         matches::updated_at.eq(now),
     );
     let changed = match side {
-        AnsweringSide::Seeker => diesel::update(target)
+        Side::Seeker => diesel::update(target)
             .set((common, matches::seeker_response.eq(no)))
             .execute(conn),
-        AnsweringSide::Buddy => diesel::update(target)
+        Side::Buddy => diesel::update(target)
             .set((common, matches::buddy_response.eq(no)))
             .execute(conn),
     }

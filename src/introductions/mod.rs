@@ -18,10 +18,11 @@ pub mod reminder_worker;
 use chrono::{Duration, NaiveDateTime};
 
 use crate::db::audit::{self, AuditEntry};
-use crate::db::introductions::{self as answers, AnsweringSide};
+use crate::db::introductions as answers;
 use crate::db::matches::{self, Match, RuleKind};
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, Db, DbConnection, DbError};
+pub use crate::domain::Side;
 use crate::domain::{IntroductionAnswer, MatchStatus, UiLanguage};
 use crate::i18n;
 use crate::settings::Settings;
@@ -61,26 +62,6 @@ pub enum ApproveOutcome {
         /// Its status.
         status: MatchStatus,
     },
-}
-
-/// Which side of a match a person is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The seeker.
-    Seeker,
-    /// The buddy.
-    Buddy,
-}
-
-impl Side {
-    /// `seeker` / `buddy`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Seeker => "seeker",
-            Self::Buddy => "buddy",
-        }
-    }
 }
 
 /// The language a participant's messages are written in (English if the stored code is unknown).
@@ -441,10 +422,7 @@ fn respond_in(
         return Ok(RespondOutcome::NotUsable(LinkState::Used(lang)));
     }
     let m = &invitation.the_match;
-    let side = match invitation.side {
-        Side::Seeker => AnsweringSide::Seeker,
-        Side::Buddy => AnsweringSide::Buddy,
-    };
+    let side = invitation.side;
     match answer {
         Answer::Accept => {
             if !answers::accept(conn, m.id, side, now)? {

@@ -22,25 +22,8 @@ use crate::domain::{
 };
 use tables::{Names, COMMUNITIES, LEVELS, NATIVE};
 
-/// Which side of the assignment a generated person is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// An arriving member (or household) looking for a buddy.
-    Seeker,
-    /// A receiving member or volunteer offering to be a buddy.
-    Buddy,
-}
-
-impl Side {
-    /// `seeker` or `buddy`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Seeker => "seeker",
-            Self::Buddy => "buddy",
-        }
-    }
-}
+/// Which side of the assignment a generated person is on (the one `Side` of the service).
+pub use crate::domain::Side;
 
 /// One generated person: the raw profile as a form would send it, plus what a coordinator
 /// would set (safeguarding clearance) and how long they have been waiting.
