@@ -1,5 +1,6 @@
 //! A programme's participants as coordinators look for them: search by name or email, filter
-//! by role, status, volunteers and waiting time, longest waiting first; and consent records.
+//! by role, status, volunteers and waiting time, in sign-up order or longest waiting first;
+//! and consent records.
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDateTime};
@@ -10,6 +11,16 @@ use super::participants::Participant;
 use super::schema::{consents, participants};
 use super::{DbConnection, DbError};
 use crate::domain::{ParticipantStatus, Role};
+
+/// In which order a list comes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// In sign-up order (the API's pages).
+    #[default]
+    SignUp,
+    /// Longest waiting first (the coordinator's list).
+    LongestWaiting,
+}
 
 /// What to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,9 +35,12 @@ pub struct PeopleFilter {
     pub volunteer: Option<bool>,
     /// Only people waiting at least this many days.
     pub waiting_days: Option<i64>,
+    /// The order.
+    pub order: ListOrder,
 }
 
-/// One page (from 1) of a programme's participants, longest waiting first, and the total.
+/// One page (from 1) of a programme's participants in the filter's order, and the total
+/// matching the filter (the one people query of the pages and the API).
 ///
 /// # Errors
 /// A failed query.
@@ -82,8 +96,13 @@ pub fn list(
         .count()
         .get_result(conn)
         .context("counting participants")?;
-    let items = filtered()
-        .order((participants::waiting_since.asc(), participants::id.asc()))
+    let ordered = match filter.order {
+        ListOrder::SignUp => filtered().order(participants::id.asc()),
+        ListOrder::LongestWaiting => {
+            filtered().order((participants::waiting_since.asc(), participants::id.asc()))
+        }
+    };
+    let items = ordered
         .limit(per_page)
         .offset((page.max(1) - 1) * per_page)
         .select(Participant::as_select())

@@ -2,7 +2,8 @@
 
 use std::process::{Command, Output};
 
-use buddymatch::db::participants::{self, ListFilter};
+use buddymatch::db::participants;
+use buddymatch::db::people::{self, PeopleFilter};
 use buddymatch::db::{programmes, Db};
 use sha2::{Digest, Sha256};
 
@@ -52,12 +53,13 @@ impl CliDb {
         let Some(programme) = programmes::by_slug(&mut conn, slug).expect("query") else {
             return Vec::new();
         };
-        let (mut people, total) = participants::list(
+        let (mut people, total) = people::list(
             &mut conn,
             programme.id,
-            &ListFilter::default(),
+            &PeopleFilter::default(),
             1,
             1_000_000,
+            chrono::Utc::now().naive_utc(),
         )
         .expect("list");
         assert_eq!(people.len() as i64, total);

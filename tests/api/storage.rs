@@ -1,6 +1,7 @@
 //! The participant store on the real backend (SQLite, or PostgreSQL with TEST_DATABASE_URL).
 
-use buddymatch::db::participants::{self, ListFilter};
+use buddymatch::db::participants;
+use buddymatch::db::people::{self, PeopleFilter as ListFilter};
 use buddymatch::db::{programmes, DbError};
 use buddymatch::domain::{LanguageInput, NewParticipant, ParticipantStatus, ProfileInput, Role};
 
@@ -76,21 +77,54 @@ async fn participants_round_trip_list_update_delete() {
             role: Some(Role::Receiving),
             ..ListFilter::default()
         };
-        let (page1, total) = participants::list(conn, programme.id, &filter, 1, 2)?;
+        let (page1, total) = people::list(
+            conn,
+            programme.id,
+            &filter,
+            1,
+            2,
+            chrono::Utc::now().naive_utc(),
+        )?;
         assert_eq!((page1.len(), total), (2, 5));
-        let (page3, _) = participants::list(conn, programme.id, &filter, 3, 2)?;
+        let (page3, _) = people::list(
+            conn,
+            programme.id,
+            &filter,
+            3,
+            2,
+            chrono::Utc::now().naive_utc(),
+        )?;
         assert_eq!(page3.len(), 1);
         let search = ListFilter {
             query: Some("OLE".into()),
             ..ListFilter::default()
         };
-        assert_eq!(participants::list(conn, programme.id, &search, 1, 10)?.1, 1);
+        assert_eq!(
+            people::list(
+                conn,
+                programme.id,
+                &search,
+                1,
+                10,
+                chrono::Utc::now().naive_utc()
+            )?
+            .1,
+            1
+        );
         let underscore = ListFilter {
             query: Some("_".into()),
             ..ListFilter::default()
         };
         assert_eq!(
-            participants::list(conn, programme.id, &underscore, 1, 10)?.1,
+            people::list(
+                conn,
+                programme.id,
+                &underscore,
+                1,
+                10,
+                chrono::Utc::now().naive_utc()
+            )?
+            .1,
             0,
             "LIKE wildcards are escaped"
         );

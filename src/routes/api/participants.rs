@@ -7,7 +7,8 @@ use super::dto::{ListQuery, ParticipantDto, ParticipantPage, ProfileInputDto};
 use super::error::{serde_error_to_api, ApiError, ErrorBody};
 use super::Caller;
 use crate::db::audit::{self, AuditEntry};
-use crate::db::participants::{self, ListFilter, Participant};
+use crate::db::participants::{self, Participant};
+use crate::db::people::{self, PeopleFilter};
 use crate::db::programmes::{self, Programme};
 use crate::db::{DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus, Role};
@@ -175,7 +176,7 @@ pub async fn create_participant(
         .json(dto))
 }
 
-fn list_filter(q: &ListQuery) -> Result<(ListFilter, i64, i64), ApiError> {
+fn list_filter(q: &ListQuery) -> Result<(PeopleFilter, i64, i64), ApiError> {
     let mut fields = Vec::new();
     let mut bad = |field: &str, code: &str, message: &str| {
         fields.push(super::error::FieldErrorDto {
@@ -226,11 +227,12 @@ fn list_filter(q: &ListQuery) -> Result<(ListFilter, i64, i64), ApiError> {
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }
-    let filter = ListFilter {
+    let filter = PeopleFilter {
         role,
         status,
         volunteer: q.volunteer,
         query: q.q.clone(),
+        ..PeopleFilter::default()
     };
     Ok((filter, page, per_page))
 }
@@ -265,8 +267,9 @@ pub async fn list_participants(
         .run(move |db| -> Result<ParticipantPage, ApiError> {
             let mut conn = db.get()?;
             let programme = programme_for(&mut conn, &caller, &slug)?;
+            let now = chrono::Utc::now().naive_utc();
             let (rows, total) =
-                participants::list(&mut conn, programme.id, &filter, page, per_page)?;
+                people::list(&mut conn, programme.id, &filter, page, per_page, now)?;
             let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
             let mut homes = participants::households(&mut conn, &ids)?;
             let items = rows

@@ -9,7 +9,7 @@ use super::super::frame;
 use super::super::programme_by_slug;
 use super::super::{query_pairs, respond, At, Field, Nav, PageError, Signed, Values};
 use super::PER_PAGE;
-use crate::db::people::{self as store, PeopleFilter};
+use crate::db::people::{self as store, ListOrder, PeopleFilter};
 use crate::domain::{ParticipantStatus, Programme, Role};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
@@ -67,6 +67,7 @@ pub(super) async fn list(
             .parse::<i64>()
             .ok()
             .filter(|d| (1..=3650).contains(d)),
+        order: ListOrder::LongestWaiting,
     };
     let page_no = values
         .get("page")
