@@ -7,10 +7,11 @@ use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::continuum;
 use super::matches::Match;
 use super::schema::{matches, programmes};
 use super::{DbConnection, DbError};
-use crate::domain::{IntroductionAnswer, MatchStatus, Side};
+use crate::domain::{IntroductionAnswer, MatchStatus, Side, Stage};
 
 /// Stores a yes from one side of an approved match that side had not answered; false when the
 /// match is no longer waiting for that answer.
@@ -42,7 +43,8 @@ pub fn accept(
     Ok(changed == 1)
 }
 
-/// Approved -> active, at the first stage of the continuum; false when it was not approved.
+/// Approved -> active since `now`, at the first stage of the continuum (kept in the stage
+/// history); false when it was not approved.
 ///
 /// # Errors
 /// The update fails.
@@ -58,11 +60,16 @@ pub fn activate(
     )
     .set((
         matches::status.eq(MatchStatus::Active.code()),
-        matches::stage.eq(Some("introduced")),
+        matches::stage.eq(Some(Stage::Introduced.code())),
+        matches::active_since.eq(Some(now)),
+        matches::stage_since.eq(Some(now)),
         matches::updated_at.eq(now),
     ))
     .execute(conn)
     .with_context(|| format!("activating match {match_id}"))?;
+    if changed == 1 {
+        continuum::record_stage_change(conn, match_id, Stage::Introduced, now, None)?;
+    }
     Ok(changed == 1)
 }
 

@@ -6,7 +6,9 @@
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub mod checkins;
 pub mod connection;
+pub mod continuum;
 pub mod introductions;
 pub mod matches;
 pub mod my_data;

@@ -1,5 +1,5 @@
 //! The one diesel schema for both backends. Kept by hand: column types are the portable subset
-//! (Integer, Text, Bool, Timestamp) so the same queries run on SQLite and PostgreSQL.
+//! (Integer, Text, Bool, Timestamp, Date) so the same queries run on SQLite and PostgreSQL.
 
 diesel::table! {
     programmes (id) {
@@ -13,6 +13,9 @@ diesel::table! {
         weights -> Text,
         created_at -> Timestamp,
         response_days -> Integer,
+        stall_periods -> Integer,
+        trust_threshold -> Integer,
+        regular_periods -> Integer,
     }
 }
 
@@ -186,6 +189,12 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         reminded_at -> Nullable<Timestamp>,
+        active_since -> Nullable<Timestamp>,
+        stage_since -> Nullable<Timestamp>,
+        paused_until -> Nullable<Date>,
+        closed_at -> Nullable<Timestamp>,
+        close_reason -> Nullable<Text>,
+        stage_checked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -258,6 +267,72 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    checkins (id) {
+        id -> Integer,
+        match_id -> Integer,
+        participant_id -> Integer,
+        side -> Text,
+        period -> Integer,
+        due_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        recorded_by -> Nullable<Integer>,
+        met -> Nullable<Text>,
+        met_in_person -> Bool,
+        met_online -> Bool,
+        met_by_phone -> Bool,
+        going -> Nullable<Integer>,
+        trust -> Nullable<Integer>,
+        gave -> Text,
+        received -> Text,
+        go_on -> Nullable<Text>,
+        pause_until -> Nullable<Date>,
+        end_reason -> Nullable<Text>,
+        carry_on_without_programme -> Bool,
+        wants_to_volunteer -> Bool,
+        note -> Nullable<Text>,
+        belonging -> Nullable<Integer>,
+        conversation -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    match_stage_changes (id) {
+        id -> Integer,
+        match_id -> Integer,
+        stage -> Text,
+        changed_at -> Timestamp,
+        changed_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    match_notes (id) {
+        id -> Integer,
+        match_id -> Integer,
+        author_id -> Nullable<Integer>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    concerns (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        match_id -> Nullable<Integer>,
+        raised_by_participant -> Nullable<Integer>,
+        side -> Nullable<Text>,
+        body -> Text,
+        created_at -> Timestamp,
+        handled_at -> Nullable<Timestamp>,
+        handled_by -> Nullable<Integer>,
+    }
+}
+
 diesel::joinable!(participants -> programmes (programme_id));
 diesel::joinable!(household_members -> participants (participant_id));
 diesel::joinable!(role_history -> participants (participant_id));
@@ -271,6 +346,12 @@ diesel::joinable!(matches -> matching_runs (run_id));
 diesel::joinable!(pair_rules -> programmes (programme_id));
 diesel::joinable!(volunteer_readiness -> participants (participant_id));
 diesel::joinable!(coordinator_sessions -> coordinators (coordinator_id));
+diesel::joinable!(checkins -> matches (match_id));
+diesel::joinable!(checkins -> participants (participant_id));
+diesel::joinable!(match_stage_changes -> matches (match_id));
+diesel::joinable!(match_notes -> matches (match_id));
+diesel::joinable!(concerns -> matches (match_id));
+diesel::joinable!(concerns -> programmes (programme_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     programmes,
@@ -291,4 +372,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_attempts,
     audit_log,
     erasures,
+    checkins,
+    match_stage_changes,
+    match_notes,
+    concerns,
 );

@@ -95,18 +95,12 @@ pub fn my_data_link(
 }
 
 /// The programme's name and days to answer.
-fn programme_info(
-    conn: &mut DbConnection,
-    programme_id: i32,
-) -> Result<(String, i32), DbError> {
+fn programme_info(conn: &mut DbConnection, programme_id: i32) -> Result<(String, i32), DbError> {
     Ok(programmes::name_and_response_days(conn, programme_id)?
         .unwrap_or_else(|| (String::new(), DEFAULT_RESPONSE_DAYS)))
 }
 
-fn load_pair(
-    conn: &mut DbConnection,
-    m: &Match,
-) -> Result<(Participant, Participant), IntroError> {
+fn load_pair(conn: &mut DbConnection, m: &Match) -> Result<(Participant, Participant), IntroError> {
     let seeker = participants::find(conn, m.seeker_id)?.ok_or(IntroError::ParticipantGone(m.id))?;
     let buddy = participants::find(conn, m.buddy_id)?.ok_or(IntroError::ParticipantGone(m.id))?;
     Ok((seeker, buddy))

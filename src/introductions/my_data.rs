@@ -11,7 +11,9 @@ use crate::db::audit::{self, AuditEntry};
 pub use crate::db::my_data::erasure_counts;
 use crate::db::my_data::{self as store, NewErasure};
 use crate::db::participants::{self, Participant};
-use crate::db::{outbox, people, programmes, readiness, DbConnection, DbError};
+use crate::db::{
+    checkins, continuum, outbox, people, programmes, readiness, DbConnection, DbError,
+};
 use crate::domain::{
     Email, IntroductionAnswer, MatchStatus, NewParticipant, ParticipantStatus, ProfileInput,
     Programme, UiLanguage,
@@ -100,7 +102,8 @@ pub fn my_matches(conn: &mut DbConnection, id: i32) -> Result<Vec<MyMatch>, DbEr
 }
 
 /// Everything stored about the person, as JSON: profile (with household), status, consents,
-/// role history, and their matches with status (nothing about the other people).
+/// role history, their matches with status, their own check-in answers and the concerns they
+/// raised (nothing about the other people).
 ///
 /// # Errors
 /// Storage failures or corrupt stored JSON.
@@ -122,7 +125,63 @@ pub fn export(conn: &mut DbConnection, p: &Participant) -> Result<serde_json::Va
         "consents": consents,
         "role_history": roles,
         "matches": my_matches(conn, p.id)?,
+        "check_ins": my_checkins(conn, p.id)?,
+        "concerns": my_concerns(conn, p.id)?,
     }))
+}
+
+/// The person's own check-in answers (never the partner's), for their download.
+fn my_checkins(conn: &mut DbConnection, id: i32) -> Result<Vec<serde_json::Value>, DbError> {
+    Ok(checkins::for_participant(conn, id)?
+        .into_iter()
+        .map(|c| {
+            let answer = c.answer.map(|a| {
+                serde_json::json!({
+                    "met": a.met,
+                    "met_in_person": a.met_in_person,
+                    "met_online": a.met_online,
+                    "met_by_phone": a.met_by_phone,
+                    "going": a.going,
+                    "trust": a.trust,
+                    "gave": a.gave,
+                    "received": a.received,
+                    "continue": a.go_on,
+                    "pause_until": a.pause_until,
+                    "end_reason": a.end_reason,
+                    "carry_on_without_programme": a.carry_on_without_programme,
+                    "wants_to_volunteer": a.wants_to_volunteer,
+                    "note": a.note,
+                    "belonging": a.belonging,
+                    "conversation": a.conversation,
+                })
+            });
+            serde_json::json!({
+                "match_id": c.match_id,
+                "side": c.side,
+                "period": c.period,
+                "due_at": c.due_at,
+                "sent_at": c.sent_at,
+                "answered_at": c.answered_at,
+                "recorded_by_coordinator": c.recorded_by.is_some(),
+                "answer": answer,
+            })
+        })
+        .collect())
+}
+
+/// The concerns the person raised, for their download.
+fn my_concerns(conn: &mut DbConnection, id: i32) -> Result<Vec<serde_json::Value>, DbError> {
+    Ok(continuum::concerns_raised_by(conn, id)?
+        .into_iter()
+        .map(|c| {
+            serde_json::json!({
+                "match_id": c.match_id,
+                "body": c.body,
+                "created_at": c.created_at,
+                "handled_at": c.handled_at,
+            })
+        })
+        .collect())
 }
 
 /// Applies the person's corrections: `changes` replaces the stored fields it names; the result is

@@ -10,6 +10,7 @@ mod api_support;
 mod cli_demo;
 mod cli_import;
 mod cli_support;
+mod continuum_storage;
 mod coordinator_web;
 mod email_outbox;
 mod email_smtp;

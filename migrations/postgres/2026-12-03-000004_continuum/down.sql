@@ -1,0 +1,14 @@
+DROP TABLE concerns;
+DROP TABLE match_notes;
+DROP TABLE match_stage_changes;
+DROP TABLE checkins;
+DROP INDEX matches_status_id;
+ALTER TABLE matches DROP COLUMN stage_checked_at;
+ALTER TABLE matches DROP COLUMN close_reason;
+ALTER TABLE matches DROP COLUMN closed_at;
+ALTER TABLE matches DROP COLUMN paused_until;
+ALTER TABLE matches DROP COLUMN stage_since;
+ALTER TABLE matches DROP COLUMN active_since;
+ALTER TABLE programmes DROP COLUMN regular_periods;
+ALTER TABLE programmes DROP COLUMN trust_threshold;
+ALTER TABLE programmes DROP COLUMN stall_periods;
