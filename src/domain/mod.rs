@@ -2,6 +2,7 @@
 //! the edge trusts them. Private fields where a value has rules.
 
 pub mod availability;
+pub mod checkin;
 pub mod email;
 pub mod form_choice;
 pub mod integration_domain;
@@ -15,6 +16,7 @@ pub mod validation;
 pub mod weights;
 
 pub use availability::Availability;
+pub use checkin::{CheckinAnswer, CheckinInput, GoOnAnswer, MetHow};
 pub use email::Email;
 pub use form_choice::FormChoice;
 pub use integration_domain::IntegrationDomain;
