@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod continuum;
 pub mod coordinator;
 pub mod db;
 pub mod domain;

@@ -54,6 +54,11 @@ pub enum Purpose {
         /// The match.
         match_id: i32,
     },
+    /// Answers one check-in. Works once (the check-in takes one answer).
+    Checkin {
+        /// The check-in.
+        checkin_id: i32,
+    },
 }
 
 /// The kind of link a page accepts (an answer link of any match, say).
@@ -65,18 +70,22 @@ pub enum PurposeKind {
     MyData,
     /// [`Purpose::Respond`] of any match.
     Respond,
+    /// [`Purpose::Checkin`] of any check-in.
+    Checkin,
 }
 
 const RESPOND_PREFIX: &str = "respond:";
+const CHECKIN_PREFIX: &str = "checkin:";
 
 impl Purpose {
-    /// The stored code: `confirm`, `me`, `respond:<match id>`.
+    /// The stored code: `confirm`, `me`, `respond:<match id>`, `checkin:<check-in id>`.
     #[must_use]
     pub fn code(self) -> String {
         match self {
             Self::Confirm => "confirm".to_owned(),
             Self::MyData => "me".to_owned(),
             Self::Respond { match_id } => format!("{RESPOND_PREFIX}{match_id}"),
+            Self::Checkin { checkin_id } => format!("{CHECKIN_PREFIX}{checkin_id}"),
         }
     }
 
@@ -86,11 +95,16 @@ impl Purpose {
         match code {
             "confirm" => Some(Self::Confirm),
             "me" => Some(Self::MyData),
-            other => other
-                .strip_prefix(RESPOND_PREFIX)?
-                .parse()
-                .ok()
-                .map(|match_id| Self::Respond { match_id }),
+            other => {
+                if let Some(id) = other.strip_prefix(RESPOND_PREFIX) {
+                    id.parse().ok().map(|match_id| Self::Respond { match_id })
+                } else {
+                    let id = other.strip_prefix(CHECKIN_PREFIX)?;
+                    id.parse()
+                        .ok()
+                        .map(|checkin_id| Self::Checkin { checkin_id })
+                }
+            }
         }
     }
 
@@ -169,6 +183,7 @@ pub fn look_up(
         PurposeKind::Confirm => PurposeFilter::Exactly(&confirm),
         PurposeKind::MyData => PurposeFilter::Exactly(&me),
         PurposeKind::Respond => PurposeFilter::StartsWith(RESPOND_PREFIX),
+        PurposeKind::Checkin => PurposeFilter::StartsWith(CHECKIN_PREFIX),
     };
     let Some(stored) = participant_tokens::find_by_hash(conn, &hash(plain), filter)? else {
         return Ok(LinkState::Unknown);
@@ -245,6 +260,7 @@ mod tests {
             Purpose::Confirm,
             Purpose::MyData,
             Purpose::Respond { match_id: 42 },
+            Purpose::Checkin { checkin_id: 7 },
         ] {
             assert_eq!(Purpose::parse(&p.code()), Some(p));
         }

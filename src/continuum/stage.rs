@@ -1,0 +1,1 @@
+//! The stage rules (being written).
