@@ -45,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => buddymatch::cli::demo::run(&settings, &args),
         Command::Import(args) => buddymatch::cli::import::run(&settings, &args),
         Command::Match(args) => buddymatch::cli::match_run::run(&settings, &args),
+        Command::Continuum(args) => buddymatch::cli::continuum::run(&settings, &args),
         Command::Coordinator { action } => {
             buddymatch::cli::accounts::coordinator(&settings, action)
         }

@@ -16,6 +16,7 @@ use anyhow::Context;
 use secrecy::ExposeSecret;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 
+use crate::continuum::scheduler_worker;
 use crate::db::Db;
 use crate::email::{outbox_worker, Mailer};
 use crate::introductions::reminder_worker;
@@ -117,7 +118,8 @@ impl Application {
         &self.state
     }
 
-    /// Serves HTTP, delivers the outbox and sends answer reminders until the server stops (Ctrl-C
+    /// Serves HTTP, delivers the outbox, sends answer reminders and runs the continuum's scheduler
+    /// until the server stops (Ctrl-C
     /// or SIGTERM), then lets the workers finish the task in hand (at most [`WORKER_GRACE`]).
     ///
     /// The workers run under [`supervisor::supervise`]: one that panics or fails is logged and
@@ -132,11 +134,16 @@ impl Application {
             let state = state.clone();
             move |stop| outbox_worker::run(state.clone(), stop)
         });
-        let reminders = supervisor::supervise("answer reminders", Backoff::default(), shutdown, {
-            move |stop| reminder_worker::run(state.clone(), stop)
+        let reminders =
+            supervisor::supervise("answer reminders", Backoff::default(), shutdown.clone(), {
+                let state = state.clone();
+                move |stop| reminder_worker::run(state.clone(), stop)
+            });
+        let continuum = supervisor::supervise("continuum", Backoff::default(), shutdown, {
+            move |stop| scheduler_worker::run(state.clone(), stop)
         });
         let workers = async move {
-            tokio::join!(outbox, reminders);
+            tokio::join!(outbox, reminders, continuum);
         };
         let server_handle = server.handle();
         tokio::pin!(server, workers);

@@ -2,6 +2,7 @@
 //! demo, match.
 
 pub mod accounts;
+pub mod continuum;
 pub mod demo;
 pub mod import;
 pub mod match_run;
@@ -59,6 +60,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Run a matching run now and print a one-line summary; the proposals wait for review.
     Match(match_run::MatchArgs),
+    /// Run the connections continuum's scheduler pass once (check-ins, reminders, stages) and
+    /// print a one-line summary; `--as-of` simulates another moment.
+    Continuum(continuum::ContinuumArgs),
     /// Coordinator accounts: `coordinator add <email> [--admin] [--programme <slug>]...`.
     Coordinator {
         /// What to do.

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ContinuumError;
 use crate::db::audit::{self, AuditEntry};
+use crate::db::checkins;
 use crate::db::continuum as store;
 use crate::db::matches::{self, RuleKind};
 use crate::db::DbConnection;
@@ -91,8 +92,9 @@ pub fn pause(
     Ok(true)
 }
 
-/// Closes a live match with a neutral reason (stage `closed`); for a reason that calls for a new
-/// buddy the pair is forbidden from then on. False when the match was not live (closed before,
+/// Closes a live match with a neutral reason (stage `closed`) and queues the exit questions of
+/// both sides (the scheduler sends them with a kind closing email); for a reason that calls for a
+/// new buddy the pair is forbidden from then on. False when the match was not live (closed before,
 /// by this or another request).
 ///
 /// # Errors
@@ -107,6 +109,10 @@ pub fn close(
     let m = store::find(conn, match_id)?.ok_or(ContinuumError::MatchNotFound(match_id))?;
     if !store::close(conn, match_id, reason, now, actor.coordinator())? {
         return Ok(false);
+    }
+    // The exit questions of both sides; the scheduler sends them with the closing email.
+    for (side, person) in [(Side::Seeker, m.seeker_id), (Side::Buddy, m.buddy_id)] {
+        checkins::schedule(conn, match_id, person, side, checkins::EXIT_PERIOD, now)?;
     }
     if reason.rematches() {
         matches::add_rule(

@@ -7,7 +7,10 @@
 //! `db::continuum`.
 
 pub mod answers;
+pub mod checkin_emails;
 pub mod closing;
+pub mod scheduler;
+pub mod scheduler_worker;
 pub mod stage;
 
 use crate::db::DbError;

@@ -5,6 +5,8 @@
 //!
 //! Values are stored as given: the check-in form's parser validates them before they get here.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::max;
@@ -13,6 +15,10 @@ use diesel::prelude::*;
 use super::schema::{checkins, matches};
 use super::{DbConnection, DbError};
 use crate::domain::{CloseReason, GoOn, MatchStatus, Met, Side};
+
+/// The period of the exit questions asked of both sides when a match closes (check-ins proper
+/// count from 1).
+pub const EXIT_PERIOD: i32 = 0;
 
 /// One side's answer to a check-in (from the form by link, or recorded by a coordinator).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,6 +292,79 @@ pub fn last_period(
         .with_context(|| format!("reading the last check-in period of match {match_id}"))?)
 }
 
+/// The highest period scheduled or recorded of each of these matches (matches without any are
+/// left out): one query for a page of the scheduler's pass.
+///
+/// # Errors
+/// A failed query.
+pub fn last_periods(
+    conn: &mut DbConnection,
+    match_ids: &[i32],
+) -> Result<HashMap<i32, i32>, DbError> {
+    let rows: Vec<(i32, Option<i32>)> = checkins::table
+        .filter(checkins::match_id.eq_any(match_ids))
+        .group_by(checkins::match_id)
+        .select((checkins::match_id, max(checkins::period)))
+        .load(conn)
+        .context("reading the last check-in periods of a page of matches")?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, period)| period.map(|p| (id, p)))
+        .collect())
+}
+
+/// What the stage rules read of one answered check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = checkins)]
+pub struct AnsweredFacts {
+    /// The match.
+    pub match_id: i32,
+    /// Who answered.
+    pub side: Side,
+    /// When (always set: only answered rows are read).
+    pub answered_at: Option<NaiveDateTime>,
+    /// Met since last time.
+    pub met: Option<Met>,
+    /// Trust rating.
+    pub trust: Option<i32>,
+    /// Domains given in, as a JSON list (`[]` for none).
+    pub gave: String,
+    /// Domains received in, as a JSON list.
+    pub received: String,
+    /// Will carry on without the programme.
+    pub carry_on_without_programme: bool,
+}
+
+impl AnsweredFacts {
+    /// Whether a JSON list column names at least one domain (without parsing it: `[]` is none).
+    #[must_use]
+    pub fn lists_something(json: &str) -> bool {
+        json.trim() != "[]" && !json.trim().is_empty()
+    }
+}
+
+/// The answered check-ins of these matches, by match and answer time: one query for a page of
+/// the scheduler's pass.
+///
+/// # Errors
+/// A failed query.
+pub fn answered_facts(
+    conn: &mut DbConnection,
+    match_ids: &[i32],
+) -> Result<Vec<AnsweredFacts>, DbError> {
+    Ok(checkins::table
+        .filter(checkins::match_id.eq_any(match_ids))
+        .filter(checkins::answered_at.is_not_null())
+        .order((
+            checkins::match_id.asc(),
+            checkins::answered_at.asc(),
+            checkins::id.asc(),
+        ))
+        .select(AnsweredFacts::as_select())
+        .load(conn)
+        .context("reading the answered check-ins of a page of matches")?)
+}
+
 /// Stores the answer of check-in `id` if it has none yet; false when it was answered already
 /// (one answer per check-in, also when two answers arrive at the same moment).
 ///
@@ -390,18 +469,22 @@ pub fn record_by_coordinator(
     Ok(id)
 }
 
-/// Check-ins due at `now` whose email has not gone yet, of active matches that are not paused,
-/// oldest due first.
+/// Check-ins due at `now` whose email has not gone yet, of active matches that are not paused
+/// (of one programme or of all), oldest due first.
 ///
 /// # Errors
 /// A failed query or a corrupt row.
 pub fn due_to_send(
     conn: &mut DbConnection,
+    programme_id: Option<i32>,
     now: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<Checkin>, DbError> {
-    let rows = checkins::table
-        .inner_join(matches::table)
+    let mut query = checkins::table.inner_join(matches::table).into_boxed();
+    if let Some(p) = programme_id {
+        query = query.filter(matches::programme_id.eq(p));
+    }
+    let rows = query
         .filter(checkins::sent_at.is_null())
         .filter(checkins::answered_at.is_null())
         .filter(checkins::due_at.le(now))
@@ -412,6 +495,33 @@ pub fn due_to_send(
         .select(CheckinRow::as_select())
         .load(conn)
         .context("finding check-ins to send")?;
+    into_checkins(rows)
+}
+
+/// Exit questions (period [`EXIT_PERIOD`]) of closed matches whose email has not gone yet (of
+/// one programme or of all), oldest first.
+///
+/// # Errors
+/// A failed query or a corrupt row.
+pub fn exits_to_send(
+    conn: &mut DbConnection,
+    programme_id: Option<i32>,
+    limit: i64,
+) -> Result<Vec<Checkin>, DbError> {
+    let mut query = checkins::table.inner_join(matches::table).into_boxed();
+    if let Some(p) = programme_id {
+        query = query.filter(matches::programme_id.eq(p));
+    }
+    let rows = query
+        .filter(checkins::period.eq(EXIT_PERIOD))
+        .filter(checkins::sent_at.is_null())
+        .filter(checkins::answered_at.is_null())
+        .filter(matches::status.eq(MatchStatus::Closed.code()))
+        .order((checkins::due_at.asc(), checkins::id.asc()))
+        .limit(limit)
+        .select(CheckinRow::as_select())
+        .load(conn)
+        .context("finding exit questions to send")?;
     into_checkins(rows)
 }
 
@@ -455,21 +565,26 @@ pub fn claim_reminder(
     Ok(claimed == 1)
 }
 
-/// Check-ins sent before `sent_before`, not answered and not reminded, of active matches that are
-/// not paused, oldest sent first.
+/// Check-ins sent between the two times (inclusive), not answered and not reminded, of active matches that are
+/// not paused (of one programme or of all), oldest sent first.
 ///
 /// # Errors
 /// A failed query or a corrupt row.
 pub fn due_for_reminder(
     conn: &mut DbConnection,
-    sent_before: NaiveDateTime,
+    programme_id: Option<i32>,
+    sent_between: (NaiveDateTime, NaiveDateTime),
     limit: i64,
 ) -> Result<Vec<Checkin>, DbError> {
-    let rows = checkins::table
-        .inner_join(matches::table)
+    let mut query = checkins::table.inner_join(matches::table).into_boxed();
+    if let Some(p) = programme_id {
+        query = query.filter(matches::programme_id.eq(p));
+    }
+    let rows = query
         .filter(checkins::answered_at.is_null())
         .filter(checkins::reminded_at.is_null())
-        .filter(checkins::sent_at.le(sent_before))
+        .filter(checkins::sent_at.ge(sent_between.0))
+        .filter(checkins::sent_at.le(sent_between.1))
         .filter(matches::status.eq(MatchStatus::Active.code()))
         .filter(matches::paused_until.is_null())
         .order((checkins::sent_at.asc(), checkins::id.asc()))

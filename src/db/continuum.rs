@@ -5,15 +5,19 @@
 //! match, a concern handled once), so two app instances running the scheduler at the same time
 //! never write the same change twice.
 
+use std::collections::HashSet;
+
 use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::matches::LIVE_STATUSES;
-use super::schema::{concerns, match_notes, match_stage_changes, matches, programmes};
+use super::schema::{
+    concerns, match_notes, match_stage_changes, matches, participants, programmes,
+};
 use super::{DbConnection, DbError};
-use crate::domain::{CloseReason, MatchStatus, Side, Stage};
+use crate::domain::{CloseReason, MatchStatus, Role, Side, Stage};
 
 /// An active match with what the stage rules need to know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -43,6 +47,8 @@ pub struct LiveMatch {
     pub close_reason: Option<CloseReason>,
     /// When the scheduler last computed its stage.
     pub stage_checked_at: Option<NaiveDateTime>,
+    /// When it last started again after a pause.
+    pub resumed_at: Option<NaiveDateTime>,
 }
 
 /// A programme's settings for the stage rules.
@@ -82,6 +88,24 @@ pub fn live_matches(
         .select(LiveMatch::as_select())
         .load(conn)
         .context("reading live matches")?)
+}
+
+/// Of these seekers, the ones whose role is now `receiving`: an arriving member who became a
+/// buddy or volunteer (a stage rule: the match is then `independent`).
+///
+/// # Errors
+/// A failed query.
+pub fn seekers_now_receiving(
+    conn: &mut DbConnection,
+    seeker_ids: &[i32],
+) -> Result<HashSet<i32>, DbError> {
+    let ids: Vec<i32> = participants::table
+        .filter(participants::id.eq_any(seeker_ids))
+        .filter(participants::role.eq(Role::Receiving.code()))
+        .select(participants::id)
+        .load(conn)
+        .context("reading which seekers became receiving members")?;
+    Ok(ids.into_iter().collect())
 }
 
 /// The live-match facts of one match, whatever its status.
@@ -259,6 +283,7 @@ pub fn resume(conn: &mut DbConnection, match_id: i32, at: NaiveDateTime) -> Resu
     )
     .set((
         matches::paused_until.eq(None::<NaiveDate>),
+        matches::resumed_at.eq(Some(at)),
         matches::updated_at.eq(at),
     ))
     .execute(conn)

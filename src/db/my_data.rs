@@ -81,11 +81,12 @@ pub fn live_matches(
         .with_context(|| format!("reading the live matches of participant {participant_id}"))?)
 }
 
-/// Closes match `id` with the reason `code`.
+/// Notes why a closed match ended from the person's side (`withdrawn`, `erased`) next to its
+/// neutral close reason.
 ///
 /// # Errors
 /// The update fails.
-pub fn close_match(
+pub fn note_close_cause(
     conn: &mut DbConnection,
     id: i32,
     code: &str,
@@ -93,12 +94,11 @@ pub fn close_match(
 ) -> Result<(), DbError> {
     diesel::update(matches::table.find(id))
         .set((
-            matches::status.eq(MatchStatus::Closed.code()),
             matches::reject_reason.eq(Some(code)),
             matches::updated_at.eq(now),
         ))
         .execute(conn)
-        .with_context(|| format!("closing match {id}"))?;
+        .with_context(|| format!("noting why match {id} closed"))?;
     Ok(())
 }
 

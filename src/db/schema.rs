@@ -195,6 +195,7 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         close_reason -> Nullable<Text>,
         stage_checked_at -> Nullable<Timestamp>,
+        resumed_at -> Nullable<Timestamp>,
     }
 }
 

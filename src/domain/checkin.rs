@@ -301,6 +301,55 @@ impl CheckinAnswer {
     }
 }
 
+/// The two exit questions after a match closed, as submitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExitInput {
+    /// "How satisfied are you with the programme?" 1 to 5.
+    pub satisfied: Option<i32>,
+    /// "I feel I belong here", 1 to 5 (arriving members).
+    pub belonging: Option<i32>,
+    /// The person would like to become a buddy.
+    pub wants_to_volunteer: bool,
+    /// Something the coordinator should know.
+    pub note: Option<String>,
+}
+
+/// Validated exit answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExitAnswer {
+    /// Satisfaction with the programme, 1 to 5.
+    pub satisfied: u8,
+    /// Belonging, 1 to 5.
+    pub belonging: Option<u8>,
+    /// Would like to become a buddy.
+    pub wants_to_volunteer: bool,
+    /// Note for the coordinator, trimmed; `None` when blank.
+    pub note: Option<String>,
+}
+
+impl ExitAnswer {
+    /// Validates the exit questions (`satisfied` required; `belonging` and `note` optional).
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] naming `satisfied`, `belonging` or `note`.
+    pub fn parse(input: &ExitInput) -> Result<Self, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let satisfied = required_rating(&mut e, "satisfied", input.satisfied);
+        let belonging = optional_rating(&mut e, "belonging", input.belonging);
+        let note = note(&mut e, input.note.as_deref());
+        match satisfied {
+            Some(satisfied) if e.is_empty() => Ok(Self {
+                satisfied,
+                belonging,
+                wants_to_volunteer: input.wants_to_volunteer,
+                note,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,5 +630,33 @@ mod tests {
             };
             let _ = CheckinAnswer::parse(&input, today());
         }
+    }
+
+    #[test]
+    fn exit_answers_need_a_satisfaction_rating() {
+        let ok = ExitAnswer::parse(&ExitInput {
+            satisfied: Some(5),
+            belonging: Some(4),
+            wants_to_volunteer: true,
+            note: Some("  thanks  ".into()),
+        })
+        .expect("valid");
+        assert_eq!((ok.satisfied, ok.belonging), (5, Some(4)));
+        assert_eq!(ok.note.as_deref(), Some("thanks"));
+        let bad = ExitAnswer::parse(&ExitInput {
+            satisfied: None,
+            belonging: Some(7),
+            ..ExitInput::default()
+        })
+        .expect_err("invalid");
+        let codes: Vec<(String, &str)> =
+            bad.errors.into_iter().map(|f| (f.field, f.code)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("satisfied".to_owned(), "required"),
+                ("belonging".to_owned(), "out_of_range")
+            ]
+        );
     }
 }

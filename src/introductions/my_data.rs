@@ -15,8 +15,8 @@ use crate::db::{
     checkins, continuum, outbox, people, programmes, readiness, DbConnection, DbError,
 };
 use crate::domain::{
-    Email, IntroductionAnswer, MatchStatus, NewParticipant, ParticipantStatus, ProfileInput,
-    Programme, UiLanguage,
+    CloseReason, Email, IntroductionAnswer, MatchStatus, NewParticipant, ParticipantStatus,
+    ProfileInput, Programme, UiLanguage,
 };
 use crate::i18n;
 use crate::settings::Settings;
@@ -235,9 +235,10 @@ fn self_audit(
     )
 }
 
-/// Ends the person's live matches (status `closed`, reason `code`), drops open proposals that
-/// involve them (`superseded`), and tells the other side of each live match kindly. Returns
-/// whether there was a live match.
+/// Ends the person's live matches (status and stage `closed`, close reason "no longer
+/// available", `code` noted as the cause), drops open proposals that involve them
+/// (`superseded`), and tells the other side of each live match kindly. Returns whether there was
+/// a live match. The other side is free again for the next run (only live matches count).
 fn end_matches(
     conn: &mut DbConnection,
     p: &Participant,
@@ -249,7 +250,8 @@ fn end_matches(
         .map(|p| p.name)
         .unwrap_or_default();
     for (id, seeker_id, buddy_id) in &live {
-        store::close_match(conn, *id, code, now)?;
+        continuum::close(conn, *id, CloseReason::NoLongerAvailable, now, None)?;
+        store::note_close_cause(conn, *id, code, now)?;
         let other_id = if *seeker_id == p.id {
             *buddy_id
         } else {

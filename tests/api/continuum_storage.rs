@@ -4,45 +4,17 @@
 
 use buddymatch::db::checkins::{self, NewAnswer};
 use buddymatch::db::continuum::{self, NewConcern};
-use buddymatch::db::introductions as answers;
 use buddymatch::db::schema::{checkins as checkins_t, concerns, match_notes, match_stage_changes};
-use buddymatch::db::{participants, Db, DbConnection};
-use buddymatch::domain::Side as AnsweringSide;
+use buddymatch::db::{participants, Db};
 use buddymatch::domain::{CloseReason, GoOn, MatchStatus, Met, Side, Stage};
 use buddymatch::introductions::my_data;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::api_support::{demo_coordinator, Api};
+use crate::continuum_support::{active_pair, write};
 use crate::helpers::spawn_app;
-use crate::introductions_support::{approve, find_match, now, setup_pair, Pair};
-
-/// Runs `f` in a write transaction on a blocking thread.
-async fn write<T, F>(db: &Db, f: F) -> T
-where
-    T: Send + 'static,
-    F: FnOnce(&mut DbConnection) -> Result<T, buddymatch::db::DbError> + Send + 'static,
-{
-    let db = db.clone();
-    tokio::task::spawn_blocking(move || db.write(f).expect("stored"))
-        .await
-        .expect("task")
-}
-
-/// A pair whose match both sides accepted at `at` (status active, stage introduced).
-async fn active_pair(app: &crate::helpers::TestApp, at: NaiveDateTime) -> Pair {
-    let pair = setup_pair(app).await;
-    approve(app, pair.match_id, at).await;
-    let id = pair.match_id;
-    let activated = write(app.db(), move |c| {
-        answers::accept(c, id, AnsweringSide::Seeker, at)?;
-        answers::accept(c, id, AnsweringSide::Buddy, at)?;
-        answers::activate(c, id, at)
-    })
-    .await;
-    assert!(activated);
-    pair
-}
+use crate::introductions_support::{find_match, now, Pair};
 
 /// Creates the demo programme's coordinator and returns their account id.
 async fn coordinator_id(app: &crate::helpers::TestApp) -> i32 {
@@ -175,8 +147,8 @@ async fn a_checkin_is_sent_reminded_and_answered_once() {
 
     let (not_yet, due) = write(app.db(), move |c| {
         Ok((
-            checkins::due_to_send(c, at(7), 10)?,
-            checkins::due_to_send(c, at(8), 10)?,
+            checkins::due_to_send(c, None, at(7), 10)?,
+            checkins::due_to_send(c, None, at(8), 10)?,
         ))
     })
     .await;
@@ -193,8 +165,8 @@ async fn a_checkin_is_sent_reminded_and_answered_once() {
 
     let (early, to_remind) = write(app.db(), move |c| {
         Ok((
-            checkins::due_for_reminder(c, at(7), 10)?,
-            checkins::due_for_reminder(c, at(11), 10)?,
+            checkins::due_for_reminder(c, None, (at(1), at(7)), 10)?,
+            checkins::due_for_reminder(c, None, (at(1), at(11)), 10)?,
         ))
     })
     .await;
@@ -208,7 +180,10 @@ async fn a_checkin_is_sent_reminded_and_answered_once() {
     })
     .await;
     assert_eq!(reminders, (true, false), "one reminder");
-    let left = write(app.db(), move |c| checkins::due_for_reminder(c, at(20), 10)).await;
+    let left = write(app.db(), move |c| {
+        checkins::due_for_reminder(c, None, (at(1), at(20)), 10)
+    })
+    .await;
     assert!(left.is_empty());
 
     let answered = write(app.db(), move |c| {
@@ -329,7 +304,7 @@ async fn pause_resume_and_close() {
         Ok((
             paused,
             continuum::find(c, m)?,
-            checkins::due_to_send(c, at(9), 10)?,
+            checkins::due_to_send(c, None, at(9), 10)?,
         ))
     })
     .await;
@@ -343,7 +318,7 @@ async fn pause_resume_and_close() {
         Ok((
             continuum::resume(c, m, at(10))?,
             continuum::resume(c, m, at(10))?,
-            checkins::due_to_send(c, at(10), 10)?,
+            checkins::due_to_send(c, None, at(10), 10)?,
         ))
     })
     .await;
@@ -376,11 +351,14 @@ async fn pause_resume_and_close() {
     );
     assert_eq!(history[2].changed_by, Some(by));
     // A closed match's check-ins are not sent.
-    assert!(
-        write(app.db(), move |c| checkins::due_to_send(c, at(20), 10))
-            .await
-            .is_empty()
-    );
+    assert!(write(app.db(), move |c| checkins::due_to_send(
+        c,
+        None,
+        at(20),
+        10
+    ))
+    .await
+    .is_empty());
 }
 
 #[tokio::test]
