@@ -92,6 +92,35 @@ pub fn pause(
     Ok(true)
 }
 
+/// Ends the pause of an active match now and gives it the stage the rules give (the stall clock
+/// starts again today); false when it was not paused.
+///
+/// # Errors
+/// Storage failures; the match does not exist.
+pub fn resume(
+    conn: &mut DbConnection,
+    match_id: i32,
+    actor: Actor,
+    now: NaiveDateTime,
+) -> Result<bool, ContinuumError> {
+    let m = store::find(conn, match_id)?.ok_or(ContinuumError::MatchNotFound(match_id))?;
+    if !store::resume(conn, match_id, now)? {
+        return Ok(false);
+    }
+    super::scheduler::refresh(conn, match_id, actor.coordinator(), now)?;
+    let detail = actor.detail();
+    record(
+        conn,
+        m.programme_id,
+        match_id,
+        "match.resumed",
+        &detail,
+        actor,
+        now,
+    )?;
+    Ok(true)
+}
+
 /// Closes a live match with a neutral reason (stage `closed`) and queues the exit questions of
 /// both sides (the scheduler sends them with a kind closing email); for a reason that calls for a
 /// new buddy the pair is forbidden from then on. False when the match was not live (closed before,
@@ -151,7 +180,20 @@ pub fn apply_go_on(
     go_on: GoOnAnswer,
     now: NaiveDateTime,
 ) -> Result<bool, ContinuumError> {
-    let actor = Actor::Participant(side);
+    apply_go_on_as(conn, match_id, go_on, Actor::Participant(side), now)
+}
+
+/// [`apply_go_on`] for any actor (a coordinator recording a call).
+///
+/// # Errors
+/// Storage failures; the match does not exist.
+pub fn apply_go_on_as(
+    conn: &mut DbConnection,
+    match_id: i32,
+    go_on: GoOnAnswer,
+    actor: Actor,
+    now: NaiveDateTime,
+) -> Result<bool, ContinuumError> {
     match go_on {
         GoOnAnswer::Yes => Ok(false),
         GoOnAnswer::Pause { until } => pause(conn, match_id, until, actor, now),

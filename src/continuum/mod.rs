@@ -9,9 +9,12 @@
 pub mod answers;
 pub mod checkin_emails;
 pub mod closing;
+pub mod connections;
+pub mod records;
 pub mod scheduler;
 pub mod scheduler_worker;
 pub mod stage;
+pub mod timeline;
 
 use crate::db::DbError;
 

@@ -23,9 +23,9 @@ use super::checkin_emails::{self, Kind};
 use super::stage::{self, MatchFacts, SideAnswer, StageRules};
 use super::ContinuumError;
 use crate::db::checkins::{self, AnsweredFacts};
-use crate::db::continuum::{self as store, Thresholds};
+use crate::db::continuum::{self as store, LiveMatch, Thresholds};
 use crate::db::{Db, DbConnection};
-use crate::domain::{Met, Side, Stage};
+use crate::domain::{MatchStatus, Met, Side, Stage};
 use crate::settings::Settings;
 
 /// Days from both accepting to the first check-in.
@@ -261,16 +261,10 @@ fn pass_page(
                 }
             }
         }
-        let facts = MatchFacts {
-            active_since,
-            clock_from: m.resumed_at,
-            paused_until: m.paused_until,
-            closed: false,
-            arriving_became_volunteer: volunteers.contains(&m.seeker_id),
-        };
-        let now_stage = stage::stage(
-            &facts,
+        let now_stage = stage_now(
+            &m,
             answers.get(&m.id).map_or(&[][..], Vec::as_slice),
+            volunteers.contains(&m.seeker_id),
             &rules_of(&t),
             now,
         );
@@ -282,6 +276,56 @@ fn pass_page(
         }
     }
     Ok(Some(last))
+}
+
+/// The stage the rules give a live match at `now`.
+fn stage_now(
+    m: &LiveMatch,
+    answers: &[SideAnswer],
+    arriving_became_volunteer: bool,
+    rules: &StageRules,
+    now: NaiveDateTime,
+) -> Stage {
+    let facts = MatchFacts {
+        active_since: m.active_since.unwrap_or(now),
+        clock_from: m.resumed_at,
+        paused_until: m.paused_until,
+        closed: m.status == MatchStatus::Closed,
+        arriving_became_volunteer,
+    };
+    stage::stage(&facts, answers, rules, now)
+}
+
+/// Recomputes and stores the stage of one match now (after an answer, a resume, a coordinator's
+/// change), as the next pass would. Returns the stage; None when the match does not exist or is
+/// not active.
+///
+/// # Errors
+/// Storage failures.
+pub fn refresh(
+    conn: &mut DbConnection,
+    match_id: i32,
+    by: Option<i32>,
+    now: NaiveDateTime,
+) -> Result<Option<Stage>, ContinuumError> {
+    let Some(m) = store::find(conn, match_id)? else {
+        return Ok(None);
+    };
+    if m.status != MatchStatus::Active || m.active_since.is_none() {
+        return Ok(None);
+    }
+    let t = store::thresholds(conn, m.programme_id)?
+        .ok_or(ContinuumError::ProgrammeNotFound(m.programme_id))?;
+    let answers: Vec<SideAnswer> = checkins::answered_facts(conn, &[m.id])?
+        .iter()
+        .filter_map(side_answer)
+        .collect();
+    let volunteer = !store::seekers_now_receiving(conn, &[m.seeker_id])?.is_empty();
+    let now_stage = stage_now(&m, &answers, volunteer, &rules_of(&t), now);
+    if m.stage != Some(now_stage) {
+        store::set_stage(conn, m.id, now_stage, now, by)?;
+    }
+    Ok(Some(now_stage))
 }
 
 fn side_answer(a: &AnsweredFacts) -> Option<SideAnswer> {

@@ -453,6 +453,19 @@ pub fn open_concerns(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<C
         .with_context(|| format!("reading the open concerns of programme {programme_id}"))?)
 }
 
+/// The concerns about one match, oldest first.
+///
+/// # Errors
+/// A failed query.
+pub fn concerns_of_match(conn: &mut DbConnection, match_id: i32) -> Result<Vec<Concern>, DbError> {
+    Ok(concerns::table
+        .filter(concerns::match_id.eq(match_id))
+        .order((concerns::created_at.asc(), concerns::id.asc()))
+        .select(Concern::as_select())
+        .load(conn)
+        .with_context(|| format!("reading the concerns about match {match_id}"))?)
+}
+
 /// The concerns a participant raised, oldest first (for their data export).
 ///
 /// # Errors

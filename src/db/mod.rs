@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bulk;
 pub mod checkins;
 pub mod connection;
+pub mod connections;
 pub mod continuum;
 pub mod introductions;
 pub mod matches;

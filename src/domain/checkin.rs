@@ -301,6 +301,21 @@ impl CheckinAnswer {
     }
 }
 
+/// A coordinator's note on a match: trimmed, required, at most [`MAX_NOTE_CHARS`].
+///
+/// # Errors
+/// `"required"` or `"too_long"`.
+pub fn coordinator_note(raw: &str) -> Result<String, &'static str> {
+    let s = raw.trim();
+    if s.is_empty() {
+        Err("required")
+    } else if s.chars().count() > MAX_NOTE_CHARS {
+        Err("too_long")
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
 /// The two exit questions after a match closed, as submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -10,6 +10,7 @@
 
 mod admin;
 mod auth;
+mod connections;
 mod form;
 mod people;
 mod profile_form;
@@ -39,6 +40,7 @@ pub use form::{ErrorItem, Field, FormPage, Nav, Opt, Section, Values};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     people::configure(cfg);
+    connections::configure(cfg);
     admin::configure(cfg);
     programmes_admin::configure(cfg);
     review::configure(cfg);
