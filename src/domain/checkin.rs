@@ -209,8 +209,11 @@ fn met_how(e: &mut ValidationErrors, raw: &[String]) -> Vec<MetHow> {
     out
 }
 
-/// A date after `today` and at most [`MAX_PAUSE_MONTHS`] ahead.
-fn pause_date(raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, &'static str> {
+/// The day a pause ends: `YYYY-MM-DD`, after `today` and at most [`MAX_PAUSE_MONTHS`] ahead.
+///
+/// # Errors
+/// `"required"`, `"invalid_date"` or `"out_of_range"`.
+pub fn pause_date(raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, &'static str> {
     let s = raw.map(str::trim).unwrap_or_default();
     if s.is_empty() {
         return Err("required");

@@ -10,6 +10,7 @@ mod api_support;
 mod cli_demo;
 mod cli_import;
 mod cli_support;
+mod continuum_api;
 mod continuum_pages;
 mod continuum_scheduler;
 mod continuum_storage;

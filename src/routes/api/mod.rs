@@ -3,6 +3,8 @@
 //! (`buddymatch token create <email>`); errors are `{"error": {"code", "message", "fields"?}}`.
 
 pub mod auth;
+pub mod continuum;
+pub mod continuum_dto;
 pub mod docs;
 pub mod dto;
 pub mod error;
@@ -44,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .service(participants::update_participant)
                     .service(participants::delete_participant)
                     .configure(matching_runs::configure)
+                    .configure(continuum::configure)
                     .default_service(web::to(not_found)),
             )
             .default_service(web::to(not_found)),

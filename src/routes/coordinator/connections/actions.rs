@@ -4,9 +4,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 
-use super::super::{respond, see_other, At, PageError, Signed, Values};
+use super::super::{respond, see_other, At, PageError, Signed};
 use super::live_match;
 use super::match_page::{load, page};
 use crate::continuum::{closing, records, ContinuumError};
@@ -100,7 +100,7 @@ pub(super) async fn pause(
     let values = signed.form(&body)?;
     let id = live_match(&state, &signed, path.into_inner()).await?.id;
     let now = Utc::now().naive_utc();
-    let until = match pause_until(&values, now.date()) {
+    let until = match checkin::pause_date(Some(values.get("until")), now.date()) {
         Ok(d) => d,
         Err(code) => return refused(&req, &state, &signed, id, &[("until".into(), code)]).await,
     };
@@ -109,27 +109,6 @@ pub(super) async fn pause(
     })
     .await?;
     Ok(back(id))
-}
-
-/// The pause date, by the same rule as a participant's pause.
-fn pause_until(values: &Values, today: NaiveDate) -> Result<NaiveDate, &'static str> {
-    let input = CheckinInput {
-        side: "seeker".into(),
-        met: "none".into(),
-        going: Some(1),
-        trust: Some(1),
-        go_on: "pause".into(),
-        pause_until: Some(values.get("until").to_owned()),
-        ..CheckinInput::default()
-    };
-    match CheckinAnswer::parse(&input, today) {
-        Ok(CheckinAnswer {
-            go_on: checkin::GoOnAnswer::Pause { until },
-            ..
-        }) => Ok(until),
-        Ok(_) => Err("invalid"),
-        Err(e) => Err(e.errors.first().map_or("invalid", |f| f.code)),
-    }
 }
 
 /// `POST /coordinator/matches/{id}/resume`
