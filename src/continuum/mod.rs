@@ -7,6 +7,7 @@
 //! `db::continuum`.
 
 pub mod answers;
+pub mod by_me;
 pub mod checkin_emails;
 pub mod closing;
 pub mod connections;

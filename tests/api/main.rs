@@ -11,6 +11,7 @@ mod cli_demo;
 mod cli_import;
 mod cli_support;
 mod continuum_api;
+mod continuum_me;
 mod continuum_pages;
 mod continuum_scheduler;
 mod continuum_storage;

@@ -30,5 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(me::show)
         .service(me::correct)
         .service(me::withdraw)
+        .service(me::continuum::pause)
+        .service(me::continuum::end)
         .service(me::delete);
 }

@@ -1,16 +1,19 @@
-//! The `/me/<token>` page itself: status, matches (contact details only once both accepted),
+//! The `/me/<token>` page itself: status, matches (contact details only once both accepted; the
+//! stage in plain words, pause and end),
 //! the profile as the person gave it, the correction form, download, withdraw, erase.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
+use chrono::Utc;
 
 use super::super::page_lang;
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, DbError};
+use crate::domain::checkin::MAX_PAUSE_MONTHS;
 use crate::domain::{
-    interests, Availability, MatchStatus, ParticipantStatus, ProfileInput, Programme, UiLanguage,
-    ValidationErrors,
+    interests, Availability, CloseReason, MatchStatus, ParticipantStatus, ProfileInput, Programme,
+    Stage, UiLanguage, ValidationErrors,
 };
 use crate::i18n;
 use crate::introductions::my_data::{self, MyMatch};
@@ -22,9 +25,20 @@ use crate::routes::widgets::Field;
 /// One match as the person sees it.
 #[derive(Debug, Clone)]
 pub struct MatchView {
+    id: i32,
     text: String,
     contact: Vec<String>,
     respond_hint: Option<String>,
+    /// Where the match is, in plain words (active matches).
+    stage_text: Option<String>,
+    /// Pause and end are offered (an active match that is not paused).
+    can_change: bool,
+}
+
+/// A close reason as the person reads it.
+pub(super) struct Reason {
+    code: &'static str,
+    label: String,
 }
 
 #[derive(Template)]
@@ -38,6 +52,9 @@ pub(super) struct MePage {
     matches_heading: String,
     no_matches: String,
     matches: Vec<MatchView>,
+    reasons: Vec<Reason>,
+    pause_min: String,
+    pause_max: String,
     profile_heading: String,
     profile: Vec<(String, String)>,
     correct_heading: String,
@@ -179,11 +196,22 @@ fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
                 Some(o) if m.status == MatchStatus::Active => contact_items(lang, o),
                 _ => Vec::new(),
             };
+            let active = m.status == MatchStatus::Active;
+            let stage = m.stage.as_deref().and_then(|s| Stage::parse(s).ok());
             MatchView {
+                id: m.id,
                 text: i18n::t_args(lang, key, &[("name", &name)]),
                 contact,
                 respond_hint: (m.status == MatchStatus::Approved && m.my_response.is_none())
                     .then(|| i18n::t(lang, "me-match-respond-hint")),
+                stage_text: stage.filter(|_| active).map(|s| {
+                    i18n::t_args(
+                        lang,
+                        &format!("me-stage-{}", s.code().replace('_', "-")),
+                        &[("name", &name)],
+                    )
+                }),
+                can_change: active && stage != Some(Stage::Paused),
             }
         })
         .collect()
@@ -323,6 +351,23 @@ pub(super) fn me_page(
         matches_heading: t("me-matches-heading"),
         no_matches: t("me-no-matches"),
         matches: match_views(lang, l),
+        reasons: CloseReason::ALL
+            .iter()
+            .filter(|r| **r != CloseReason::Concern)
+            .map(|r| Reason {
+                code: r.code(),
+                label: i18n::coded(lang, "me-end-reason", r.code()),
+            })
+            .collect(),
+        pause_min: (Utc::now().date_naive() + chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string(),
+        pause_max: Utc::now()
+            .date_naive()
+            .checked_add_months(chrono::Months::new(MAX_PAUSE_MONTHS))
+            .unwrap_or_else(|| Utc::now().date_naive())
+            .format("%Y-%m-%d")
+            .to_string(),
         profile_heading: t("me-profile-heading"),
         profile: profile_rows(lang, l),
         correct_heading: t("me-correct-heading"),

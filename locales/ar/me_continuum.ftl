@@ -1,0 +1,25 @@
+## شراكتك على صفحة بياناتك (مسار العلاقة).
+me-stage-introduced = قلتما نعم كلاكما. التقِ بـ { $name } عندما يناسبكما.
+me-stage-getting-to-know = التقيتما: أنت و{ $name } تتعرفان على بعضكما.
+me-stage-building-trust = تلتقيان بانتظام ويمكن لكل منكما الاعتماد على الآخر.
+me-stage-mutual = كلاكما يعطي ويأخذ: علاقة في الاتجاهين.
+me-stage-independent = علاقتكما مستمرة من تلقاء نفسها. رائع!
+me-stage-stalled = لم تلتقيا منذ فترة. هل كل شيء على ما يرام؟ قد يتصل بك أحد المنسقين.
+me-stage-paused = لقاءاتكما متوقفة مؤقتًا.
+me-pause-or-end = إيقاف مؤقت أو إنهاء
+me-pause-until = استراحة حتى
+me-pause = إيقاف مؤقت
+me-end-why = إنهاء الشراكة. لماذا؟
+me-end = إنهاء الشراكة
+me-end-reason-completed = حققنا ما أردناه
+me-end-reason-moved-away = انتقل أحدنا إلى مكان آخر
+me-end-reason-not-a-good-fit = الأمر غير مناسب
+me-end-reason-no-longer-available = لم يعد لدي وقت
+me-end-reason-other = سبب آخر
+me-concern-hint = إذا كان هناك ما يقلقك، استخدم «لدي قلق» في رسالة المتابعة القادمة، أو تواصل مع البرنامج.
+me-changed-title = شكرًا
+me-changed-body = حفظنا رغبتك. إذا انتهت الشراكة، ستصلك رسالة قصيرة فيها سؤالان أخيران.
+me-change-not-live-title = هذه الشراكة غير نشطة
+me-change-not-live-body = انتهت هذه الشراكة أو تغيرت. تُظهر صفحة بياناتك وضعها الحالي.
+me-change-invalid-title = يرجى التحقق من إجابتك
+me-change-invalid-body = اختر تاريخًا بعد اليوم (لستة أشهر على الأكثر) أو سببًا من القائمة، ثم حاول مرة أخرى.

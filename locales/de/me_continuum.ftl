@@ -1,0 +1,25 @@
+## Das eigene Match auf der Datenseite (das Verbindungs-Kontinuum).
+me-stage-introduced = Ihr habt beide Ja gesagt. Trefft { $name }, wann es euch beiden passt.
+me-stage-getting-to-know = Ihr habt euch getroffen: Du und { $name } lernt euch kennen.
+me-stage-building-trust = Ihr trefft euch regelmäßig und könnt euch aufeinander verlassen.
+me-stage-mutual = Ihr gebt und bekommt beide etwas: eine Verbindung in beide Richtungen.
+me-stage-independent = Eure Verbindung läuft von selbst weiter. Wunderbar!
+me-stage-stalled = Ihr habt euch eine Weile nicht getroffen. Ist alles in Ordnung? Die Koordination meldet sich vielleicht.
+me-stage-paused = Eure Treffen sind pausiert.
+me-pause-or-end = Pausieren oder beenden
+me-pause-until = Pause bis
+me-pause = Pausieren
+me-end-why = Match beenden. Warum?
+me-end = Match beenden
+me-end-reason-completed = Wir haben erreicht, was wir wollten
+me-end-reason-moved-away = Eine*r von uns ist weggezogen
+me-end-reason-not-a-good-fit = Es passt nicht
+me-end-reason-no-longer-available = Ich habe keine Zeit mehr
+me-end-reason-other = Ein anderer Grund
+me-concern-hint = Wenn dich etwas beunruhigt, nutze „Ich habe ein Anliegen“ in deiner nächsten Check-in-E-Mail oder melde dich beim Programm.
+me-changed-title = Danke
+me-changed-body = Wir haben deinen Wunsch gespeichert. Wenn das Match endet, bekommst du eine kurze E-Mail mit zwei letzten Fragen.
+me-change-not-live-title = Dieses Match ist nicht aktiv
+me-change-not-live-body = Dieses Match ist schon beendet oder hat sich geändert. Deine Datenseite zeigt den Stand.
+me-change-invalid-title = Bitte prüfe deine Angabe
+me-change-invalid-body = Wähle ein Datum nach heute (höchstens sechs Monate im Voraus) oder einen Grund aus der Liste und versuche es noch einmal.

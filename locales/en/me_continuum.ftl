@@ -1,0 +1,25 @@
+## The person's own match on their data page (the connections continuum).
+me-stage-introduced = You have both said yes. Meet { $name } when it suits you both.
+me-stage-getting-to-know = You have met: you and { $name } are getting to know each other.
+me-stage-building-trust = You meet regularly and you can count on each other.
+me-stage-mutual = You both give and receive: a two-way connection.
+me-stage-independent = Your connection goes on by itself. Wonderful!
+me-stage-stalled = You have not met for a while. Is everything all right? A coordinator may call you.
+me-stage-paused = Your meetings are paused.
+me-pause-or-end = Pause or end
+me-pause-until = Take a break until
+me-pause = Pause
+me-end-why = End the match. Why?
+me-end = End the match
+me-end-reason-completed = We reached what we wanted
+me-end-reason-moved-away = One of us moved away
+me-end-reason-not-a-good-fit = It does not fit
+me-end-reason-no-longer-available = I no longer have time
+me-end-reason-other = Another reason
+me-concern-hint = If something worries you, use "I have a concern" in your next check-in email, or contact the programme.
+me-changed-title = Thank you
+me-changed-body = We have saved your wish. If the match ends, you will get a short email with two last questions.
+me-change-not-live-title = This match is not active
+me-change-not-live-body = This match has already ended or changed. Your data page shows where it stands.
+me-change-invalid-title = Please check your answer
+me-change-invalid-body = Choose a date after today (at most six months ahead) or a reason from the list, then try again.

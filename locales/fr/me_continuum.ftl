@@ -1,0 +1,25 @@
+## Son propre binôme sur sa page de données (le continuum des liens).
+me-stage-introduced = Vous avez dit oui tous les deux. Rencontrez { $name } quand cela vous convient à tous les deux.
+me-stage-getting-to-know = Vous vous êtes rencontrés : vous et { $name } apprenez à vous connaître.
+me-stage-building-trust = Vous vous voyez régulièrement et pouvez compter l'un sur l'autre.
+me-stage-mutual = Vous donnez et recevez tous les deux : un lien dans les deux sens.
+me-stage-independent = Votre lien continue de lui-même. Merveilleux !
+me-stage-stalled = Vous ne vous êtes pas vus depuis un moment. Tout va bien ? Un coordinateur vous appellera peut-être.
+me-stage-paused = Vos rencontres sont en pause.
+me-pause-or-end = Mettre en pause ou terminer
+me-pause-until = Faire une pause jusqu'au
+me-pause = Mettre en pause
+me-end-why = Terminer le binôme. Pourquoi ?
+me-end = Terminer le binôme
+me-end-reason-completed = Nous avons atteint notre but
+me-end-reason-moved-away = L'un de nous a déménagé
+me-end-reason-not-a-good-fit = Cela ne convient pas
+me-end-reason-no-longer-available = Je n'ai plus le temps
+me-end-reason-other = Une autre raison
+me-concern-hint = Si quelque chose vous inquiète, utilisez « J'ai une inquiétude » dans votre prochain courriel de suivi, ou contactez le programme.
+me-changed-title = Merci
+me-changed-body = Nous avons enregistré votre souhait. Si le binôme se termine, vous recevrez un court courriel avec deux dernières questions.
+me-change-not-live-title = Ce binôme n'est pas actif
+me-change-not-live-body = Ce binôme est déjà terminé ou a changé. Votre page de données montre où il en est.
+me-change-invalid-title = Veuillez vérifier votre réponse
+me-change-invalid-body = Choisissez une date après aujourd'hui (au plus six mois plus tard) ou une raison dans la liste, puis réessayez.
