@@ -16,6 +16,7 @@ conn-col-attention = تحتاج إلى انتباه
 conn-flag-concerns = مخاوف مفتوحة: { $count }
 conn-flag-unanswered = متابعات بلا رد: { $count }
 conn-flag-paused = متوقفة مؤقتًا حتى { $date }
+conn-flag-wants-to-volunteer = الشخص الواصل حديثًا يرغب في أن يصبح رفيقًا
 conn-stage-introduced = تم التعارف
 conn-stage-getting-to-know = يتعرفان على بعضهما
 conn-stage-building-trust = بناء الثقة

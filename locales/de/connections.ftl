@@ -16,6 +16,7 @@ conn-col-attention = Braucht Aufmerksamkeit
 conn-flag-concerns = { $count } offene(s) Anliegen
 conn-flag-unanswered = { $count } Check-in(s) ohne Antwort
 conn-flag-paused = pausiert bis { $date }
+conn-flag-wants-to-volunteer = Neu angekommene Person möchte Buddy werden
 conn-stage-introduced = Vorgestellt
 conn-stage-getting-to-know = Lernen sich kennen
 conn-stage-building-trust = Vertrauen wächst

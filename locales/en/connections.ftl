@@ -16,6 +16,7 @@ conn-col-attention = Needs attention
 conn-flag-concerns = { $count } open concern(s)
 conn-flag-unanswered = { $count } check-in(s) without answer
 conn-flag-paused = paused until { $date }
+conn-flag-wants-to-volunteer = Arriving member would like to become a buddy
 conn-stage-introduced = Introduced
 conn-stage-getting-to-know = Getting to know each other
 conn-stage-building-trust = Building trust

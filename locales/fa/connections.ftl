@@ -16,6 +16,7 @@ conn-col-attention = نیازمند توجه
 conn-flag-concerns = نگرانی‌های باز: { $count }
 conn-flag-unanswered = پیگیری‌های بی‌پاسخ: { $count }
 conn-flag-paused = متوقف تا { $date }
+conn-flag-wants-to-volunteer = تازه‌وارد می‌خواهد همراه شود
 conn-stage-introduced = معرفی‌شده
 conn-stage-getting-to-know = در حال آشنایی
 conn-stage-building-trust = شکل‌گیری اعتماد

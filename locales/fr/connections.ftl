@@ -16,6 +16,7 @@ conn-col-attention = À surveiller
 conn-flag-concerns = { $count } inquiétude(s) ouverte(s)
 conn-flag-unanswered = { $count } suivi(s) sans réponse
 conn-flag-paused = en pause jusqu'au { $date }
+conn-flag-wants-to-volunteer = La personne nouvellement arrivée aimerait devenir bénévole
 conn-stage-introduced = Présentés
 conn-stage-getting-to-know = Font connaissance
 conn-stage-building-trust = La confiance se construit

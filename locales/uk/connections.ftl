@@ -16,6 +16,7 @@ conn-col-attention = Потребує уваги
 conn-flag-concerns = Відкритих занепокоєнь: { $count }
 conn-flag-unanswered = Опитувань без відповіді: { $count }
 conn-flag-paused = на паузі до { $date }
+conn-flag-wants-to-volunteer = Нещодавно прибула особа хоче стати бадді
 conn-stage-introduced = Познайомлені
 conn-stage-getting-to-know = Знайомляться
 conn-stage-building-trust = Будують довіру

@@ -31,6 +31,8 @@ pub struct Connection {
     pub unanswered: i64,
     /// The latest answer from either side.
     pub last_answer: Option<NaiveDateTime>,
+    /// The arriving member said they would like to become a buddy (and still is arriving).
+    pub wants_to_volunteer: bool,
 }
 
 impl Connection {
@@ -76,6 +78,7 @@ pub fn overview(
     let live = store::live(conn, programme_id)?;
     let concerns = store::open_concerns_by_match(conn, programme_id)?;
     let answers = store::answers_by_match(conn, programme_id)?;
+    let wishes = store::volunteer_wishes(conn, programme_id)?;
     let mut counts: Vec<(Stage, i64)> = Stage::ALL.iter().map(|s| (*s, 0)).collect();
     for m in &live {
         let stage = m.stage.unwrap_or(Stage::Introduced);
@@ -127,6 +130,7 @@ pub fn overview(
             open_concerns,
             unanswered,
             last_answer,
+            wants_to_volunteer: wishes.contains(&m.id),
         })
         .collect();
     Ok(Overview {

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use super::checkins::EXIT_PERIOD;
 use super::schema::{checkins, concerns, matches, participants};
 use super::{DbConnection, DbError};
-use crate::domain::{MatchStatus, Stage};
+use crate::domain::{MatchStatus, Role, Stage};
 
 /// An active match as the Connections page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -120,6 +120,30 @@ pub fn answers_by_match(
         out.entry(id).or_default().1 = at;
     }
     Ok(out)
+}
+
+/// Active matches of the programme whose arriving member said (in a check-in) they would like to
+/// become a buddy and is still an arriving member: the coordinator may change their role.
+///
+/// # Errors
+/// A failed query.
+pub fn volunteer_wishes(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<std::collections::HashSet<i32>, DbError> {
+    let ids: Vec<i32> = checkins::table
+        .inner_join(matches::table.on(matches::id.eq(checkins::match_id)))
+        .inner_join(participants::table.on(participants::id.eq(matches::seeker_id)))
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::status.eq(MatchStatus::Active.code()))
+        .filter(checkins::wants_to_volunteer.eq(true))
+        .filter(checkins::participant_id.eq(matches::seeker_id))
+        .filter(participants::role.eq(Role::Arriving.code()))
+        .select(matches::id)
+        .distinct()
+        .load(conn)
+        .with_context(|| format!("reading volunteer wishes of programme {programme_id}"))?;
+    Ok(ids.into_iter().collect())
 }
 
 /// First and last names of these participants.

@@ -73,6 +73,39 @@ async fn the_connections_page_counts_stages_and_puts_concerns_and_stalled_pairs_
     .await;
     let (_, flagged) = body(&app, "/coordinator/programmes/demo/connections").await;
     assert!(flagged.contains("1 open concern"), "{flagged}");
+    assert!(!flagged.contains("would like to become a buddy"));
+
+    // The arriving member says they would like to become a buddy: the coordinator sees it.
+    write(app.db(), move |c| {
+        let mut a = buddymatch::db::checkins::NewAnswer {
+            met: buddymatch::domain::Met::Once,
+            met_in_person: true,
+            met_online: false,
+            met_by_phone: false,
+            going: Some(4),
+            trust: Some(4),
+            gave: Vec::new(),
+            received: Vec::new(),
+            go_on: buddymatch::domain::GoOn::Yes,
+            pause_until: None,
+            end_reason: None,
+            carry_on_without_programme: false,
+            wants_to_volunteer: true,
+            note: None,
+            belonging: None,
+            conversation: None,
+        };
+        a.going = Some(5);
+        let seekers = buddymatch::db::checkins::for_match(c, pair.match_id)?
+            .into_iter()
+            .find(|k| k.side == Side::Seeker)
+            .expect("the seeker's check-in");
+        buddymatch::db::checkins::answer(c, seekers.id, &a, now())?;
+        Ok(())
+    })
+    .await;
+    let (_, wish) = body(&app, "/coordinator/programmes/demo/connections").await;
+    assert!(wish.contains("would like to become a buddy"), "{wish}");
 }
 
 #[tokio::test]

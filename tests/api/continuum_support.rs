@@ -92,7 +92,13 @@ pub fn add_person(
 }
 
 /// A hand-made match between two stored people that both accepted at `at`; returns its id.
-pub fn live_match_of(db: &Db, programme_id: i32, seeker_id: i32, buddy_id: i32, at: NaiveDateTime) -> i32 {
+pub fn live_match_of(
+    db: &Db,
+    programme_id: i32,
+    seeker_id: i32,
+    buddy_id: i32,
+    at: NaiveDateTime,
+) -> i32 {
     use buddymatch::db::matches::{self, NewManualMatch};
     use buddymatch::domain::MatchStatus;
 
@@ -108,7 +114,15 @@ pub fn live_match_of(db: &Db, programme_id: i32, seeker_id: i32, buddy_id: i32, 
             },
             at,
         )?;
-        matches::transition(c, id, MatchStatus::Proposed, MatchStatus::Approved, None, None, at)?;
+        matches::transition(
+            c,
+            id,
+            MatchStatus::Proposed,
+            MatchStatus::Approved,
+            None,
+            None,
+            at,
+        )?;
         answers::accept(c, id, Side::Seeker, at)?;
         answers::accept(c, id, Side::Buddy, at)?;
         answers::activate(c, id, at)?;

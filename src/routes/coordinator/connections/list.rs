@@ -114,6 +114,9 @@ pub(super) async fn list(
                 &[("count", &c.unanswered.to_string())],
             ));
         }
+        if c.wants_to_volunteer {
+            f.push(i18n::t(lang, "conn-flag-wants-to-volunteer"));
+        }
         if let Some(until) = c.paused_until {
             f.push(i18n::t_args(
                 lang,
