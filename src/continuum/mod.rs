@@ -7,7 +7,9 @@
 //! `db::continuum`.
 
 pub mod answers;
+pub mod by_link;
 pub mod closing;
+pub mod concern;
 pub mod stage;
 
 use crate::db::DbError;
