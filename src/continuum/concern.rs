@@ -5,11 +5,12 @@
 
 use chrono::NaiveDateTime;
 
+use super::by_link::{self, ConcernLink};
 use super::ContinuumError;
 use crate::db::accounts;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::continuum::{self as store, NewConcern};
-use crate::db::{programmes, DbConnection, DbError};
+use crate::db::{programmes, Db, DbConnection, DbError};
 use crate::domain::{Side, UiLanguage, ValidationErrors};
 use crate::i18n;
 use crate::introductions::emails::{self, Content};
@@ -115,6 +116,28 @@ pub fn raise(
         now,
     )?;
     Ok(id)
+}
+
+/// Raises a concern with a check-in link `plain`, in one write transaction: the link is checked
+/// again ([`by_link::concern_access`]: valid, or used but not expired) and not used up. Returns
+/// what the link allowed; the concern is stored only when it is `Allowed`.
+///
+/// # Errors
+/// As [`raise`].
+pub fn raise_by_link(
+    db: &Db,
+    plain: &str,
+    text: &str,
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<ConcernLink, RaiseError> {
+    db.write(|conn| {
+        let access = by_link::concern_access(conn, plain, now)?;
+        if let ConcernLink::Allowed(a) = &access {
+            raise(conn, a.match_id, a.me.id, text, public_url, now)?;
+        }
+        Ok(access)
+    })
 }
 
 /// "A concern was raised on a match of <programme>": no text, no names.
