@@ -168,10 +168,7 @@ mod tests {
         assert_eq!(code(" \n "), Some("required"));
         assert_eq!(parse_text("  help  ").ok().as_deref(), Some("help"));
         assert!(parse_text(&"ü".repeat(MAX_CONCERN_CHARS)).is_ok());
-        assert_eq!(
-            code(&"ü".repeat(MAX_CONCERN_CHARS + 1)),
-            Some("too_long")
-        );
+        assert_eq!(code(&"ü".repeat(MAX_CONCERN_CHARS + 1)), Some("too_long"));
     }
 
     #[test]

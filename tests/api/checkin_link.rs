@@ -115,7 +115,10 @@ async fn the_form_shows_in_the_persons_language_with_the_partners_first_name_onl
     for private in ["Becker", BUDDY_EMAIL, BUDDY_PHONE] {
         assert!(!html.contains(private), "{private} shown");
     }
-    assert!(html.contains(r#"name="belonging""#), "seeker is asked belonging");
+    assert!(
+        html.contains(r#"name="belonging""#),
+        "seeker is asked belonging"
+    );
     assert!(html.contains(r#"name="conversation""#));
     assert!(html.contains(r#"name="wants_to_volunteer""#));
     assert!(html.contains(&format!("{seeker_link}/concern")));
@@ -124,7 +127,10 @@ async fn the_form_shows_in_the_persons_language_with_the_partners_first_name_onl
     let html = app.get(&buddy_link).await.text().await.expect("body");
     assert!(html.contains(r#"lang="de""#));
     assert!(html.contains("Amal") && !html.contains("Haddad"));
-    assert!(!html.contains(r#"name="belonging""#), "the buddy is not asked");
+    assert!(
+        !html.contains(r#"name="belonging""#),
+        "the buddy is not asked"
+    );
     assert!(!html.contains(r#"name="wants_to_volunteer""#));
 }
 
@@ -264,10 +270,13 @@ async fn ending_as_not_a_good_fit_closes_the_match_and_forbids_the_pair() {
         .expect("match");
     assert_eq!(m.status, MatchStatus::Closed);
     assert_eq!(m.close_reason, Some(CloseReason::NotAGoodFit));
-    assert!(
-        matches::has_rule(&mut conn, pair.seeker_id, pair.buddy_id, RuleKind::Forbidden)
-            .expect("query")
-    );
+    assert!(matches::has_rule(
+        &mut conn,
+        pair.seeker_id,
+        pair.buddy_id,
+        RuleKind::Forbidden
+    )
+    .expect("query"));
     drop(conn);
     // The partner's link now says the match has ended.
     assert_eq!(app.get(&other_link).await.status(), StatusCode::GONE);
@@ -304,7 +313,12 @@ async fn a_concern_reaches_the_coordinators_without_its_text_and_not_the_partner
     let page = app.get(&format!("{link}/concern")).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.expect("body").contains(r#"lang="ar""#));
-    let empty = post(&app, &format!("{link}/concern?lang=en"), &[("concern", " ")]).await;
+    let empty = post(
+        &app,
+        &format!("{link}/concern?lang=en"),
+        &[("concern", " ")],
+    )
+    .await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty
         .text()
@@ -315,7 +329,12 @@ async fn a_concern_reaches_the_coordinators_without_its_text_and_not_the_partner
     // After answering, a concern can still be raised with the same link.
     assert_eq!(post(&app, &link, &VALID).await.status(), StatusCode::OK);
     let secret = "He shouted at me last week";
-    let sent = post(&app, &format!("{link}/concern?lang=en"), &[("concern", secret)]).await;
+    let sent = post(
+        &app,
+        &format!("{link}/concern?lang=en"),
+        &[("concern", secret)],
+    )
+    .await;
     assert_eq!(sent.status(), StatusCode::OK);
     let html = sent.text().await.expect("body");
     assert!(html.contains("within a few days") && html.contains("112"));

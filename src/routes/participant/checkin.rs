@@ -208,7 +208,10 @@ fn scale(
     let mut q = question(name, legend, false, choices, values, errors, lang);
     // A number typed with other digits still ticks its box when the form comes back.
     for c in &mut q.choices {
-        c.checked = parse_number(values.get(name)).ok().flatten().map(|n| n.to_string())
+        c.checked = parse_number(values.get(name))
+            .ok()
+            .flatten()
+            .map(|n| n.to_string())
             == Some(c.value.clone());
     }
     q
@@ -223,7 +226,13 @@ fn domains(
 ) -> Question {
     let choices = IntegrationDomain::ALL
         .into_iter()
-        .map(|d| (d.code().to_owned(), i18n::coded(lang, "domain", d.code()), ""))
+        .map(|d| {
+            (
+                d.code().to_owned(),
+                i18n::coded(lang, "domain", d.code()),
+                "",
+            )
+        })
         .collect();
     let mut q = question(name, legend, true, choices, values, errors, lang);
     q.hint = Some(i18n::t(lang, "checkin-domains-hint"));
@@ -553,7 +562,13 @@ pub async fn answer(
     let parsed = match CheckinAnswer::parse(&input, at.date()) {
         Ok(a) if errors.is_empty() => a,
         Ok(_) => {
-            return form_page(&req, &inv, &values, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+            return form_page(
+                &req,
+                &inv,
+                &values,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
         Err(domain) => {
             for f in domain.errors {
@@ -561,7 +576,13 @@ pub async fn answer(
                     errors.errors.push(f);
                 }
             }
-            return form_page(&req, &inv, &values, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+            return form_page(
+                &req,
+                &inv,
+                &values,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let go_on = parsed.go_on;
@@ -570,7 +591,9 @@ pub async fn answer(
         .run(move |db| by_link::answer(db, &plain, &parsed, at))
         .await;
     match result {
-        Ok(AnswerOutcome::Answered { invite, changed }) => thanks_page(&req, &invite, changed, go_on),
+        Ok(AnswerOutcome::Answered { invite, changed }) => {
+            thanks_page(&req, &invite, changed, go_on)
+        }
         Ok(AnswerOutcome::NotUsable(state)) => problem_page(&req, &state),
         Err(e) => pages::server_error(language::request_language(&req, None), &e),
     }
@@ -609,12 +632,7 @@ fn thanks_page(
     let mut response = pages::render(
         StatusCode::OK,
         &MessagePage {
-            page: PageCtx::new(
-                lang,
-                i18n::t(lang, "checkin-thanks-title"),
-                req.path(),
-                &[],
-            ),
+            page: PageCtx::new(lang, i18n::t(lang, "checkin-thanks-title"), req.path(), &[]),
             paragraphs,
             button_action: None,
             button_label: String::new(),
@@ -664,10 +682,7 @@ fn concern_form(
     )
 }
 
-async fn concern_access(
-    state: &web::Data<AppState>,
-    plain: String,
-) -> Result<ConcernLink, String> {
+async fn concern_access(state: &web::Data<AppState>, plain: String) -> Result<ConcernLink, String> {
     let at = now();
     state
         .db
