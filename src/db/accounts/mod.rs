@@ -11,6 +11,7 @@ use diesel::prelude::*;
 
 use super::schema::{api_tokens, audit_log, coordinator_programmes, coordinators, programmes};
 use super::{DbConnection, DbError};
+use crate::accounts::store::CoordinatorRole;
 
 /// An account row as stored (the role as its stored code).
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
@@ -73,6 +74,34 @@ pub fn email_by_id(conn: &mut DbConnection, id: i32) -> Result<Option<String>, D
         .first(conn)
         .optional()
         .with_context(|| format!("reading coordinator {id}"))?)
+}
+
+/// Who hears about a programme's concerns: the emails of the accounts linked to it, or, when
+/// none is, of the admins (a concern must always reach someone). Sorted, without repeats.
+///
+/// # Errors
+/// A failed query.
+pub fn programme_contact_emails(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<Vec<String>, DbError> {
+    let linked: Vec<String> = coordinators::table
+        .inner_join(coordinator_programmes::table)
+        .filter(coordinator_programmes::programme_id.eq(programme_id))
+        .select(coordinators::email)
+        .distinct()
+        .order(coordinators::email.asc())
+        .load(conn)
+        .with_context(|| format!("reading the coordinators of programme {programme_id}"))?;
+    if !linked.is_empty() {
+        return Ok(linked);
+    }
+    Ok(coordinators::table
+        .filter(coordinators::role.eq(CoordinatorRole::Admin.code()))
+        .select(coordinators::email)
+        .order(coordinators::email.asc())
+        .load(conn)
+        .context("reading the admins' emails")?)
 }
 
 /// The stored password hash of the account with this email.

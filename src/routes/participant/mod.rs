@@ -1,7 +1,9 @@
 //! Participant-facing pages reached through personal links: answering an introduction
-//! ([`respond`]) and one's own data ([`me`]). Pages are in the person's message language unless
+//! ([`respond`]), answering a check-in or raising a concern ([`checkin`]) and one's own data
+//! ([`me`]). Pages are in the person's message language unless
 //! they switch with `?lang=`.
 
+pub mod checkin;
 pub mod me;
 pub mod respond;
 
@@ -22,6 +24,10 @@ pub fn page_lang(req: &HttpRequest, person: Option<UiLanguage>) -> UiLanguage {
 /// Registers the participant routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(respond::respond_page)
+        .service(checkin::checkin_page)
+        .service(checkin::answer)
+        .service(checkin::concern_page)
+        .service(checkin::raise_concern)
         .service(respond::accept)
         .service(respond::decline)
         .service(me::request_form)
