@@ -14,3 +14,10 @@ closing-email-rematch = إذا رغبت، سنبحث لك عن شريك جديد
 closing-email-questions = هل تجيب عن سؤالين أخيرين؟ يستغرق ذلك دقيقة واحدة.
 closing-email-button = سؤالان أخيران
 closing-email-thanks = تساعدنا إجاباتك على تحسين البرنامج. يراها المنسقون فقط.
+
+## سؤالا الختام (رابط رسالة الختام).
+exit-title = سؤالان أخيران
+exit-intro = انتهت شراكتك مع { $name }. شكرًا لك! تساعد إجاباتك { $programme } على التحسن. يراها المنسقون فقط.
+exit-satisfied = أنا راضٍ عن { $programme }.
+exit-thanks-title = شكرًا
+exit-thanks-body = وصلتنا إجاباتك. نتمنى لك كل الخير!

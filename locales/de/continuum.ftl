@@ -14,3 +14,10 @@ closing-email-rematch = Wenn du möchtest, suchen wir ein neues Match für dich.
 closing-email-questions = Magst du noch zwei letzte Fragen beantworten? Es dauert eine Minute.
 closing-email-button = Zwei letzte Fragen
 closing-email-thanks = Deine Antworten helfen uns, das Programm besser zu machen. Nur die Koordination sieht sie.
+
+## Die zwei Abschlussfragen (der Link der Abschluss-E-Mail).
+exit-title = Zwei letzte Fragen
+exit-intro = Dein Match mit { $name } ist beendet. Danke! Deine Antworten helfen { $programme }, besser zu werden. Nur die Koordination sieht sie.
+exit-satisfied = Ich bin mit { $programme } zufrieden.
+exit-thanks-title = Danke
+exit-thanks-body = Wir haben deine Antworten. Alles Gute!

@@ -14,3 +14,10 @@ closing-email-rematch = If you like, we will look for a new buddy for you. You k
 closing-email-questions = Would you answer two last questions? It takes one minute.
 closing-email-button = Two last questions
 closing-email-thanks = Your answers help us make the programme better. Only the coordinators see them.
+
+## The two exit questions (the closing email's link).
+exit-title = Two last questions
+exit-intro = Your match with { $name } has ended. Thank you! Your answers help { $programme } do better. Only the coordinators see them.
+exit-satisfied = I am satisfied with { $programme }.
+exit-thanks-title = Thank you
+exit-thanks-body = We have your answers. All the best!

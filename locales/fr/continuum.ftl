@@ -14,3 +14,10 @@ closing-email-rematch = Si vous le souhaitez, nous chercherons un nouveau binôm
 closing-email-questions = Voulez-vous répondre à deux dernières questions ? Cela prend une minute.
 closing-email-button = Deux dernières questions
 closing-email-thanks = Vos réponses nous aident à améliorer le programme. Seuls les coordinateurs les voient.
+
+## Les deux questions de sortie (le lien du courriel de fin).
+exit-title = Deux dernières questions
+exit-intro = Votre binôme avec { $name } est terminé. Merci ! Vos réponses aident { $programme } à s'améliorer. Seuls les coordinateurs les voient.
+exit-satisfied = Je suis satisfait(e) de { $programme }.
+exit-thanks-title = Merci
+exit-thanks-body = Nous avons bien reçu vos réponses. Bonne continuation !

@@ -13,7 +13,8 @@ use crate::db::continuum as store;
 use crate::db::participant_tokens::{self, PurposeFilter};
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, Db, DbConnection};
-use crate::domain::{CheckinAnswer, MatchStatus, Side, UiLanguage};
+use crate::domain::checkin::ExitAnswer;
+use crate::domain::{CheckinAnswer, GoOn, MatchStatus, Met, Side, UiLanguage};
 use crate::introductions::language_of;
 use crate::tokens::{self, LinkToken, Purpose, PurposeKind};
 
@@ -67,6 +68,8 @@ pub enum LinkState {
     Expired(UiLanguage),
     /// The match is no longer active.
     Closed(UiLanguage),
+    /// The exit questions of a closed match wait for this answer.
+    Exit(Box<CheckinInvite>),
     /// No such link.
     Unknown,
 }
@@ -112,7 +115,14 @@ pub fn lookup(
     let Some(m) = store::find(conn, checkin.match_id)? else {
         return Ok(LinkState::Closed(lang));
     };
-    if m.status != MatchStatus::Active {
+    // The exit questions come after the match closed; a check-in only while it is active.
+    let exit = checkin.period == checkins::EXIT_PERIOD;
+    let expected = if exit {
+        MatchStatus::Closed
+    } else {
+        MatchStatus::Active
+    };
+    if m.status != expected {
         return Ok(LinkState::Closed(lang));
     }
     let partner_id = match checkin.side {
@@ -125,9 +135,10 @@ pub fn lookup(
     let (programme, local_language) = programmes::by_id(conn, m.programme_id)?
         .map(|p| (p.name, p.local_language))
         .unwrap_or_default();
+    let side_is_seeker = checkin.side == Side::Seeker;
     let ask_arriving =
-        checkin.side == Side::Seeker && !rated_belonging_lately(conn, me.id, checkin.id, now)?;
-    Ok(LinkState::Valid(Box::new(CheckinInvite {
+        side_is_seeker && !exit && !rated_belonging_lately(conn, me.id, checkin.id, now)?;
+    let invite = Box::new(CheckinInvite {
         token,
         checkin,
         me,
@@ -135,8 +146,13 @@ pub fn lookup(
         programme_id: m.programme_id,
         programme,
         local_language,
-        ask_arriving,
-    })))
+        ask_arriving: ask_arriving || (exit && side_is_seeker),
+    });
+    Ok(if exit {
+        LinkState::Exit(invite)
+    } else {
+        LinkState::Valid(invite)
+    })
 }
 
 /// Whether the person rated belonging in another check-in answered in the last
@@ -247,6 +263,76 @@ fn answer_in(
         )?;
     }
     Ok(AnswerOutcome::Answered { invite, changed })
+}
+
+/// Answers the exit questions of a closed match with the link `plain`, in one write transaction:
+/// uses up the link, stores satisfaction (as "how is it going"), belonging (arriving members)
+/// and the wish to become a buddy with the match's close reason, and records
+/// `checkin.exit_answered` (and `participant.wants_to_volunteer`) in the audit log.
+///
+/// # Errors
+/// Storage failures.
+pub fn answer_exit(
+    db: &Db,
+    plain: &str,
+    a: &ExitAnswer,
+    now: NaiveDateTime,
+) -> Result<AnswerOutcome, ContinuumError> {
+    db.write(|conn| {
+        let invite = match lookup(conn, plain, now)? {
+            LinkState::Exit(inv) => inv,
+            LinkState::Valid(_) => return Ok(AnswerOutcome::NotUsable(LinkState::Unknown)),
+            other => return Ok(AnswerOutcome::NotUsable(other)),
+        };
+        let lang = invite.lang();
+        if !tokens::use_once(conn, &invite.token, now)? {
+            return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
+        }
+        let seeker = invite.side() == Side::Seeker;
+        let reason = store::find(conn, invite.checkin.match_id)?.and_then(|m| m.close_reason);
+        let stored = checkins::NewAnswer {
+            met: Met::None,
+            met_in_person: false,
+            met_online: false,
+            met_by_phone: false,
+            going: Some(a.satisfied),
+            trust: None,
+            gave: Vec::new(),
+            received: Vec::new(),
+            go_on: GoOn::End,
+            pause_until: None,
+            end_reason: reason,
+            carry_on_without_programme: false,
+            wants_to_volunteer: seeker && a.wants_to_volunteer,
+            note: a.note.clone(),
+            belonging: if seeker { a.belonging } else { None },
+            conversation: None,
+        };
+        let c = &invite.checkin;
+        if !checkins::answer(conn, c.id, &stored, now)? {
+            return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
+        }
+        let mut entry = AuditEntry {
+            coordinator_id: None,
+            programme_id: Some(invite.programme_id),
+            action: "checkin.exit_answered",
+            subject_type: "match",
+            subject_id: Some(c.match_id),
+            detail: invite.side().code(),
+        };
+        audit::record(conn, &entry, now)?;
+        if stored.wants_to_volunteer {
+            entry.action = "participant.wants_to_volunteer";
+            entry.subject_type = "participant";
+            entry.subject_id = Some(invite.me.id);
+            entry.detail = "said so in the exit questions";
+            audit::record(conn, &entry, now)?;
+        }
+        Ok(AnswerOutcome::Answered {
+            invite,
+            changed: false,
+        })
+    })
 }
 
 /// Who may raise a concern with a check-in link, and about which match.

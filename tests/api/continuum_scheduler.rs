@@ -318,4 +318,51 @@ async fn closing_early_forbids_the_pair_and_sends_both_a_closing_email_once() {
         .await
         .expect("match");
     assert_eq!(m.stage, Some(Stage::Closed));
+
+    // The closing email's link opens the two exit questions (belonging for the arriving side).
+    let seeker_link = link_path(seeker_text, "checkin");
+    let page = app.get(&seeker_link).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("body");
+    assert!(
+        html.contains("سؤالان أخيران") && html.contains("name=\"belonging\""),
+        "{html}"
+    );
+    let buddy_link = link_path(buddy_text, "checkin");
+    let html = app.get(&buddy_link).await.text().await.expect("body");
+    assert!(!html.contains("name=\"belonging\""));
+    let post = |link: String, form: Vec<(&'static str, &'static str)>| {
+        let client = app.client.clone();
+        let url = format!("{}{link}", app.address);
+        async move {
+            client
+                .post(url)
+                .form(&form)
+                .send()
+                .await
+                .expect("sent")
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(
+        post(seeker_link.clone(), vec![("belonging", "9")]).await,
+        422
+    );
+    let answer = vec![
+        ("satisfied", "4"),
+        ("belonging", "5"),
+        ("wants_to_volunteer", "yes"),
+    ];
+    assert_eq!(post(seeker_link.clone(), answer.clone()).await, 200);
+    assert_eq!(post(seeker_link, answer).await, 410, "answered once");
+    let exit = write(app.db(), move |c| checkins::for_match(c, pair.match_id))
+        .await
+        .into_iter()
+        .find(|c| c.period == checkins::EXIT_PERIOD && c.side == Side::Seeker)
+        .and_then(|c| c.answer)
+        .expect("the seeker's exit answers");
+    assert_eq!((exit.going, exit.belonging), (Some(4), Some(5)));
+    assert!(exit.wants_to_volunteer);
+    assert_eq!(exit.end_reason, Some(CloseReason::NotAGoodFit));
 }
