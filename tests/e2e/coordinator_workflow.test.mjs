@@ -2,7 +2,9 @@
 // a seeker and a volunteer sign up on the public form and confirm by the emailed link; the
 // coordinator logs in, records the volunteer's readiness, starts a matching run, sees the pair
 // proposed with its reasons and approves it; both get an introduction email, accept through
-// their answer links, and only then see each other's contact details.
+// their answer links, and only then see each other's contact details. A week later the seeker
+// answers the first check-in on a 390 px phone in Arabic, and the buddy's concern reaches the top
+// of the coordinator's Connections list (never the seeker).
 //
 // Everything is real: the buddymatch binary (target/debug) on a fresh SQLite database, email
 // through SMTP to tests/support/smtp_sink.py, links read from the .eml files it writes.
@@ -23,7 +25,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 import { Maildir, linksIn } from './support/mail.mjs';
-import { smtpSink, startServer } from './support/server.mjs';
+import { BINARY, smtpSink, startServer } from './support/server.mjs';
+import { spawnSync } from 'node:child_process';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -111,6 +114,19 @@ async function openPerson(page, base, name) {
 }
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
+
+/** Makes the live matches of the e2e database `days` older (time passing), with Python's sqlite3. */
+function backdateMatches(dir, days) {
+  const script = [
+    'import sqlite3, sys',
+    'db = sqlite3.connect(sys.argv[1])',
+    "shift = f'-{sys.argv[2]} days'",
+    "db.execute(\"UPDATE matches SET active_since = datetime(active_since, ?), stage_since = datetime(stage_since, ?) WHERE status = 'active'\", (shift, shift))",
+    'db.commit()',
+  ].join('\n');
+  const r = spawnSync(process.env.TEST_SMTP_PYTHON || 'python3', ['-c', script, join(dir, 'e2e.db'), String(days)], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `backdating the matches: ${r.stderr}`);
+}
 
 test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact details', { timeout: 240_000 }, async (t) => {
   const started = Date.now();
@@ -284,6 +300,68 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     const shot = join(artifacts, 'seeker-contact.png');
     await seekerPage.screenshot({ path: shot, fullPage: true });
     step(`screenshot: ${shot}`);
+
+    // 11. A week later the first check-in goes out: the match is made eight days old and the
+    // continuum's pass is run once, as the server's worker would.
+    backdateMatches(server.dir, 8);
+    const pass = spawnSync(BINARY, ['continuum'], {
+      cwd: server.dir, encoding: 'utf8', timeout: 60_000,
+      // The links in its emails point at the running server, as BASE_URL does in production.
+      env: { ...process.env, DATABASE_URL: `sqlite://${join(server.dir, 'e2e.db')}`, BUDDYMATCH_CONFIG: join(server.dir, 'buddymatch.toml'), BASE_URL: base, RUST_LOG: 'warn' },
+    });
+    assert.equal(pass.status, 0, `buddymatch continuum: ${pass.stderr}`);
+    assert.match(pass.stdout, /^continuum: 1 live matches, 2 check-ins queued/, pass.stdout);
+    const isCheckin = (m) => linksIn(m, '/checkin/').length > 0;
+    const [seekerCheckin] = await mail.waitFor(seeker.email, isCheckin, { what: 'the check-in email' });
+    const [buddyCheckin] = await mail.waitFor(buddy.email, isCheckin, { what: 'the check-in email' });
+    step('check-in emails received');
+
+    // 12. The seeker answers on a phone, in Arabic: right to left, nothing wider than the screen.
+    const phone = await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    phone.setDefaultTimeout(15_000);
+    const phonePage = await phone.newPage();
+    const [checkinLink] = linksIn(seekerCheckin, '/checkin/');
+    await phonePage.goto(`${checkinLink}?lang=ar`);
+    assert.equal(await phonePage.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await phonePage.getAttribute('html', 'lang'), 'ar');
+    assert.ok(!(await phonePage.content()).includes(buddy.email), 'no contact details on the check-in form');
+    const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the check-in form scrolls sideways on a phone by ${overflow} px`);
+    await phonePage.screenshot({ path: join(artifacts, 'checkin-ar-390.png'), fullPage: true });
+    await phonePage.click('label[for="met-several"]');
+    await phonePage.click('label[for="met_how-in_person"]');
+    await phonePage.click('label[for="going-5"]');
+    await phonePage.click('label[for="trust-4"]');
+    await phonePage.click('label[for="gave-culture"]');
+    await phonePage.click('label[for="received-language"]');
+    await phonePage.click('label[for="continue-yes"]');
+    await Promise.all([
+      phonePage.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/checkin/')),
+      phonePage.click('form[action*="/checkin/"] button[type="submit"]'),
+    ]);
+    assert.equal(await phonePage.getAttribute('html', 'dir'), 'rtl', 'the thanks page stays in Arabic');
+    const again = await phonePage.goto(`${checkinLink}?lang=ar`);
+    assert.equal(again.status(), 410, 'the link works once');
+    step('seeker answered the check-in on a phone in Arabic');
+
+    // 13. The buddy raises a concern from their check-in link; it tops the coordinator's list.
+    const [buddyLink] = linksIn(buddyCheckin, '/checkin/');
+    await buddyPage.goto(`${buddyLink}/concern`);
+    await buddyPage.fill('textarea[name="concern"]', 'I am worried about how our last meeting went.');
+    await Promise.all([
+      buddyPage.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/concern')),
+      buddyPage.click('form button[type="submit"]'),
+    ]);
+    assert.match(await buddyPage.content(), /112/, 'the person is told what happens next');
+    await coord.goto(`${base}/coordinator/programmes/demo/connections`);
+    const firstRow = coord.locator('table.list tbody tr').first();
+    assert.match(await firstRow.innerText(), /open concern/i, 'the concern tops the connections list');
+    await coord.click('table.list tbody tr >> nth=0 >> a[href^="/coordinator/matches/"]');
+    await coord.waitForURL(/\/coordinator\/matches\/\d+$/);
+    assert.ok((await coord.content()).includes('I am worried about how our last meeting went.'), 'the coordinator reads the concern');
+    assert.ok(!(await seekerPage.goto(seekerMe).then((r) => r.text())).includes('worried'), 'the partner never sees it');
+    await coord.screenshot({ path: join(artifacts, 'match-page.png'), fullPage: true });
+    step('concern reached the coordinator');
     passed = true;
   } catch (e) {
     e.message += `\n(database and server folder kept: ${server.dir})`;

@@ -17,7 +17,7 @@ use crate::routes::widgets::{ErrorItem, Field};
 use crate::state::AppState;
 
 use super::form::{push_field, with_error};
-use super::{now, problem_page, render};
+use super::{now, post_target, problem_page, render};
 
 #[derive(Template)]
 #[template(path = "participant/concern.html")]
@@ -59,7 +59,7 @@ fn concern_form(
             page: PageCtx::new(lang, i18n::t(lang, "concern-title"), req.path(), &[]),
             intro: i18n::t_args(lang, "concern-intro", &args),
             errors: items,
-            action: req.path().trim_end_matches('/').to_owned(),
+            action: post_target(req, req.path().trim_end_matches('/')),
             concern: field,
             emergency: i18n::t(lang, "concern-emergency"),
             send_label: i18n::t(lang, "concern-send"),

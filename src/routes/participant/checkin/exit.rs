@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::form::{push_field, push_question, scale, Question};
-use super::{form_path, now, problem_page, render};
+use super::{form_path, now, post_target, problem_page, render};
 use crate::continuum::by_link::{self, AnswerOutcome, CheckinInvite};
 use crate::domain::checkin::{ExitAnswer, ExitInput, MAX_NOTE_CHARS};
 use crate::domain::{Side, ValidationErrors};
@@ -102,7 +102,7 @@ pub(super) fn form(
             ),
             intro: i18n::t_args(lang, "exit-intro", &args),
             errors: items,
-            action: path.clone(),
+            action: post_target(req, &path),
             satisfied,
             belonging,
             volunteer,

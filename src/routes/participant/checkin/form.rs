@@ -17,7 +17,7 @@ use crate::routes::profile_form::reader::parse_number;
 use crate::routes::profile_form::FormValues;
 use crate::routes::widgets::{ErrorItem, Field};
 
-use super::{form_path, render};
+use super::{form_path, post_target, render};
 
 /// Faces of the 1-5 scales, from 1 to 5.
 pub(super) const FACES: [&str; 5] = ["😞", "🙁", "😐", "🙂", "😄"];
@@ -323,7 +323,7 @@ pub(super) fn form_page(
         page: PageCtx::new(lang, t("checkin-title"), req.path(), &[]),
         intro: t("checkin-intro"),
         errors: Vec::new(),
-        action: path.clone(),
+        action: post_target(req, &path),
         met,
         met_how,
         going: scale(

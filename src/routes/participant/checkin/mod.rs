@@ -51,6 +51,15 @@ fn render(lang: UiLanguage, status: StatusCode, template: &impl Template) -> Htt
     response
 }
 
+/// Where a form of this page posts to: `path`, keeping a `?lang=` the person chose, so the page
+/// after sending stays in their language.
+fn post_target(req: &HttpRequest, path: &str) -> String {
+    match language::query_language(req) {
+        Some(lang) => format!("{path}?lang={}", lang.code()),
+        None => path.to_owned(),
+    }
+}
+
 /// The path of the form (without a trailing `/concern`).
 fn form_path(req: &HttpRequest) -> String {
     let path = req.path().trim_end_matches('/');
