@@ -9,7 +9,7 @@ pub use super::continuum_dto::{
     CheckinAnswerDto, CheckinDto, CheckinRequest, CloseRequest, MatchDetailDto, MatchPageDto,
     MatchQuery, MatchSummaryDto, PauseRequest, StageChangeDto, StageCountDto,
 };
-use super::error::{ApiError, ErrorBody, FieldErrorDto};
+use super::error::{paging, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
 use super::Caller;
 use crate::continuum::closing::{self, Actor};
@@ -75,8 +75,6 @@ pub async fn list_matches(
     query: web::Query<MatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
     let mut fields = Vec::new();
     let stage = match query.stage.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -93,16 +91,13 @@ pub async fn list_matches(
             }
         },
     };
-    if page < 1 {
-        fields.push(bad("page", "out_of_range", "Pages start at 1."));
-    }
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        fields.push(bad(
-            "per_page",
-            "out_of_range",
-            format!("per_page must be between 1 and {MAX_PER_PAGE}."),
-        ));
-    }
+    let (page, per_page) = paging(
+        query.page,
+        query.per_page,
+        DEFAULT_PER_PAGE,
+        MAX_PER_PAGE,
+        &mut fields,
+    );
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }

@@ -77,6 +77,34 @@ pub enum ApiError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// Checks paging parameters (`page` from 1, `per_page` from 1 to `max_per_page`), adding a field
+/// error for each one out of range; returns the values with their defaults filled in.
+pub fn paging(
+    page: Option<i64>,
+    per_page: Option<i64>,
+    default_per_page: i64,
+    max_per_page: i64,
+    fields: &mut Vec<FieldErrorDto>,
+) -> (i64, i64) {
+    let page = page.unwrap_or(1);
+    let per_page = per_page.unwrap_or(default_per_page);
+    if page < 1 {
+        fields.push(FieldErrorDto {
+            field: "page".to_owned(),
+            code: "out_of_range".to_owned(),
+            message: "Pages start at 1.".to_owned(),
+        });
+    }
+    if !(1..=max_per_page).contains(&per_page) {
+        fields.push(FieldErrorDto {
+            field: "per_page".to_owned(),
+            code: "out_of_range".to_owned(),
+            message: format!("per_page must be between 1 and {max_per_page}."),
+        });
+    }
+    (page, per_page)
+}
+
 impl ApiError {
     /// One invalid field.
     #[must_use]

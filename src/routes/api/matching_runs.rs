@@ -11,7 +11,7 @@ pub use super::dto::{
     DecisionDto, ProposalDto, ProposalPage, RejectRequest, RunDto, RunQuery, RunRequest,
     RunStarted, RunSummaryDto, UnmatchedDto, WeightsDto,
 };
-use super::error::{serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
+use super::error::{paging, serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
 use super::Caller;
 use crate::db::matches::{self, Match};
@@ -240,19 +240,14 @@ pub async fn get_run(
     id: web::Path<i32>,
     query: web::Query<RunQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
     let mut fields = Vec::new();
-    if page < 1 {
-        fields.push(bad("page", "out_of_range", "Pages start at 1."));
-    }
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        fields.push(bad(
-            "per_page",
-            "out_of_range",
-            format!("per_page must be between 1 and {MAX_PER_PAGE}."),
-        ));
-    }
+    let (page, per_page) = paging(
+        query.page,
+        query.per_page,
+        DEFAULT_PER_PAGE,
+        MAX_PER_PAGE,
+        &mut fields,
+    );
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }

@@ -370,6 +370,18 @@ pub(super) async fn programme_by_slug(
     Ok(programme)
 }
 
+/// The link to page `n` of a list: the request's path and query with `page` set to `n`.
+#[must_use]
+pub fn page_link(req: &HttpRequest, pairs: &[(String, String)], n: i64) -> String {
+    let mut q: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "page").cloned().collect();
+    q.push(("page".to_owned(), n.to_string()));
+    format!(
+        "{}?{}",
+        req.path(),
+        serde_urlencoded::to_string(&q).unwrap_or_default()
+    )
+}
+
 /// The query pairs of a request (for the language switcher of a page).
 #[must_use]
 pub fn query_pairs(req: &HttpRequest) -> Vec<(String, String)> {

@@ -6,7 +6,9 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::{NaiveDateTime, Utc};
 
-use super::super::{frame, programme_by_slug, query_pairs, respond, At, Nav, PageError, Signed};
+use super::super::{
+    frame, page_link, programme_by_slug, query_pairs, respond, At, Nav, PageError, Signed,
+};
 use crate::continuum::connections::{self, Connection};
 use crate::domain::{Programme, Stage};
 use crate::i18n;
@@ -144,16 +146,7 @@ pub(super) async fn list(
         .collect();
     let total = overview.total;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let link = |n: i64| {
-        let mut q: Vec<(String, String)> =
-            pairs.iter().filter(|(k, _)| k != "page").cloned().collect();
-        q.push(("page".to_owned(), n.to_string()));
-        format!(
-            "{}?{}",
-            req.path(),
-            serde_urlencoded::to_string(&q).unwrap_or_default()
-        )
-    };
+    let link = |n: i64| page_link(&req, &pairs, n);
     let page = ConnectionsPage {
         page: frame(
             &req,

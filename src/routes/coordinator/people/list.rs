@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use super::super::frame;
 use super::super::programme_by_slug;
-use super::super::{query_pairs, respond, At, Field, Nav, PageError, Signed, Values};
+use super::super::{page_link, query_pairs, respond, At, Field, Nav, PageError, Signed, Values};
 use super::PER_PAGE;
 use crate::db::people::{self as store, ListOrder, PeopleFilter};
 use crate::domain::{ParticipantStatus, Programme, Role};
@@ -146,20 +146,7 @@ pub(super) async fn list(
         })
         .collect();
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let link = |n: i64| {
-        let mut q: Vec<(String, String)> = values
-            .0
-            .iter()
-            .filter(|(k, _)| k != "page")
-            .cloned()
-            .collect();
-        q.push(("page".to_owned(), n.to_string()));
-        format!(
-            "{}?{}",
-            req.path(),
-            serde_urlencoded::to_string(&q).unwrap_or_default()
-        )
-    };
+    let link = |n: i64| page_link(&req, &values.0, n);
     let page = PeoplePage {
         page: frame(
             &req,
