@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmark of the continuum's scheduler pass (`buddymatch continuum`) over many live matches.
+#
+# Builds the release binary, fills a fresh database with `buddymatch demo` (MATCHES seekers and
+# MATCHES buddies, fixed seed), pairs them into MATCHES active matches with SQL (both accepted
+# between 1 and 90 days ago, stage `introduced`; no check-in history yet), then times PASSES
+# passes of `buddymatch continuum`. The first pass queues the check-ins that are due (two rows
+# and two outbox emails per match whose first check-in has come) and sets the stages; the passes
+# after it find nothing new to send and only recompute stages: the steady state of the server's
+# worker. Target (issue 9): a pass over 50 000 live matches under 2 s, SQLite and PostgreSQL.
+#
+#   scripts/bench/continuum_pass.sh                 # SQLite
+#   DB=postgres scripts/bench/continuum_pass.sh     # PostgreSQL (fresh database on $PG_URL)
+#
+# Knobs: MATCHES (50000), PASSES (5), DB (sqlite|postgres),
+# PG_URL (postgres://postgres@127.0.0.1/postgres), SKIP_BUILD=1.
+set -euo pipefail
+
+MATCHES=${MATCHES:-50000}
+PASSES=${PASSES:-5}
+DB=${DB:-sqlite}
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1/postgres}
+
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "building the release binary..." >&2
+    cargo build --release -p buddymatch --bin buddymatch --quiet
+fi
+bin="${BIN:-${CARGO_TARGET_DIR:-$root/target}/release/buddymatch}"
+
+tmp=$(mktemp -d -t buddymatch-bench.XXXXXX)
+pg_db=""
+cleanup() {
+    if [ -n "$pg_db" ]; then
+        psql "$PG_URL" -qAtc "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# Pairs the n-th seeker with the n-th buddy of the demo programme, accepted 1..90 days ago.
+pair_sql() {
+    local ago=$1
+    cat <<SQL
+INSERT INTO matches (programme_id, seeker_id, buddy_id, score, reasons, status, stage,
+                     seeker_response, buddy_response, decided_at, created_at, updated_at,
+                     active_since, stage_since)
+SELECT s.programme_id, s.id, b.id, 500, '[]', 'active', 'introduced', 'accepted', 'accepted',
+       $ago, $ago, $ago, $ago, $ago
+FROM (SELECT id, programme_id, row_number() OVER (ORDER BY id) AS rn
+      FROM participants WHERE role = 'arriving') s
+JOIN (SELECT id, row_number() OVER (ORDER BY id) AS rn
+      FROM participants WHERE role = 'receiving') b ON b.rn = s.rn;
+SQL
+}
+
+case "$DB" in
+    sqlite)
+        database_url="sqlite://$tmp/bench.db"
+        run_sql() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.stdin.read()); c.commit()' "$tmp/bench.db"; }
+        ago="datetime('now', '-' || (1 + s.rn % 90) || ' days')"
+        ;;
+    postgres)
+        pg_db="bm_bench_$(date +%s)_$$"
+        psql "$PG_URL" -qAtc "CREATE DATABASE $pg_db" >/dev/null
+        database_url="${PG_URL%/*}/$pg_db"
+        run_sql() { psql "$database_url" -qAt -v ON_ERROR_STOP=1 >/dev/null; }
+        ago="(now() at time zone 'utc') - (1 + s.rn % 90) * interval '1 day'"
+        ;;
+    *) echo "DB must be sqlite or postgres" >&2; exit 2 ;;
+esac
+export DATABASE_URL="$database_url" EMAIL_TRANSPORT=folder OUTBOX_DIR="$tmp/outbox" RUST_LOG=warn
+
+echo "== $DB: demo population of $MATCHES seekers and $MATCHES buddies =="
+"$bin" demo --programme demo --seekers "$MATCHES" --buddies "$MATCHES" --seed 1
+pair_sql "$ago" | run_sql
+echo "paired seekers and buddies into active matches (the first pass line counts them)"
+
+echo "== $PASSES passes of buddymatch continuum =="
+for i in $(seq "$PASSES"); do
+    start=$(date +%s.%N)
+    line=$("$bin" continuum)
+    end=$(date +%s.%N)
+    printf 'pass %d: %.2f s  %s\n' "$i" "$(echo "$end - $start" | bc)" "$line"
+done
