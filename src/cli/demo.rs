@@ -1,7 +1,8 @@
 //! `buddymatch demo --programme <slug> --seekers N --buddies M [--seed S]`: fills a programme with
 //! a realistic synthetic population (see [`crate::population`]) for demos and benchmarks. Creates
 //! the programme (with the demo city's areas) when it does not exist. Everything is written in
-//! one transaction: all or nothing.
+//! one transaction: all or nothing. With `--history-months N` the people are then paired and
+//! their matches lived through N months (see [`super::demo_history`]).
 
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,7 @@ use anyhow::Context;
 use chrono::{Datelike, NaiveDateTime};
 use secrecy::ExposeSecret;
 
+use super::demo_history;
 use crate::db::bulk::{self, ConfirmedPerson};
 use crate::db::{participants as store, programmes, Db, DbConnection, DbError};
 use crate::domain::NewParticipant;
@@ -30,6 +32,10 @@ pub struct DemoArgs {
     /// Seed: the same seed gives the same people.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also pair the people with a matching run and live through this many months of their
+    /// matches (check-ins of both sides, stages, closings, re-matches): a living programme.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=36))]
+    pub history_months: Option<u32>,
 }
 
 /// What `demo` did.
@@ -104,6 +110,14 @@ pub fn run(settings: &Settings, args: &DemoArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| settings.demo_programme.clone());
     let summary = populate(&db, &slug, args.seekers, args.buddies, args.seed)?;
     println!("{summary}");
+    if let Some(months) = args.history_months {
+        let programme = programmes::by_slug(&mut *db.get()?, &slug)?
+            .with_context(|| format!("programme `{slug}` vanished"))?;
+        let now = chrono::Utc::now().naive_utc();
+        let history = demo_history::simulate(&db, settings, &programme, months, args.seed, now)
+            .context("living through the demo history")?;
+        println!("{history}");
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod continuum;
 pub mod demo;
+pub mod demo_history;
 pub mod import;
 pub mod match_run;
 pub mod programmes;

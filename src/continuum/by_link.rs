@@ -4,22 +4,18 @@
 //! The side of the answer is the check-in row's, never the form's. The person sees their
 //! partner's first name only; the partner never sees this answer.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 
-use super::{answers, closing, ContinuumError};
-use crate::db::audit::{self, AuditEntry};
+use super::{answers, ContinuumError};
 use crate::db::checkins::{self, Checkin};
 use crate::db::continuum as store;
 use crate::db::participant_tokens::{self, PurposeFilter};
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, Db, DbConnection};
 use crate::domain::checkin::ExitAnswer;
-use crate::domain::{CheckinAnswer, GoOn, MatchStatus, Met, Side, UiLanguage};
+use crate::domain::{CheckinAnswer, MatchStatus, Side, UiLanguage};
 use crate::introductions::language_of;
 use crate::tokens::{self, LinkToken, Purpose, PurposeKind};
-
-/// Arriving members rate belonging and conversation at most this often (days).
-pub const ARRIVING_QUESTIONS_EVERY_DAYS: i64 = 80;
 
 /// A usable check-in link and what the form needs.
 #[derive(Debug, Clone)]
@@ -136,8 +132,7 @@ pub fn lookup(
         .map(|p| (p.name, p.local_language))
         .unwrap_or_default();
     let side_is_seeker = checkin.side == Side::Seeker;
-    let ask_arriving =
-        side_is_seeker && !exit && !rated_belonging_lately(conn, me.id, checkin.id, now)?;
+    let ask_arriving = !exit && answers::asks_arriving(conn, &checkin, now)?;
     let invite = Box::new(CheckinInvite {
         token,
         checkin,
@@ -153,24 +148,6 @@ pub fn lookup(
     } else {
         LinkState::Valid(invite)
     })
-}
-
-/// Whether the person rated belonging in another check-in answered in the last
-/// [`ARRIVING_QUESTIONS_EVERY_DAYS`].
-fn rated_belonging_lately(
-    conn: &mut DbConnection,
-    participant_id: i32,
-    this_checkin: i32,
-    now: NaiveDateTime,
-) -> Result<bool, ContinuumError> {
-    let since = now - Duration::days(ARRIVING_QUESTIONS_EVERY_DAYS);
-    Ok(checkins::for_participant(conn, participant_id)?
-        .iter()
-        .filter(|c| c.id != this_checkin)
-        .any(|c| {
-            c.answered_at.is_some_and(|at| at > since)
-                && c.answer.as_ref().is_some_and(|a| a.belonging.is_some())
-        }))
 }
 
 /// What answering did.
@@ -221,47 +198,17 @@ fn answer_in(
     if !tokens::use_once(conn, &invite.token, now)? {
         return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
     }
-    let side = invite.side();
-    let mut a = a.clone();
-    a.side = side;
-    if !invite.ask_arriving {
-        a.belonging = None;
-        a.conversation = None;
-    }
-    if side != Side::Seeker {
-        a.wants_to_volunteer = false;
-    }
-    let c = &invite.checkin;
-    if !checkins::answer(conn, c.id, &answers::stored(&a), now)? {
-        return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
-    }
-    let changed = closing::apply_go_on(conn, c.match_id, side, a.go_on, now)?;
-    audit::record(
+    let Some(changed) = answers::store(
         conn,
-        &AuditEntry {
-            coordinator_id: None,
-            programme_id: Some(invite.programme_id),
-            action: "checkin.answered",
-            subject_type: "match",
-            subject_id: Some(c.match_id),
-            detail: side.code(),
-        },
+        &invite.checkin,
+        invite.programme_id,
+        a,
+        invite.ask_arriving,
         now,
-    )?;
-    if a.wants_to_volunteer {
-        audit::record(
-            conn,
-            &AuditEntry {
-                coordinator_id: None,
-                programme_id: Some(invite.programme_id),
-                action: "participant.wants_to_volunteer",
-                subject_type: "participant",
-                subject_id: Some(invite.me.id),
-                detail: "said so in a check-in",
-            },
-            now,
-        )?;
-    }
+    )?
+    else {
+        return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
+    };
     Ok(AnswerOutcome::Answered { invite, changed })
 }
 
@@ -288,45 +235,8 @@ pub fn answer_exit(
         if !tokens::use_once(conn, &invite.token, now)? {
             return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
         }
-        let seeker = invite.side() == Side::Seeker;
-        let reason = store::find(conn, invite.checkin.match_id)?.and_then(|m| m.close_reason);
-        let stored = checkins::NewAnswer {
-            met: Met::None,
-            met_in_person: false,
-            met_online: false,
-            met_by_phone: false,
-            going: Some(a.satisfied),
-            trust: None,
-            gave: Vec::new(),
-            received: Vec::new(),
-            go_on: GoOn::End,
-            pause_until: None,
-            end_reason: reason,
-            carry_on_without_programme: false,
-            wants_to_volunteer: seeker && a.wants_to_volunteer,
-            note: a.note.clone(),
-            belonging: if seeker { a.belonging } else { None },
-            conversation: None,
-        };
-        let c = &invite.checkin;
-        if !checkins::answer(conn, c.id, &stored, now)? {
+        if !answers::store_exit(conn, &invite.checkin, invite.programme_id, a, now)? {
             return Ok(AnswerOutcome::NotUsable(LinkState::Used(lang)));
-        }
-        let mut entry = AuditEntry {
-            coordinator_id: None,
-            programme_id: Some(invite.programme_id),
-            action: "checkin.exit_answered",
-            subject_type: "match",
-            subject_id: Some(c.match_id),
-            detail: invite.side().code(),
-        };
-        audit::record(conn, &entry, now)?;
-        if stored.wants_to_volunteer {
-            entry.action = "participant.wants_to_volunteer";
-            entry.subject_type = "participant";
-            entry.subject_id = Some(invite.me.id);
-            entry.detail = "said so in the exit questions";
-            audit::record(conn, &entry, now)?;
         }
         Ok(AnswerOutcome::Answered {
             invite,

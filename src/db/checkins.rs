@@ -594,3 +594,25 @@ pub fn due_for_reminder(
         .context("finding check-ins to remind")?;
     into_checkins(rows)
 }
+
+/// Check-ins of a programme's matches (any status: exit questions come after the close) whose
+/// email went out at or before `up_to` and that have no answer yet, oldest sent first.
+///
+/// # Errors
+/// A failed query or a corrupt row.
+pub fn open_sent(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    up_to: NaiveDateTime,
+) -> Result<Vec<Checkin>, DbError> {
+    let rows = checkins::table
+        .inner_join(matches::table)
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(checkins::answered_at.is_null())
+        .filter(checkins::sent_at.le(up_to))
+        .order((checkins::sent_at.asc(), checkins::id.asc()))
+        .select(CheckinRow::as_select())
+        .load(conn)
+        .context("finding the open check-ins of a programme")?;
+    into_checkins(rows)
+}

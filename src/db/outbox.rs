@@ -254,3 +254,30 @@ pub fn delete_for_recipient(conn: &mut DbConnection, recipient: &str) -> Result<
         .context("deleting a person's outbox messages")?;
     Ok(())
 }
+
+/// The id of the newest message (0 when empty): a mark for [`discard_after`].
+///
+/// # Errors
+/// The query fails.
+pub fn last_id(conn: &mut DbConnection) -> Result<i32, DbError> {
+    let last: Option<i32> = outbox::table
+        .select(diesel::dsl::max(outbox::id))
+        .first(conn)
+        .context("reading the newest outbox id")?;
+    Ok(last.unwrap_or(0))
+}
+
+/// Deletes the messages written after the mark `after_id` that have not gone; returns how many.
+/// (The demo's simulated history writes emails that were never meant to leave.)
+///
+/// # Errors
+/// The delete fails.
+pub fn discard_after(conn: &mut DbConnection, after_id: i32) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        outbox::table
+            .filter(outbox::id.gt(after_id))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .execute(conn)
+    .context("discarding outbox messages")?)
+}

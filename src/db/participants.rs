@@ -9,7 +9,7 @@ use super::schema::{consents, household_members, participants, role_history};
 use super::{DbConnection, DbError};
 use crate::domain::{
     Email, HouseholdMemberInput, LanguageInput, NewParticipant, ParticipantStatus, ProfileInput,
-    SpokenLanguage,
+    Role, SpokenLanguage,
 };
 
 /// Purpose code of the consent to the privacy notice.
@@ -375,6 +375,77 @@ pub fn update(
     }
     replace_household(conn, id, p)?;
     Ok(true)
+}
+
+/// Changes a participant's role and volunteer offer (e.g. an arriving member who became a
+/// buddy), keeping the change in the role history; false when there is no such participant.
+///
+/// # Errors
+/// A failed query.
+pub fn change_role(
+    conn: &mut DbConnection,
+    id: i32,
+    role: Role,
+    volunteer: bool,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let changed = diesel::update(participants::table.find(id))
+        .set((
+            participants::role.eq(role.code()),
+            participants::volunteer.eq(volunteer),
+            participants::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .with_context(|| format!("changing the role of participant {id}"))?;
+    if changed == 1 {
+        diesel::insert_into(role_history::table)
+            .values(RoleRow {
+                participant_id: id,
+                role: role.code().to_owned(),
+                volunteer,
+                since: now,
+            })
+            .execute(conn)
+            .with_context(|| format!("keeping the role change of participant {id}"))?;
+    }
+    Ok(changed == 1)
+}
+
+/// Moves a participant's sign-up, confirmation, waiting start and first role back to `at` when
+/// they are later (the demo's history: people signed up before their match began).
+///
+/// # Errors
+/// A failed query.
+pub fn backdate_sign_up(
+    conn: &mut DbConnection,
+    id: i32,
+    at: NaiveDateTime,
+) -> Result<(), DbError> {
+    let me = participants::table.find(id);
+    diesel::update(me.filter(participants::created_at.gt(at)))
+        .set(participants::created_at.eq(at))
+        .execute(conn)
+        .and_then(|_| {
+            diesel::update(me.filter(participants::confirmed_at.gt(at)))
+                .set(participants::confirmed_at.eq(at))
+                .execute(conn)
+        })
+        .and_then(|_| {
+            diesel::update(me.filter(participants::waiting_since.gt(at)))
+                .set(participants::waiting_since.eq(at))
+                .execute(conn)
+        })
+        .and_then(|_| {
+            diesel::update(
+                role_history::table
+                    .filter(role_history::participant_id.eq(id))
+                    .filter(role_history::since.gt(at)),
+            )
+            .set(role_history::since.eq(at))
+            .execute(conn)
+        })
+        .with_context(|| format!("moving the sign-up of participant {id} back"))?;
+    Ok(())
 }
 
 /// Sets the status; confirming also starts the waiting time. Returns false when there is no such

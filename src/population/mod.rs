@@ -11,6 +11,7 @@
 //! Nothing about nationality, ethnicity, religion or legal status is generated (the profile has
 //! no such field).
 
+pub mod history;
 pub mod tables;
 
 use rand::Rng;

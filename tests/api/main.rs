@@ -9,6 +9,7 @@ mod api_participants;
 mod api_support;
 mod checkin_link;
 mod cli_demo;
+mod cli_demo_history;
 mod cli_import;
 mod cli_support;
 mod continuum_api;
