@@ -16,7 +16,6 @@ me-end-reason-moved-away = انتقل أحدنا إلى مكان آخر
 me-end-reason-not-a-good-fit = الأمر غير مناسب
 me-end-reason-no-longer-available = لم يعد لدي وقت
 me-end-reason-other = سبب آخر
-me-concern-hint = إذا كان هناك ما يقلقك، استخدم «لدي قلق» في رسالة المتابعة القادمة، أو تواصل مع البرنامج.
 me-changed-title = شكرًا
 me-changed-body = حفظنا رغبتك. إذا انتهت الشراكة، ستصلك رسالة قصيرة فيها سؤالان أخيران.
 me-change-not-live-title = هذه الشراكة غير نشطة

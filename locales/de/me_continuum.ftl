@@ -16,7 +16,6 @@ me-end-reason-moved-away = Eine*r von uns ist weggezogen
 me-end-reason-not-a-good-fit = Es passt nicht
 me-end-reason-no-longer-available = Ich habe keine Zeit mehr
 me-end-reason-other = Ein anderer Grund
-me-concern-hint = Wenn dich etwas beunruhigt, nutze „Ich habe ein Anliegen“ in deiner nächsten Check-in-E-Mail oder melde dich beim Programm.
 me-changed-title = Danke
 me-changed-body = Wir haben deinen Wunsch gespeichert. Wenn das Match endet, bekommst du eine kurze E-Mail mit zwei letzten Fragen.
 me-change-not-live-title = Dieses Match ist nicht aktiv

@@ -16,7 +16,6 @@ me-end-reason-moved-away = One of us moved away
 me-end-reason-not-a-good-fit = It does not fit
 me-end-reason-no-longer-available = I no longer have time
 me-end-reason-other = Another reason
-me-concern-hint = If something worries you, use "I have a concern" in your next check-in email, or contact the programme.
 me-changed-title = Thank you
 me-changed-body = We have saved your wish. If the match ends, you will get a short email with two last questions.
 me-change-not-live-title = This match is not active

@@ -16,7 +16,6 @@ me-end-reason-moved-away = یکی از ما نقل مکان کرد
 me-end-reason-not-a-good-fit = مناسب نیست
 me-end-reason-no-longer-available = دیگر وقت ندارم
 me-end-reason-other = دلیلی دیگر
-me-concern-hint = اگر چیزی نگرانتان می‌کند، در ایمیل پیگیری بعدی از «نگرانی دارم» استفاده کنید یا با برنامه تماس بگیرید.
 me-changed-title = سپاس
 me-changed-body = خواستهٔ شما را ذخیره کردیم. اگر همراهی پایان یابد، ایمیل کوتاهی با دو پرسش پایانی دریافت می‌کنید.
 me-change-not-live-title = این همراهی فعال نیست

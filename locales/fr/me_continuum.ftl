@@ -16,7 +16,6 @@ me-end-reason-moved-away = L'un de nous a déménagé
 me-end-reason-not-a-good-fit = Cela ne convient pas
 me-end-reason-no-longer-available = Je n'ai plus le temps
 me-end-reason-other = Une autre raison
-me-concern-hint = Si quelque chose vous inquiète, utilisez « J'ai une inquiétude » dans votre prochain courriel de suivi, ou contactez le programme.
 me-changed-title = Merci
 me-changed-body = Nous avons enregistré votre souhait. Si le binôme se termine, vous recevrez un court courriel avec deux dernières questions.
 me-change-not-live-title = Ce binôme n'est pas actif

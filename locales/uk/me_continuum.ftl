@@ -16,7 +16,6 @@ me-end-reason-moved-away = Хтось із нас переїхав
 me-end-reason-not-a-good-fit = Це не підходить
 me-end-reason-no-longer-available = У мене більше немає часу
 me-end-reason-other = Інша причина
-me-concern-hint = Якщо вас щось турбує, скористайтеся «Мене щось турбує» у наступному листі-опитуванні або зверніться до програми.
 me-changed-title = Дякуємо
 me-changed-body = Ми зберегли ваше побажання. Якщо пару завершено, ви отримаєте короткий лист із двома останніми питаннями.
 me-change-not-live-title = Ця пара не активна

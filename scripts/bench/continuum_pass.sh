@@ -7,17 +7,22 @@
 # passes of `buddymatch continuum`. The first pass queues the check-ins that are due (two rows
 # and two outbox emails per match whose first check-in has come) and sets the stages; the passes
 # after it find nothing new to send and only recompute stages: the steady state of the server's
-# worker. Target (issue 9): a pass over 50 000 live matches under 2 s, SQLite and PostgreSQL.
+# worker. Then it starts the server, logs a coordinator in with curl and fetches the programme's
+# Connections page (all stages, first and last page, and the stalled filter) REQUESTS times
+# each, printing median and worst time per page. Targets (issue 9): a pass over 50 000 live
+# matches under 2 s, SQLite and PostgreSQL; the Connections page for 10 000 live matches under
+# 300 ms (MATCHES=10000).
 #
 #   scripts/bench/continuum_pass.sh                 # SQLite
 #   DB=postgres scripts/bench/continuum_pass.sh     # PostgreSQL (fresh database on $PG_URL)
 #
-# Knobs: MATCHES (50000), PASSES (5), DB (sqlite|postgres),
+# Knobs: MATCHES (50000), PASSES (5), REQUESTS (20; 0 skips the page), DB (sqlite|postgres),
 # PG_URL (postgres://postgres@127.0.0.1/postgres), SKIP_BUILD=1.
 set -euo pipefail
 
 MATCHES=${MATCHES:-50000}
 PASSES=${PASSES:-5}
+REQUESTS=${REQUESTS:-20}
 DB=${DB:-sqlite}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1/postgres}
 
@@ -31,7 +36,12 @@ bin="${BIN:-${CARGO_TARGET_DIR:-$root/target}/release/buddymatch}"
 
 tmp=$(mktemp -d -t buddymatch-bench.XXXXXX)
 pg_db=""
+server_pid=""
 cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
     if [ -n "$pg_db" ]; then
         psql "$PG_URL" -qAtc "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
     fi
@@ -83,4 +93,34 @@ for i in $(seq "$PASSES"); do
     line=$("$bin" continuum)
     end=$(date +%s.%N)
     printf 'pass %d: %.2f s  %s\n' "$i" "$(echo "$end - $start" | bc)" "$line"
+done
+
+[ "$REQUESTS" -gt 0 ] || exit 0
+echo "== Connections page of $MATCHES live matches =="
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'bench-password-123\n' | "$bin" coordinator add bench@example.org --admin >/dev/null
+PORT=$port BIND=127.0.0.1 "$bin" serve >"$tmp/server.log" 2>&1 &
+server_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+sleep 5 # the server's scheduler worker runs its first pass on start; time the page after it
+
+jar="$tmp/cookies"
+csrf=$(curl -fs -c "$jar" "$base/coordinator/login" | sed -nE 's/.*name="csrf" value="([^"]+)".*/\1/p' | head -1)
+curl -fs -b "$jar" -c "$jar" -o /dev/null \
+    --data-urlencode "csrf=$csrf" --data-urlencode "email=bench@example.org" \
+    --data-urlencode "password=bench-password-123" "$base/coordinator/login"
+
+page_url="$base/coordinator/programmes/demo/connections"
+grep -q "/coordinator/matches/" <(curl -fs -b "$jar" "$page_url") \
+    || { echo "the Connections page shows no match" >&2; exit 1; }
+last=$(((MATCHES + 49) / 50)) # 50 matches a page
+for query in "" "?page=$last" "?stage=stalled"; do
+    times=()
+    for _ in $(seq "$REQUESTS"); do
+        t=$(curl -fs -b "$jar" -o /dev/null -w '%{time_total}' "$page_url$query")
+        times+=("$t")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk -v p="connections$query" -v n="$REQUESTS" '
+        { t[NR] = $1 } END { printf "%s: median %.1f ms, worst %.1f ms over %d requests\n", p, t[int((n + 1) / 2)] * 1000, t[n] * 1000, n }'
 done

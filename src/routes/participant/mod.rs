@@ -38,5 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(me::withdraw)
         .service(me::continuum::pause)
         .service(me::continuum::end)
+        .service(me::concern::concern_page)
+        .service(me::concern::raise_concern)
         .service(me::delete);
 }

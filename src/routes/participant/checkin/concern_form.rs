@@ -31,7 +31,7 @@ struct ConcernPage {
     send_label: String,
 }
 
-fn concern_form(
+pub(in crate::routes::participant) fn concern_form(
     req: &HttpRequest,
     lang: UiLanguage,
     programme: &str,
@@ -147,8 +147,11 @@ pub async fn raise_concern(
     }
 }
 
-/// What happens next after a concern.
-fn concern_sent_page(req: &HttpRequest, lang: UiLanguage) -> HttpResponse {
+/// What happens next after a concern (also from the data page).
+pub(in crate::routes::participant) fn concern_sent_page(
+    req: &HttpRequest,
+    lang: UiLanguage,
+) -> HttpResponse {
     let lang = page_lang(req, Some(lang));
     let mut response = pages::render(
         StatusCode::OK,

@@ -25,6 +25,7 @@ use crate::routes::pages::{self, Link, MessagePage, PageCtx};
 use crate::routes::profile_form::FormValues;
 use crate::state::AppState;
 
+pub(super) use concern_form::{concern_form, concern_sent_page};
 pub use concern_form::{concern_page, raise_concern};
 use form::{form_page, read};
 

@@ -2,13 +2,15 @@
 //! messages on bad input), download (`GET .../export.json`), withdraw consent
 //! (`POST .../withdraw`) and erase (`POST .../delete` with `confirm=yes`). `GET /me` and
 //! `POST /me/request` send a fresh link to an address, with the same answer whether or not the
-//! address is known. The random token in the path is the credential.
+//! address is known. The person's own match: pause, end ([`continuum`]) and "I have a concern"
+//! ([`concern`]). The random token in the path is the credential.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::{NaiveDateTime, Utc};
 
+pub mod concern;
 pub mod continuum;
 mod page;
 

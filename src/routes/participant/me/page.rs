@@ -33,6 +33,8 @@ pub struct MatchView {
     stage_text: Option<String>,
     /// Pause and end are offered (an active match that is not paused).
     can_change: bool,
+    /// "I have a concern" is offered (a match that began, live or ended).
+    can_raise_concern: bool,
 }
 
 /// A close reason as the person reads it.
@@ -212,6 +214,7 @@ fn match_views(lang: UiLanguage, l: &Loaded) -> Vec<MatchView> {
                     )
                 }),
                 can_change: active && stage != Some(Stage::Paused),
+                can_raise_concern: matches!(m.status, MatchStatus::Active | MatchStatus::Closed),
             }
         })
         .collect()
