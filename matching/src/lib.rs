@@ -3,4 +3,5 @@
 #![forbid(missing_docs)]
 
 pub mod assign;
+pub mod baseline;
 pub mod compat;

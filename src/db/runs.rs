@@ -49,6 +49,9 @@ pub struct MatchingRun {
     pub created_at: NaiveDateTime,
     /// Finished.
     pub finished_at: Option<NaiveDateTime>,
+    /// The run next to first come, first served (JSON of
+    /// `matching_runs::fairness::FairnessReport`); None for older runs.
+    pub fairness: Option<String>,
 }
 
 /// Why a run could not be started.
@@ -133,6 +136,8 @@ pub struct RunSummary {
     pub duration_ms: i32,
     /// JSON list of unmatched seekers with reasons.
     pub unmatched_json: String,
+    /// JSON of the comparison with first come, first served.
+    pub fairness_json: Option<String>,
 }
 
 /// Marks a run done with its summary.
@@ -156,6 +161,7 @@ pub fn finish(
             matching_runs::total_score.eq(s.total_score),
             matching_runs::duration_ms.eq(s.duration_ms),
             matching_runs::unmatched.eq(&s.unmatched_json),
+            matching_runs::fairness.eq(s.fairness_json.as_deref()),
             matching_runs::finished_at.eq(Some(now)),
         ))
         .execute(conn)

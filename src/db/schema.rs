@@ -167,6 +167,7 @@ diesel::table! {
         error -> Nullable<Text>,
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+        fairness -> Nullable<Text>,
     }
 }
 

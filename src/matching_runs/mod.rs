@@ -10,9 +10,11 @@
 //!   training and background check.
 //!
 //! Pinned pairs must be in the result, forbidden pairs (a coordinator's "never", a rejected
-//! proposal, a declined introduction) never are.
+//! proposal, a declined introduction) never are. Every run also works out what first come, first
+//! served would have given on the same cohort ([`fairness`]) and stores it with its result.
 
 pub mod decisions;
+pub mod fairness;
 pub mod features;
 pub mod pair_check;
 pub mod review;
@@ -21,7 +23,8 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
-use matching::assign::{self, Edge, Objective, Problem, UnmatchedReason};
+use matching::assign::{self, Assignment, Edge, Objective, Problem, UnmatchedReason};
+use matching::baseline::first_come_first_served;
 use matching::compat::{score_all, Evaluation, ExclusionSummary, Weights};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +35,7 @@ use crate::db::participants::{self, Participant};
 use crate::db::runs::{self, RunSummary, StartError};
 use crate::db::{Db, DbError};
 use crate::domain::{Programme, Role, RunStatus};
+use fairness::{FairnessReport, SeekerGroups};
 
 /// What a coordinator chooses for a run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -390,6 +394,8 @@ fn execute_inner(
     problem.waiting_days = seekers.iter().map(|s| s.waiting_days).collect();
     let assignment = assign::solve(&problem).map_err(|e| RunError::Pin(e.to_string()))?;
     phases.lap("solve");
+    let fairness = compare_with_first_come(&problem, &assignment, &pool.seekers, now)?;
+    phases.lap("baseline");
 
     progress(
         db,
@@ -442,6 +448,9 @@ fn execute_inner(
         duration_ms: i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
         unmatched_json: serde_json::to_string(&unmatched)
             .map_err(|e| DbError::Unexpected(e.into()))?,
+        fairness_json: Some(
+            serde_json::to_string(&fairness).map_err(|e| DbError::Unexpected(e.into()))?,
+        ),
     };
     let finished = chrono::Utc::now().naive_utc();
     let mut summary = summary;
@@ -454,6 +463,22 @@ fn execute_inner(
     phases.lap("store");
     tracing::info!(run_id, phases = %phases, "matching run finished");
     Ok(RunOutcome { run_id, summary })
+}
+
+/// The run's result next to first come, first served on the same problem, seekers taken in
+/// sign-up order (then by id).
+fn compare_with_first_come(
+    problem: &Problem,
+    assignment: &Assignment,
+    seekers: &[Participant],
+    now: NaiveDateTime,
+) -> Result<FairnessReport, RunError> {
+    let mut order: Vec<u32> = (0..u32::try_from(seekers.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_by_key(|&i| (seekers[i as usize].created_at, seekers[i as usize].id));
+    let greedy =
+        first_come_first_served(problem, &order).map_err(|e| RunError::Pin(e.to_string()))?;
+    let groups: Vec<SeekerGroups> = seekers.iter().map(|p| SeekerGroups::of(p, now)).collect();
+    Ok(fairness::report(&groups, assignment, &greedy))
 }
 
 /// Wall time of a run's phases, for the log: `load 0.41 s, score 1.10 s, ...`.

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::decisions::{self, Comparison};
+use super::fairness::FairnessReport;
 use super::Unmatched;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match, RuleKind};
@@ -59,6 +60,18 @@ pub fn unmatched_of(run: &MatchingRun) -> Vec<Unmatched> {
     } else {
         Vec::new()
     }
+}
+
+/// A finished run next to first come, first served (None before it is done, for runs made
+/// before it was kept, or when the stored report no longer parses).
+#[must_use]
+pub fn fairness_of(run: &MatchingRun) -> Option<FairnessReport> {
+    if run.status != RunStatus::Done {
+        return None;
+    }
+    run.fairness
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
 }
 
 /// A programme's runs and pinned pairs.

@@ -59,6 +59,9 @@ async fn a_run_started_in_the_browser_is_reviewed_approved_and_rejected() {
     assert!(!html.contains("http-equiv=\"refresh\""));
     assert!(html.contains("Amal") && html.contains("Anna") && html.contains("Jonas"));
     assert!(html.contains("Proposals (2)"), "{html}");
+    // Next to first come, first served, with the groups by first language named.
+    assert!(html.contains("Fair matching: this run and first come, first served"));
+    assert!(html.contains("First language: <bdi>"), "{html}");
     // Reasons in words, profiles side by side, never contact details.
     assert!(
         html.contains("Saturday Morning") || html.contains("Saturday"),

@@ -113,6 +113,21 @@ async fn runs_are_started_read_and_their_proposals_decided() {
     assert_eq!(run["summary"]["matched"], 2);
     assert_eq!(run["summary"]["seekers"], 3);
     assert_eq!(run["summary"]["unmatched"], 1);
+    // Next to first come, first served on the same cohort, with rates per group.
+    let fair = &run["first_come_first_served"];
+    assert_eq!(fair["run"]["matched"], 2, "{fair}");
+    assert_eq!(fair["run"]["unmatched"], 1);
+    assert!(fair["baseline"]["matched"].as_u64() <= Some(2), "{fair}");
+    for dimension in ["language", "gender", "age_band", "area"] {
+        let seekers: u64 = fair["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .filter(|g| g["dimension"] == dimension)
+            .filter_map(|g| g["seekers"].as_u64())
+            .sum();
+        assert_eq!(seekers, 3, "{dimension}: {fair}");
+    }
     assert_eq!(run["proposals"]["total"], 2);
     let items = run["proposals"]["items"].as_array().expect("items");
     let amal = items

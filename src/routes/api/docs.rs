@@ -48,7 +48,7 @@ use super::{continuum, matching_runs, participants, programmes};
         ErrorBody,
         ErrorDetail,
         FieldErrorDto,
-        matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
+        matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, crate::matching_runs::fairness::FairnessReport, crate::matching_runs::fairness::ResultFigures, crate::matching_runs::fairness::GroupFigures, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
         continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest,
     )),
     modifiers(&BearerToken),

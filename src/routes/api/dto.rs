@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::db::participants::Participant;
 use crate::db::programmes::Programme;
 use crate::domain::{HouseholdMemberInput, LanguageInput, ProfileInput};
+use crate::matching_runs::fairness::FairnessReport;
 
 /// A spoken language with its level.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -507,6 +508,11 @@ pub struct RunDto {
     pub proposals: Option<ProposalPage>,
     /// When done: every unmatched seeker.
     pub unmatched: Vec<UnmatchedDto>,
+    /// When done: the run next to first come, first served (greedy in sign-up order, same hard
+    /// rules and scores) on the same cohort, with unmatched rates per language, gender, age band
+    /// and area, and the groups left out more than 1.5 times as often as the cohort flagged.
+    /// Null for runs made before this was kept.
+    pub first_come_first_served: Option<FairnessReport>,
 }
 
 /// Paging of proposals.

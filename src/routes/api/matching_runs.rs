@@ -299,6 +299,7 @@ pub async fn get_run(
             } else {
                 (None, None, Vec::new())
             };
+            let first_come_first_served = review::fairness_of(&run);
             Ok(RunDto {
                 id: run.id,
                 programme: programme.slug,
@@ -309,6 +310,7 @@ pub async fn get_run(
                 created_at: utc(run.created_at),
                 finished_at: run.finished_at.map(utc),
                 weights: serde_json::from_str(&run.weights).unwrap_or_default(),
+                first_come_first_served,
                 summary,
                 proposals,
                 unmatched,

@@ -19,6 +19,7 @@
 
 mod compare;
 mod decide;
+mod fairness_view;
 mod pairs;
 mod run_page;
 mod runs_list;

@@ -10,6 +10,7 @@ use askama::Template;
 use matching::compat::Slots;
 
 use super::super::{frame, query_pairs, respond, At, Nav, PageError, Signed, Values};
+use super::fairness_view::{self, FairnessView};
 use super::texts::unmatched_text;
 use super::{
     label, notice_text, objective_text, page_number, run_and_programme, status_text, viewer,
@@ -125,6 +126,7 @@ struct RunPage {
     uprev: Option<String>,
     unext: Option<String>,
     earlier: Vec<(i32, String)>,
+    fairness: Option<FairnessView>,
 }
 
 /// `GET /coordinator/runs/{id}?page=&upage=`: progress, or the result with proposals (audited as
@@ -234,6 +236,7 @@ pub(super) async fn run_page(
                 )
             })
             .collect(),
+        fairness: review::fairness_of(&run).map(|r| fairness_view::view(lang, &programme, &r)),
         run,
         programme,
     };

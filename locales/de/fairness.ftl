@@ -1,0 +1,19 @@
+# Vergleich eines Laufs mit „wer zuerst kommt, wird zuerst vermittelt“.
+fair-title = Faire Vermittlung: dieser Lauf und „wer zuerst kommt“
+fair-intro = „Wer zuerst kommt“ nimmt die Menschen einzeln in der Reihenfolge ihrer Anmeldung und gibt jeder Person den passendsten Buddy, der noch frei ist – nach denselben Regeln und Punkten. So sieht eine Vermittlung von Hand in einer Tabelle aus.
+fair-col-result = Ergebnis
+fair-col-matched = Vermittelt
+fair-col-unmatched = Ohne Buddy geblieben
+fair-col-total = Punkte gesamt
+fair-this-run = Dieser Lauf
+fair-baseline = Wer zuerst kommt
+fair-groups = Ohne Buddy geblieben, nach Gruppe
+fair-flag-hint = Eine Gruppe wird markiert, wenn ihr Anteil ohne Buddy mehr als 1,5-mal so hoch ist wie der Anteil aller Suchenden.
+fair-flag = häufiger ohne Buddy
+fair-col-group = Gruppe
+fair-col-seekers = Menschen, die einen Buddy suchen
+fair-dim-language = Erste Sprache
+fair-dim-gender = Geschlecht
+fair-dim-age-band = Alter
+fair-dim-area = Stadtteil
+fair-unknown = keine Angabe

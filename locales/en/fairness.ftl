@@ -1,0 +1,19 @@
+# The run page's comparison with first come, first served.
+fair-title = Fair matching: this run and first come, first served
+fair-intro = First come, first served takes people one by one in the order they signed up and gives each the best-scoring buddy still free, under the same rules and scores. It is what matching by hand in a spreadsheet gives.
+fair-col-result = Result
+fair-col-matched = Matched
+fair-col-unmatched = Left without a buddy
+fair-col-total = Total score
+fair-this-run = This run
+fair-baseline = First come, first served
+fair-groups = Left without a buddy, by group
+fair-flag-hint = A group is marked when its share left without a buddy is more than 1.5 times the share of the whole cohort.
+fair-flag = left out more often
+fair-col-group = Group
+fair-col-seekers = People looking for a buddy
+fair-dim-language = First language
+fair-dim-gender = Gender
+fair-dim-age-band = Age
+fair-dim-area = Area
+fair-unknown = not given

@@ -1,0 +1,19 @@
+# Comparaison d'un appariement avec « premier arrivé, premier servi ».
+fair-title = Appariement équitable : cet appariement et « premier arrivé, premier servi »
+fair-intro = « Premier arrivé, premier servi » prend les personnes une à une dans l'ordre de leur inscription et donne à chacune le binôme encore libre qui obtient le meilleur score, avec les mêmes règles et les mêmes scores. C'est ce que donne un appariement fait à la main dans un tableur.
+fair-col-result = Résultat
+fair-col-matched = Apparié·es
+fair-col-unmatched = Resté·es sans binôme
+fair-col-total = Score total
+fair-this-run = Cet appariement
+fair-baseline = Premier arrivé, premier servi
+fair-groups = Resté·es sans binôme, par groupe
+fair-flag-hint = Un groupe est signalé quand sa part de personnes sans binôme dépasse 1,5 fois celle de l'ensemble.
+fair-flag = plus souvent sans binôme
+fair-col-group = Groupe
+fair-col-seekers = Personnes qui cherchent un binôme
+fair-dim-language = Première langue
+fair-dim-gender = Genre
+fair-dim-age-band = Âge
+fair-dim-area = Quartier
+fair-unknown = non indiqué
