@@ -92,12 +92,15 @@ pub fn answers_by_match(
     conn: &mut DbConnection,
     programme_id: i32,
 ) -> Result<HashMap<i32, (i64, Option<NaiveDateTime>)>, DbError> {
-    let live = matches::table
-        .filter(matches::programme_id.eq(programme_id))
-        .filter(matches::status.eq(MatchStatus::Active.code()))
-        .select(matches::id);
-    let unanswered: Vec<(i32, i64)> = checkins::table
-        .filter(checkins::match_id.eq_any(live))
+    // A join, not `match_id IN (subquery)`: PostgreSQL's generic plan for the latter scanned
+    // every check-in per live match (seconds for 10 000 matches).
+    let live = || {
+        checkins::table
+            .inner_join(matches::table)
+            .filter(matches::programme_id.eq(programme_id))
+            .filter(matches::status.eq(MatchStatus::Active.code()))
+    };
+    let unanswered: Vec<(i32, i64)> = live()
         .filter(checkins::period.ne(EXIT_PERIOD))
         .filter(checkins::sent_at.is_not_null())
         .filter(checkins::answered_at.is_null())
@@ -105,8 +108,7 @@ pub fn answers_by_match(
         .select((checkins::match_id, count_star()))
         .load(conn)
         .with_context(|| format!("counting unanswered check-ins of programme {programme_id}"))?;
-    let latest: Vec<(i32, Option<NaiveDateTime>)> = checkins::table
-        .filter(checkins::match_id.eq_any(live))
+    let latest: Vec<(i32, Option<NaiveDateTime>)> = live()
         .filter(checkins::answered_at.is_not_null())
         .group_by(checkins::match_id)
         .select((checkins::match_id, max(checkins::answered_at)))

@@ -13,6 +13,7 @@ pub mod continuum;
 pub mod introductions;
 pub mod matches;
 pub mod my_data;
+pub mod outcomes;
 pub mod outbox;
 pub mod participant_tokens;
 pub mod participants;

@@ -1,0 +1,576 @@
+//! The aggregates behind a programme's outcomes ([`crate::outcomes`]): counts grouped in SQL,
+//! one query per figure, so the cost grows with the groups and not with the rows. No names,
+//! contacts or free text are ever read here.
+//!
+//! The queries are plain SQL that both backends run. Their only inputs are a programme id and
+//! period bounds, formatted from typed values (an `i32`, a `NaiveDateTime`), never from text a
+//! person typed. The few expressions the backends spell differently (the first language of a
+//! profile) are chosen by backend.
+
+use anyhow::Context;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text, Timestamp};
+
+use super::{DbConnection, DbError};
+
+/// A period `[from, to)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First moment in.
+    pub from: NaiveDateTime,
+    /// First moment after.
+    pub to: NaiveDateTime,
+}
+
+/// A timestamp as an SQL literal both backends compare with their timestamp columns.
+fn at(t: NaiveDateTime) -> String {
+    format!("'{}'", t.format("%Y-%m-%d %H:%M:%S"))
+}
+
+/// One group's count.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct GroupCount {
+    /// The group's code (`unknown` for none).
+    #[diesel(sql_type = Text)]
+    pub key: String,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+/// Two groups' count (e.g. side and gender).
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct PairCount {
+    /// First group code.
+    #[diesel(sql_type = Text)]
+    pub a: String,
+    /// Second group code.
+    #[diesel(sql_type = Text)]
+    pub b: String,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+#[derive(QueryableByName)]
+struct One {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn groups(conn: &mut DbConnection, sql: &str, what: &str) -> Result<Vec<GroupCount>, DbError> {
+    Ok(diesel::sql_query(sql)
+        .load(conn)
+        .with_context(|| format!("outcomes: {what}"))?)
+}
+
+fn one(conn: &mut DbConnection, sql: &str, what: &str) -> Result<i64, DbError> {
+    Ok(diesel::sql_query(sql)
+        .get_result::<One>(conn)
+        .with_context(|| format!("outcomes: {what}"))?
+        .n)
+}
+
+/// People of the programme whose sign-up was confirmed in the period, by role.
+///
+/// # Errors
+/// A failed query.
+pub fn confirmed_by_role(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<Vec<GroupCount>, DbError> {
+    let sql = format!(
+        "SELECT role AS key, COUNT(*) AS n FROM participants \
+         WHERE programme_id = {programme_id} AND confirmed_at >= {} AND confirmed_at < {} \
+         GROUP BY role",
+        at(span.from),
+        at(span.to)
+    );
+    groups(conn, &sql, "confirmed sign-ups")
+}
+
+/// Matches a coordinator approved in the period (whatever became of them): distinct seekers
+/// (`arriving`) and distinct buddies (`receiving`).
+///
+/// # Errors
+/// A failed query.
+pub fn matched_people(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<(i64, i64), DbError> {
+    let filter = format!(
+        "FROM matches WHERE programme_id = {programme_id} \
+         AND status IN ('approved', 'declined', 'active', 'closed') \
+         AND decided_at >= {} AND decided_at < {}",
+        at(span.from),
+        at(span.to)
+    );
+    let seekers = one(
+        conn,
+        &format!("SELECT COUNT(DISTINCT seeker_id) AS n {filter}"),
+        "matched seekers",
+    )?;
+    let buddies = one(
+        conn,
+        &format!("SELECT COUNT(DISTINCT buddy_id) AS n {filter}"),
+        "matched buddies",
+    )?;
+    Ok((seekers, buddies))
+}
+
+/// The condition "live at `t`": both accepted before `t` and not closed by then.
+fn live_at(t: NaiveDateTime) -> String {
+    format!(
+        "active_since IS NOT NULL AND active_since < {t} AND (closed_at IS NULL OR closed_at >= {t})",
+        t = at(t)
+    )
+}
+
+/// Matches live at the end of the period: distinct seekers and distinct buddies.
+///
+/// # Errors
+/// A failed query.
+pub fn active_people(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    end: NaiveDateTime,
+) -> Result<(i64, i64), DbError> {
+    let filter = format!(
+        "FROM matches WHERE programme_id = {programme_id} AND {}",
+        live_at(end)
+    );
+    let seekers = one(
+        conn,
+        &format!("SELECT COUNT(DISTINCT seeker_id) AS n {filter}"),
+        "active seekers",
+    )?;
+    let buddies = one(
+        conn,
+        &format!("SELECT COUNT(DISTINCT buddy_id) AS n {filter}"),
+        "active buddies",
+    )?;
+    Ok((seekers, buddies))
+}
+
+/// Pairs created in the period: both accepted in it.
+///
+/// # Errors
+/// A failed query.
+pub fn pairs_created(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<i64, DbError> {
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM matches WHERE programme_id = {programme_id} \
+         AND active_since >= {} AND active_since < {}",
+        at(span.from),
+        at(span.to)
+    );
+    one(conn, &sql, "pairs created")
+}
+
+/// Of each side, the people whose latest "how is it going" (check-in or exit question) in the
+/// period was given: how many, and how many rated it 4 or 5.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct SideRating {
+    /// `seeker` or `buddy`.
+    #[diesel(sql_type = Text)]
+    pub side: String,
+    /// People who answered.
+    #[diesel(sql_type = BigInt)]
+    pub answered: i64,
+    /// Of them, 4 or 5.
+    #[diesel(sql_type = BigInt)]
+    pub high: i64,
+}
+
+/// The programme's check-ins, as a FROM clause aliased `c` (joined to their match).
+fn programme_checkins(programme_id: i32) -> String {
+    format!(
+        "checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id = {programme_id}"
+    )
+}
+
+/// Satisfaction per side: each person's latest rating of "how is it going" in the period.
+///
+/// # Errors
+/// A failed query.
+pub fn satisfaction(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<Vec<SideRating>, DbError> {
+    let sql = format!(
+        "SELECT c.side AS side, COUNT(*) AS answered, \
+                COALESCE(SUM(CASE WHEN c.going >= 4 THEN 1 ELSE 0 END), 0) AS high \
+         FROM {from} \
+         JOIN (SELECT c.participant_id AS pid, MAX(c.answered_at) AS last FROM {from} \
+               WHERE c.going IS NOT NULL AND c.answered_at >= {lo} AND c.answered_at < {hi} \
+               GROUP BY c.participant_id) l \
+           ON l.pid = c.participant_id AND l.last = c.answered_at \
+         WHERE c.going IS NOT NULL \
+         GROUP BY c.side",
+        from = programme_checkins(programme_id),
+        lo = at(span.from),
+        hi = at(span.to),
+    );
+    Ok(diesel::sql_query(sql)
+        .load(conn)
+        .context("outcomes: satisfaction")?)
+}
+
+/// A 1–5 question of arriving members (belonging, conversation) over time: the people who
+/// answered it in the period (their latest answer), and among those who had answered it before,
+/// their first answer against their latest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, QueryableByName)]
+pub struct FirstAndLatest {
+    /// People whose latest answer falls in the period.
+    #[diesel(sql_type = BigInt)]
+    pub answered: i64,
+    /// Of them, latest 4 or 5.
+    #[diesel(sql_type = BigInt)]
+    pub latest_high: i64,
+    /// People with an earlier answer too (first before latest).
+    #[diesel(sql_type = BigInt)]
+    pub repeated: i64,
+    /// Of those, first answer 4 or 5.
+    #[diesel(sql_type = BigInt)]
+    pub repeated_first_high: i64,
+    /// Of those, latest answer 4 or 5.
+    #[diesel(sql_type = BigInt)]
+    pub repeated_latest_high: i64,
+}
+
+/// Which 1–5 question of arriving members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrivingQuestion {
+    /// "I feel I belong here".
+    Belonging,
+    /// "I can hold a simple conversation in the local language".
+    Conversation,
+}
+
+impl ArrivingQuestion {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Belonging => "belonging",
+            Self::Conversation => "conversation",
+        }
+    }
+}
+
+/// First against latest answers of one arriving members' question (see [`FirstAndLatest`]).
+///
+/// # Errors
+/// A failed query.
+pub fn first_and_latest(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    question: ArrivingQuestion,
+    span: Span,
+) -> Result<FirstAndLatest, DbError> {
+    let q = question.column();
+    let sql = format!(
+        "SELECT COUNT(*) AS answered, \
+           COALESCE(SUM(CASE WHEN l.{q} >= 4 THEN 1 ELSE 0 END), 0) AS latest_high, \
+           COALESCE(SUM(CASE WHEN g.first_at < g.last_at THEN 1 ELSE 0 END), 0) AS repeated, \
+           COALESCE(SUM(CASE WHEN g.first_at < g.last_at AND f.{q} >= 4 THEN 1 ELSE 0 END), 0) \
+             AS repeated_first_high, \
+           COALESCE(SUM(CASE WHEN g.first_at < g.last_at AND l.{q} >= 4 THEN 1 ELSE 0 END), 0) \
+             AS repeated_latest_high \
+         FROM (SELECT c.participant_id AS pid, MIN(c.answered_at) AS first_at, \
+                      MAX(c.answered_at) AS last_at \
+               FROM {from} \
+               WHERE c.{q} IS NOT NULL AND c.side = 'seeker' AND c.answered_at < {hi} \
+               GROUP BY c.participant_id \
+               HAVING MAX(c.answered_at) >= {lo}) g \
+         JOIN checkins f ON f.participant_id = g.pid AND f.answered_at = g.first_at \
+              AND f.{q} IS NOT NULL \
+         JOIN checkins l ON l.participant_id = g.pid AND l.answered_at = g.last_at \
+              AND l.{q} IS NOT NULL",
+        from = programme_checkins(programme_id),
+        lo = at(span.from),
+        hi = at(span.to),
+    );
+    Ok(diesel::sql_query(sql)
+        .get_result(conn)
+        .with_context(|| format!("outcomes: {q} first and latest"))?)
+}
+
+/// Live matches now per stage (code; `introduced` for matches from before stages were kept).
+///
+/// # Errors
+/// A failed query.
+pub fn live_stages(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<GroupCount>, DbError> {
+    let sql = format!(
+        "SELECT COALESCE(stage, 'introduced') AS key, COUNT(*) AS n FROM matches \
+         WHERE programme_id = {programme_id} AND status = 'active' \
+         GROUP BY COALESCE(stage, 'introduced')"
+    );
+    groups(conn, &sql, "live stages")
+}
+
+/// The funnel up to `end`, in distinct arriving members (seekers): signed up, confirmed,
+/// matched (approved), introduced (both accepted), then reaching each stage of the path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Funnel {
+    /// Arriving members who signed up.
+    pub signed_up: i64,
+    /// ... whose sign-up was confirmed.
+    pub confirmed: i64,
+    /// Seekers a coordinator approved a match for.
+    pub matched: i64,
+    /// Seekers in a match both accepted.
+    pub introduced: i64,
+    /// Seekers whose match reached at least `getting_to_know` (they met).
+    pub met: i64,
+    /// ... at least `building_trust`.
+    pub building_trust: i64,
+    /// ... at least `mutual`.
+    pub mutual: i64,
+    /// ... `independent`.
+    pub independent: i64,
+}
+
+/// The funnel up to `end` (see [`Funnel`]).
+///
+/// # Errors
+/// A failed query.
+pub fn funnel(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    end: NaiveDateTime,
+) -> Result<Funnel, DbError> {
+    let t = at(end);
+    let arriving =
+        format!("FROM participants WHERE programme_id = {programme_id} AND role = 'arriving'");
+    let reached = |stages: &str| {
+        format!(
+            "SELECT COUNT(DISTINCT m.seeker_id) AS n FROM matches m \
+             JOIN match_stage_changes h ON h.match_id = m.id \
+             WHERE m.programme_id = {programme_id} AND h.changed_at < {t} AND h.stage IN ({stages})"
+        )
+    };
+    Ok(Funnel {
+        signed_up: one(
+            conn,
+            &format!("SELECT COUNT(*) AS n {arriving} AND created_at < {t}"),
+            "funnel: signed up",
+        )?,
+        confirmed: one(
+            conn,
+            &format!("SELECT COUNT(*) AS n {arriving} AND confirmed_at < {t}"),
+            "funnel: confirmed",
+        )?,
+        matched: one(
+            conn,
+            &format!(
+                "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
+                 WHERE programme_id = {programme_id} AND decided_at < {t} \
+                 AND status IN ('approved', 'declined', 'active', 'closed')"
+            ),
+            "funnel: matched",
+        )?,
+        introduced: one(
+            conn,
+            &format!(
+                "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
+                 WHERE programme_id = {programme_id} AND active_since < {t}"
+            ),
+            "funnel: introduced",
+        )?,
+        met: one(
+            conn,
+            &reached("'getting_to_know', 'building_trust', 'mutual', 'independent'"),
+            "funnel: met",
+        )?,
+        building_trust: one(
+            conn,
+            &reached("'building_trust', 'mutual', 'independent'"),
+            "funnel: building trust",
+        )?,
+        mutual: one(conn, &reached("'mutual', 'independent'"), "funnel: mutual")?,
+        independent: one(conn, &reached("'independent'"), "funnel: independent")?,
+    })
+}
+
+/// When each match that both accepted before `end` began and (if so) closed: for the share still
+/// active after 3, 6 and 12 months. Two timestamps a match.
+///
+/// # Errors
+/// A failed query.
+pub fn match_lives(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    end: NaiveDateTime,
+) -> Result<Vec<(NaiveDateTime, Option<NaiveDateTime>)>, DbError> {
+    use super::schema::matches;
+    Ok(matches::table
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::active_since.lt(end))
+        .select((matches::active_since.assume_not_null(), matches::closed_at))
+        .load(conn)
+        .context("outcomes: match lives")?)
+}
+
+/// Matches that closed in the period (after both accepted), by close reason.
+///
+/// # Errors
+/// A failed query.
+pub fn closures(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<Vec<GroupCount>, DbError> {
+    let sql = format!(
+        "SELECT COALESCE(close_reason, 'other') AS key, COUNT(*) AS n FROM matches \
+         WHERE programme_id = {programme_id} AND active_since IS NOT NULL \
+         AND closed_at >= {} AND closed_at < {} GROUP BY COALESCE(close_reason, 'other')",
+        at(span.from),
+        at(span.to)
+    );
+    groups(conn, &sql, "closures")
+}
+
+/// Arriving members who became receiving members or volunteers in the period (a role change
+/// kept in the history after an entry as an arriving member).
+///
+/// # Errors
+/// A failed query.
+pub fn became_buddies(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<i64, DbError> {
+    let sql = format!(
+        "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
+         JOIN participants p ON p.id = r.participant_id AND p.programme_id = {programme_id} \
+         WHERE r.since >= {lo} AND r.since < {hi} \
+           AND (r.role = 'receiving' OR r.volunteer = {yes}) \
+           AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
+                       AND e.since < r.since AND e.role = 'arriving' AND e.volunteer = {no})",
+        lo = at(span.from),
+        hi = at(span.to),
+        yes = truth(conn, true),
+        no = truth(conn, false),
+    );
+    one(conn, &sql, "became buddies")
+}
+
+/// A boolean literal as the backend stores it.
+fn truth(conn: &DbConnection, value: bool) -> &'static str {
+    match (conn, value) {
+        (DbConnection::Postgresql(_), true) => "TRUE",
+        (DbConnection::Postgresql(_), false) => "FALSE",
+        (DbConnection::Sqlite(_), true) => "1",
+        (DbConnection::Sqlite(_), false) => "0",
+    }
+}
+
+/// Seekers introduced (approved) in the period: when they were confirmed and when approved.
+///
+/// # Errors
+/// A failed query.
+pub fn waits_to_introduction(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+) -> Result<Vec<(NaiveDateTime, NaiveDateTime)>, DbError> {
+    #[derive(QueryableByName)]
+    struct Wait {
+        #[diesel(sql_type = Timestamp)]
+        confirmed: NaiveDateTime,
+        #[diesel(sql_type = Timestamp)]
+        decided: NaiveDateTime,
+    }
+    let sql = format!(
+        "SELECT p.confirmed_at AS confirmed, MIN(m.decided_at) AS decided FROM matches m \
+         JOIN participants p ON p.id = m.seeker_id \
+         WHERE m.programme_id = {programme_id} AND p.confirmed_at IS NOT NULL \
+           AND m.status IN ('approved', 'declined', 'active', 'closed') \
+           AND m.decided_at >= {} AND m.decided_at < {} \
+         GROUP BY m.seeker_id, p.confirmed_at",
+        at(span.from),
+        at(span.to)
+    );
+    let rows: Vec<Wait> = diesel::sql_query(sql)
+        .load(conn)
+        .context("outcomes: waits to introduction")?;
+    Ok(rows.into_iter().map(|w| (w.confirmed, w.decided)).collect())
+}
+
+/// Since when each confirmed seeker without a live match has been waiting.
+///
+/// # Errors
+/// A failed query.
+pub fn waiting_now(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<Vec<NaiveDateTime>, DbError> {
+    #[derive(QueryableByName)]
+    struct Since {
+        #[diesel(sql_type = Timestamp)]
+        since: NaiveDateTime,
+    }
+    let sql = format!(
+        "SELECT p.waiting_since AS since FROM participants p \
+         WHERE p.programme_id = {programme_id} AND p.status = 'confirmed' \
+           AND p.role = 'arriving' AND p.volunteer = {no} \
+           AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.seeker_id = p.id \
+                           AND m.status IN ('approved', 'active'))",
+        no = truth(conn, false)
+    );
+    let rows: Vec<Since> = diesel::sql_query(sql)
+        .load(conn)
+        .context("outcomes: waiting now")?;
+    Ok(rows.into_iter().map(|s| s.since).collect())
+}
+
+/// What a breakdown of participants groups by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    /// Gender code.
+    Gender,
+    /// Birth year (the caller bands it).
+    BirthYear,
+    /// Area slug.
+    Area,
+    /// The first language listed.
+    MainLanguage,
+}
+
+/// People confirmed before `end` (and not withdrawn), by role and one dimension.
+///
+/// # Errors
+/// A failed query.
+pub fn participants_by(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    dimension: Dimension,
+    end: NaiveDateTime,
+) -> Result<Vec<PairCount>, DbError> {
+    let expr = match (dimension, &*conn) {
+        (Dimension::Gender, _) => "COALESCE(gender, 'unknown')",
+        (Dimension::BirthYear, _) => "COALESCE(CAST(birth_year AS TEXT), 'unknown')",
+        (Dimension::Area, _) => "COALESCE(area, 'unknown')",
+        (Dimension::MainLanguage, DbConnection::Sqlite(_)) => {
+            "COALESCE(json_extract(languages, '$[0].code'), 'unknown')"
+        }
+        (Dimension::MainLanguage, DbConnection::Postgresql(_)) => {
+            "COALESCE(CAST(languages AS json) -> 0 ->> 'code', 'unknown')"
+        }
+    };
+    let sql = format!(
+        "SELECT role AS a, {expr} AS b, COUNT(*) AS n FROM participants \
+         WHERE programme_id = {programme_id} AND status = 'confirmed' AND confirmed_at < {} \
+         GROUP BY role, {expr}",
+        at(end)
+    );
+    Ok(diesel::sql_query(sql)
+        .load(conn)
+        .context("outcomes: participants by group")?)
+}
