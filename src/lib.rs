@@ -13,6 +13,7 @@ pub mod email;
 pub mod i18n;
 pub mod introductions;
 pub mod matching_runs;
+pub mod outcomes;
 pub mod population;
 pub mod routes;
 pub mod settings;

@@ -190,9 +190,7 @@ pub struct SideRating {
 
 /// The programme's check-ins, as a FROM clause aliased `c` (joined to their match).
 fn programme_checkins(programme_id: i32) -> String {
-    format!(
-        "checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id = {programme_id}"
-    )
+    format!("checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id = {programme_id}")
 }
 
 /// Satisfaction per side: each person's latest rating of "how is it going" in the period.

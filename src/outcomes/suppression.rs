@@ -12,9 +12,8 @@
 /// The smallest count shown.
 pub const MIN_CELL: u64 = 5;
 
-/// A count as published: the number, or hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(untagged)]
+/// A count as published: the number, or hidden (written `"<5"` in JSON and on pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     /// Shown.
     Shown(u64),
@@ -32,6 +31,27 @@ impl Cell {
         }
     }
 }
+
+impl serde::Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Shown(n) => s.serialize_u64(*n),
+            Self::Hidden => s.serialize_str(HIDDEN),
+        }
+    }
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Shown(n) => write!(f, "{n}"),
+            Self::Hidden => f.write_str(HIDDEN),
+        }
+    }
+}
+
+/// How a hidden count reads.
+pub const HIDDEN: &str = "<5";
 
 /// A breakdown as published: its cells (same order as given) and its total.
 #[derive(Debug, Clone, PartialEq, Eq)]

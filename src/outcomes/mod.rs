@@ -1,0 +1,471 @@
+//! A programme's outcomes for a period, worded as the IFRC framework's social-connections
+//! indicators: who took part, pairs created, satisfaction, belonging and conversation in the
+//! local language (first answer against latest), the continuum (stages now, the funnel, matches
+//! still active after 3, 6 and 12 months, closures by reason), arriving members who became
+//! buddies, and waiting times. Every count is published through [`suppression`]: nothing under
+//! five people is shown, nor can it be worked out from a total. Nothing here names anyone.
+//!
+//! The figures come from SQL aggregates ([`crate::db::outcomes`]); this module only combines,
+//! bands and suppresses them.
+
+pub mod period;
+pub mod suppression;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDateTime};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::outcomes::{self as store, ArrivingQuestion, Dimension, FirstAndLatest, Span};
+use crate::db::{runs, DbConnection, DbError};
+use crate::domain::{CloseReason, Programme, Stage};
+use crate::matching_runs::fairness::age_band;
+use crate::matching_runs::review;
+pub use period::{Period, PeriodKind};
+use suppression::{publish, share, Cell};
+
+/// Months after which the share of matches still active is reported.
+pub const RETENTION_MONTHS: [u32; 3] = [3, 6, 12];
+
+/// A count of arriving and of receiving members, with their total.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct BySide {
+    /// Arriving members (seekers).
+    #[schema(value_type = Object)]
+    pub arriving: Cell,
+    /// Receiving members (buddies).
+    #[schema(value_type = Object)]
+    pub receiving: Cell,
+    /// Both.
+    #[schema(value_type = Object)]
+    pub total: Cell,
+}
+
+impl BySide {
+    fn of(arriving: i64, receiving: i64) -> Self {
+        let p = publish(&[n(arriving), n(receiving)]);
+        Self {
+            arriving: p.cells[0],
+            receiving: p.cells[1],
+            total: p.total,
+        }
+    }
+}
+
+/// A rating question's share of 4 or 5 out of 5 for one side.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Satisfaction {
+    /// People whose latest rating in the period counts.
+    #[schema(value_type = Object)]
+    pub answered: Cell,
+    /// Percent of them rating 4 or 5 (null when it would show fewer than five people).
+    pub percent_high: Option<f64>,
+}
+
+/// An arriving members' question over time.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Trend {
+    /// Arriving members whose latest answer falls in the period.
+    #[schema(value_type = Object)]
+    pub answered: Cell,
+    /// Percent of them answering 4 or 5.
+    pub percent_high: Option<f64>,
+    /// Of them, those who had answered before (first answer earlier than latest).
+    #[schema(value_type = Object)]
+    pub repeated: Cell,
+    /// Percent of those answering 4 or 5 the first time.
+    pub percent_high_first: Option<f64>,
+    /// Percent of the same people answering 4 or 5 the latest time.
+    pub percent_high_latest: Option<f64>,
+}
+
+/// A labelled count (a stage, a close reason, a funnel step, a group).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Labelled {
+    /// Code (stage, reason, step or group).
+    pub code: String,
+    /// How many.
+    #[schema(value_type = Object)]
+    pub count: Cell,
+}
+
+/// A breakdown of one population into groups, with its total.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Breakdown {
+    /// The rows.
+    pub rows: Vec<Labelled>,
+    /// All of them.
+    #[schema(value_type = Object)]
+    pub total: Cell,
+}
+
+impl Breakdown {
+    fn of(rows: Vec<(String, i64)>) -> Self {
+        let p = publish(&rows.iter().map(|(_, c)| n(*c)).collect::<Vec<_>>());
+        Self {
+            rows: rows
+                .into_iter()
+                .zip(p.cells)
+                .map(|((code, _), count)| Labelled { code, count })
+                .collect(),
+            total: p.total,
+        }
+    }
+}
+
+/// The share of matches still active some months after both accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Retention {
+    /// Months.
+    pub months: u32,
+    /// Matches that began at least that long before the period's end.
+    #[schema(value_type = Object)]
+    pub matches: Cell,
+    /// Percent of them still active that long after they began.
+    pub percent_still_active: Option<f64>,
+}
+
+/// Days of waiting.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Waiting {
+    /// Arriving members introduced (a match approved) in the period.
+    #[schema(value_type = Object)]
+    pub introduced: Cell,
+    /// Median days from confirmation to introduction (null under five people).
+    pub median_days: Option<i64>,
+    /// 90th percentile of those days.
+    pub p90_days: Option<i64>,
+    /// Arriving members waiting now (confirmed, no live match).
+    #[schema(value_type = Object)]
+    pub waiting_now: Cell,
+    /// Their median days of waiting so far.
+    pub waiting_now_median_days: Option<i64>,
+    /// The latest run's unmatched seekers by reason.
+    pub unmatched_reasons: Breakdown,
+}
+
+/// Participants of one side broken down by one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SideBreakdown {
+    /// `arriving` or `receiving`.
+    pub side: String,
+    /// `gender`, `age_band`, `area` or `main_language`.
+    pub dimension: String,
+    /// The groups.
+    pub breakdown: Breakdown,
+}
+
+/// A programme's outcomes for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Outcomes {
+    /// First day (included).
+    pub from: chrono::NaiveDate,
+    /// Last day (included).
+    pub to: chrono::NaiveDate,
+    /// Sign-ups confirmed in the period.
+    pub confirmed: BySide,
+    /// People a coordinator approved a match for in the period.
+    pub matched: BySide,
+    /// People in a live match at the end of the period.
+    pub active: BySide,
+    /// Pairs created (both accepted) in the period.
+    #[schema(value_type = Object)]
+    pub pairs_created: Cell,
+    /// "How is it going?" (check-ins and exit questions), arriving members.
+    pub satisfaction_arriving: Satisfaction,
+    /// The same, receiving members.
+    pub satisfaction_receiving: Satisfaction,
+    /// "I feel I belong here", arriving members.
+    pub belonging: Trend,
+    /// "I can hold a simple conversation in the local language", arriving members.
+    pub conversation: Trend,
+    /// Live matches now, per stage.
+    pub stages_now: Breakdown,
+    /// Arriving members up to the period's end: signed up, confirmed, matched, introduced, met,
+    /// building trust, mutual, independent.
+    pub funnel: Vec<Labelled>,
+    /// Matches still active after 3, 6 and 12 months.
+    pub retention: Vec<Retention>,
+    /// Matches closed in the period, by reason.
+    pub closures: Breakdown,
+    /// Arriving members who became receiving members or volunteers in the period.
+    #[schema(value_type = Object)]
+    pub became_buddies: Cell,
+    /// Waiting for a buddy.
+    pub waiting: Waiting,
+    /// Participants (confirmed by the period's end) by side and gender, age band, area, main
+    /// language.
+    pub breakdowns: Vec<SideBreakdown>,
+}
+
+fn n(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+fn satisfaction(rows: &[store::SideRating], side: &str) -> Satisfaction {
+    let (answered, high) = rows
+        .iter()
+        .find(|r| r.side == side)
+        .map_or((0, 0), |r| (n(r.answered), n(r.high)));
+    Satisfaction {
+        answered: suppression::count(answered),
+        percent_high: share(high, answered),
+    }
+}
+
+fn trend(f: &FirstAndLatest) -> Trend {
+    let (answered, repeated) = (n(f.answered), n(f.repeated));
+    Trend {
+        answered: suppression::count(answered),
+        percent_high: share(n(f.latest_high), answered),
+        repeated: suppression::count(repeated),
+        percent_high_first: share(n(f.repeated_first_high), repeated),
+        percent_high_latest: share(n(f.repeated_latest_high), repeated),
+    }
+}
+
+/// The value at `fraction` (0..=1) of sorted `days` by the nearest-rank method; None under five
+/// values (a percentile of a handful of people describes them).
+fn percentile(days: &[i64], fraction: f64) -> Option<i64> {
+    if (days.len() as u64) < suppression::MIN_CELL {
+        return None;
+    }
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )] // a rank among at most millions of people
+    let rank = ((fraction * days.len() as f64).ceil() as usize).clamp(1, days.len());
+    days.get(rank - 1).copied()
+}
+
+fn retention(
+    lives: &[(NaiveDateTime, Option<NaiveDateTime>)],
+    end: NaiveDateTime,
+) -> Vec<Retention> {
+    RETENTION_MONTHS
+        .iter()
+        .map(|&months| {
+            let after = |t: NaiveDateTime| t.checked_add_months(Months::new(months));
+            let cohort: Vec<_> = lives
+                .iter()
+                .filter(|(began, _)| after(*began).is_some_and(|a| a <= end))
+                .collect();
+            let still = cohort
+                .iter()
+                .filter(|(began, closed)| {
+                    closed.map_or(true, |c| after(*began).is_some_and(|a| c >= a))
+                })
+                .count();
+            let total = cohort.len() as u64;
+            Retention {
+                months,
+                matches: suppression::count(total),
+                percent_still_active: share(still as u64, total),
+            }
+        })
+        .collect()
+}
+
+fn waiting(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    span: Span,
+    now: NaiveDateTime,
+) -> Result<Waiting, DbError> {
+    let mut waits: Vec<i64> = store::waits_to_introduction(conn, programme_id, span)?
+        .into_iter()
+        .map(|(confirmed, decided)| (decided - confirmed).num_days().max(0))
+        .collect();
+    waits.sort_unstable();
+    let mut now_waiting: Vec<i64> = store::waiting_now(conn, programme_id)?
+        .into_iter()
+        .map(|since| (now - since).num_days().max(0))
+        .collect();
+    now_waiting.sort_unstable();
+    let latest = runs::for_programme(conn, programme_id, 1)?;
+    let mut reasons: BTreeMap<String, i64> = BTreeMap::new();
+    if let Some(run) = latest.first() {
+        for u in review::unmatched_of(run) {
+            *reasons.entry(u.reason).or_default() += 1;
+        }
+    }
+    Ok(Waiting {
+        introduced: suppression::count(waits.len() as u64),
+        median_days: percentile(&waits, 0.5),
+        p90_days: percentile(&waits, 0.9),
+        waiting_now: suppression::count(now_waiting.len() as u64),
+        waiting_now_median_days: percentile(&now_waiting, 0.5),
+        unmatched_reasons: Breakdown::of(reasons.into_iter().collect()),
+    })
+}
+
+fn breakdowns(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    end: NaiveDateTime,
+) -> Result<Vec<SideBreakdown>, DbError> {
+    let dimensions = [
+        (Dimension::Gender, "gender"),
+        (Dimension::BirthYear, "age_band"),
+        (Dimension::Area, "area"),
+        (Dimension::MainLanguage, "main_language"),
+    ];
+    let mut out = Vec::new();
+    for (dimension, name) in dimensions {
+        let rows = store::participants_by(conn, programme_id, dimension, end)?;
+        for side in ["arriving", "receiving"] {
+            let mut groups: BTreeMap<String, i64> = BTreeMap::new();
+            for r in rows.iter().filter(|r| r.a == side) {
+                let key = match (dimension, r.b.parse::<i32>()) {
+                    (Dimension::BirthYear, Ok(year)) => age_band(end.year() - year).to_owned(),
+                    _ => r.b.clone(),
+                };
+                *groups.entry(key).or_default() += r.n;
+            }
+            out.push(SideBreakdown {
+                side: side.to_owned(),
+                dimension: name.to_owned(),
+                breakdown: Breakdown::of(groups.into_iter().collect()),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The outcomes of `programme` for `period`, as of `now`.
+///
+/// # Errors
+/// Storage failures.
+pub fn outcomes(
+    conn: &mut DbConnection,
+    programme: &Programme,
+    period: &Period,
+    now: NaiveDateTime,
+) -> Result<Outcomes, DbError> {
+    let id = programme.id;
+    let span = Span {
+        from: period.start(),
+        to: period.end(),
+    };
+    let end = span.to;
+    let confirmed = store::confirmed_by_role(conn, id, span)?;
+    let role = |code: &str| confirmed.iter().find(|g| g.key == code).map_or(0, |g| g.n);
+    let (matched_s, matched_b) = store::matched_people(conn, id, span)?;
+    let (active_s, active_b) = store::active_people(conn, id, end)?;
+    let rating = store::satisfaction(conn, id, span)?;
+    let stages = store::live_stages(conn, id)?;
+    let f = store::funnel(conn, id, end)?;
+    let closures = store::closures(conn, id, span)?;
+    let funnel = [
+        ("signed_up", f.signed_up),
+        ("confirmed", f.confirmed),
+        ("matched", f.matched),
+        ("introduced", f.introduced),
+        ("met", f.met),
+        ("building_trust", f.building_trust),
+        ("mutual", f.mutual),
+        ("independent", f.independent),
+    ]
+    .into_iter()
+    .map(|(code, v)| Labelled {
+        code: code.to_owned(),
+        count: suppression::count(n(v)),
+    })
+    .collect();
+    Ok(Outcomes {
+        from: period.first,
+        to: period.last,
+        confirmed: BySide::of(role("arriving"), role("receiving")),
+        matched: BySide::of(matched_s, matched_b),
+        active: BySide::of(active_s, active_b),
+        pairs_created: suppression::count(n(store::pairs_created(conn, id, span)?)),
+        satisfaction_arriving: satisfaction(&rating, "seeker"),
+        satisfaction_receiving: satisfaction(&rating, "buddy"),
+        belonging: trend(&store::first_and_latest(
+            conn,
+            id,
+            ArrivingQuestion::Belonging,
+            span,
+        )?),
+        conversation: trend(&store::first_and_latest(
+            conn,
+            id,
+            ArrivingQuestion::Conversation,
+            span,
+        )?),
+        stages_now: Breakdown::of(
+            Stage::ALL
+                .iter()
+                .filter(|s| !matches!(s, Stage::Closed))
+                .map(|s| {
+                    let count = stages.iter().find(|g| g.key == s.code()).map_or(0, |g| g.n);
+                    (s.code().to_owned(), count)
+                })
+                .collect(),
+        ),
+        funnel,
+        retention: retention(&store::match_lives(conn, id, end)?, end),
+        closures: Breakdown::of(
+            CloseReason::ALL
+                .iter()
+                .map(|r| {
+                    let count = closures
+                        .iter()
+                        .find(|g| g.key == r.code())
+                        .map_or(0, |g| g.n);
+                    (r.code().to_owned(), count)
+                })
+                .collect(),
+        ),
+        became_buddies: suppression::count(n(store::became_buddies(conn, id, span)?)),
+        waiting: waiting(conn, id, span, now)?,
+        breakdowns: breakdowns(conn, id, end)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a time")
+    }
+
+    #[test]
+    fn percentiles_by_nearest_rank_and_none_for_a_handful() {
+        assert_eq!(percentile(&[1, 2, 3, 4], 0.5), None);
+        let days = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        assert_eq!(percentile(&days, 0.5), Some(5));
+        assert_eq!(percentile(&days, 0.9), Some(9));
+        assert_eq!(percentile(&[3, 3, 3, 3, 40], 0.9), Some(40));
+    }
+
+    #[test]
+    fn retention_counts_matches_old_enough_and_still_going() {
+        let end = t("2026-12-01 00:00");
+        // Eight matches began a year ago: six still live, one closed after 4 months, one after
+        // 13 months (so active at 12). Two began last month (too young for any figure).
+        let mut lives = vec![(t("2025-11-15 10:00"), None); 6];
+        lives.push((t("2025-11-15 10:00"), Some(t("2026-03-20 10:00"))));
+        lives.push((t("2025-11-15 10:00"), Some(t("2026-12-20 10:00"))));
+        lives.push((t("2026-11-10 10:00"), None));
+        lives.push((t("2026-11-12 10:00"), None));
+        let r = retention(&lives, end);
+        assert_eq!(r[0].months, 3);
+        assert_eq!(r[0].matches, Cell::Shown(8));
+        // At 3 months all 8 were active: 8 of 8, but "not active" is 0 < 5: hidden.
+        assert_eq!(r[0].percent_still_active, None);
+        // At 12 months: 7 of 8 (the 4-month one ended): 1 not active is under 5: hidden too.
+        assert_eq!(r[2].percent_still_active, None);
+        // Enough of both: 10 young-enough matches, 5 ended early.
+        let mut lives = vec![(t("2025-01-01 10:00"), None); 5];
+        lives.extend(vec![
+            (t("2025-01-01 10:00"), Some(t("2025-02-01 10:00")));
+            5
+        ]);
+        let r = retention(&lives, end);
+        assert_eq!(r[0].percent_still_active, Some(50.0));
+    }
+}
