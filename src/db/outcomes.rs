@@ -344,8 +344,14 @@ pub fn funnel(
     end: NaiveDateTime,
 ) -> Result<Funnel, DbError> {
     let t = at(end);
-    let arriving =
-        format!("FROM participants WHERE programme_id = {programme_id} AND role = 'arriving'");
+    // Seekers: arriving members who do not offer to be a buddy, and anyone who was the seeker
+    // of a match (an arriving member who became a buddy later is still counted).
+    let arriving = format!(
+        "FROM participants WHERE programme_id = {programme_id} \
+         AND ((role = 'arriving' AND volunteer = {no}) \
+              OR id IN (SELECT seeker_id FROM matches WHERE programme_id = {programme_id}))",
+        no = truth(conn, false)
+    );
     let reached = |stages: &str| {
         format!(
             "SELECT COUNT(DISTINCT m.seeker_id) AS n FROM matches m \

@@ -29,6 +29,7 @@ mod introductions;
 mod introductions_support;
 mod matching_runs;
 mod my_data;
+mod outcomes;
 mod programmes_admin;
 mod review;
 mod review_api;
