@@ -81,6 +81,8 @@ impl ValidationErrors {
             "unknown_interest" => "This interest is not in the list.",
             "age_range_inverted" => "The lowest age must not be above the highest.",
             "capacity_volunteers_only" => "Only volunteers can take more than one buddy.",
+            "invalid_date" => "This is not a date like 2026-03-31.",
+            "before_from" => "The end must not be before the start.",
             _ => "This value is not valid.",
         }
     }

@@ -32,13 +32,10 @@ pub const RETENTION_MONTHS: [u32; 3] = [3, 6, 12];
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct BySide {
     /// Arriving members (seekers).
-    #[schema(value_type = Object)]
     pub arriving: Cell,
     /// Receiving members (buddies).
-    #[schema(value_type = Object)]
     pub receiving: Cell,
     /// Both.
-    #[schema(value_type = Object)]
     pub total: Cell,
 }
 
@@ -57,7 +54,6 @@ impl BySide {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Satisfaction {
     /// People whose latest rating in the period counts.
-    #[schema(value_type = Object)]
     pub answered: Cell,
     /// Percent of them rating 4 or 5 (null when it would show fewer than five people).
     pub percent_high: Option<f64>,
@@ -67,12 +63,10 @@ pub struct Satisfaction {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Trend {
     /// Arriving members whose latest answer falls in the period.
-    #[schema(value_type = Object)]
     pub answered: Cell,
     /// Percent of them answering 4 or 5.
     pub percent_high: Option<f64>,
     /// Of them, those who had answered before (first answer earlier than latest).
-    #[schema(value_type = Object)]
     pub repeated: Cell,
     /// Percent of those answering 4 or 5 the first time.
     pub percent_high_first: Option<f64>,
@@ -86,7 +80,6 @@ pub struct Labelled {
     /// Code (stage, reason, step or group).
     pub code: String,
     /// How many.
-    #[schema(value_type = Object)]
     pub count: Cell,
 }
 
@@ -96,7 +89,6 @@ pub struct Breakdown {
     /// The rows.
     pub rows: Vec<Labelled>,
     /// All of them.
-    #[schema(value_type = Object)]
     pub total: Cell,
 }
 
@@ -120,7 +112,6 @@ pub struct Retention {
     /// Months.
     pub months: u32,
     /// Matches that began at least that long before the period's end.
-    #[schema(value_type = Object)]
     pub matches: Cell,
     /// Percent of them still active that long after they began.
     pub percent_still_active: Option<f64>,
@@ -130,14 +121,12 @@ pub struct Retention {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Waiting {
     /// Arriving members introduced (a match approved) in the period.
-    #[schema(value_type = Object)]
     pub introduced: Cell,
     /// Median days from confirmation to introduction (null under five people).
     pub median_days: Option<i64>,
     /// 90th percentile of those days.
     pub p90_days: Option<i64>,
     /// Arriving members waiting now (confirmed, no live match).
-    #[schema(value_type = Object)]
     pub waiting_now: Cell,
     /// Their median days of waiting so far.
     pub waiting_now_median_days: Option<i64>,
@@ -170,7 +159,6 @@ pub struct Outcomes {
     /// People in a live match at the end of the period.
     pub active: BySide,
     /// Pairs created (both accepted) in the period.
-    #[schema(value_type = Object)]
     pub pairs_created: Cell,
     /// "How is it going?" (check-ins and exit questions), arriving members.
     pub satisfaction_arriving: Satisfaction,
@@ -190,7 +178,6 @@ pub struct Outcomes {
     /// Matches closed in the period, by reason.
     pub closures: Breakdown,
     /// Arriving members who became receiving members or volunteers in the period.
-    #[schema(value_type = Object)]
     pub became_buddies: Cell,
     /// Waiting for a buddy.
     pub waiting: Waiting,

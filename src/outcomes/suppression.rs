@@ -41,6 +41,31 @@ impl serde::Serialize for Cell {
     }
 }
 
+/// In the OpenAPI document: an integer of at least 5, or the string `"<5"`.
+impl utoipa::PartialSchema for Cell {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0)),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some([HIDDEN])),
+            )
+            .description(Some(
+                "A count of people: the number when at least 5, else \"<5\" (also for a count \
+                 hidden so that another cannot be worked out from a total).",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Cell {}
+
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

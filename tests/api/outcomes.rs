@@ -1,6 +1,6 @@
 //! Outcomes on a lived-through demo programme (`demo --history-months`): every figure the SQL
 //! aggregates give is checked against a plain count over the stored rows, and every published
-//! count is at least five or hidden.
+//! count is at least five or hidden; the page and the API publish them, bad periods are 422.
 
 use std::collections::HashMap;
 
@@ -11,7 +11,13 @@ use buddymatch::outcomes::{self, Breakdown, BySide, Period};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use buddymatch::accounts::store::CoordinatorRole;
+use serde_json::Value;
+
+use crate::api_support::{account_with_token, other_programme};
 use crate::cli_support::{stderr, CliDb};
+use crate::helpers::{spawn_app, TestApp};
+use crate::review_support::demo_login;
 
 fn shown(c: Cell, expected: usize) {
     match c {
@@ -218,4 +224,98 @@ fn outcomes_agree_with_plain_counts_of_the_stored_rows() {
     }
     // Belonging: answered in the period by arriving members, first against latest.
     assert!(o.belonging.answered != Cell::Shown(0));
+}
+
+/// A demo programme with six months lived through, in the test app's own database.
+async fn lived_programme(app: &TestApp) {
+    let db = app.db().clone();
+    let settings = app.state.settings.clone();
+    tokio::task::spawn_blocking(move || {
+        buddymatch::cli::demo::populate(&db, "demo", 60, 45, 4).expect("demo people");
+        let programme = programmes::by_slug(&mut db.get().expect("connection"), "demo")
+            .expect("query")
+            .expect("programme");
+        let now = chrono::Utc::now().naive_utc();
+        buddymatch::cli::demo_history::simulate(&db, &settings, &programme, 6, 4, now)
+            .expect("history");
+    })
+    .await
+    .expect("blocking task");
+}
+
+#[tokio::test]
+async fn the_outcomes_page_and_api_publish_the_figures_without_small_counts() {
+    let app = spawn_app().await;
+    lived_programme(&app).await;
+    demo_login(&app).await;
+
+    let page = app.get("/coordinator/programmes/demo/outcomes").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("body");
+    for text in [
+        "Outcomes of",
+        "Volunteer/migrant pairs created",
+        "From sign-up to a two-way connection",
+        "<svg",
+        "Participants by first language",
+        "4 or 5 of 5",
+    ] {
+        assert!(html.contains(text), "{text} missing");
+    }
+    assert!(
+        !html.contains(".demo@example.org"),
+        "no participant contact on the report"
+    );
+    let bad = app
+        .get("/coordinator/programmes/demo/outcomes?period=custom&from=2026-13-01&to=2026-01-01")
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad
+        .text()
+        .await
+        .expect("body")
+        .contains("Please enter a date like 2026-03-31."));
+
+    let token = account_with_token(
+        &app,
+        "api@example.org",
+        CoordinatorRole::Coordinator,
+        &["demo"],
+    )
+    .await;
+    let get = |path: String| {
+        let (client, token) = (app.client.clone(), token.clone());
+        let url = format!("{}{path}", app.address);
+        async move {
+            client
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("sent")
+        }
+    };
+    let r = get("/api/v1/programmes/demo/outcomes".into()).await;
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.expect("json");
+    assert_eq!(v["funnel"].as_array().map(Vec::len), Some(8), "{v}");
+    let counts = [
+        &v["pairs_created"],
+        &v["confirmed"]["total"],
+        &v["stages_now"]["total"],
+    ];
+    for c in counts {
+        assert!(c.as_u64().is_some_and(|n| n >= 5) || c == "<5", "{c}");
+    }
+    let r = get("/api/v1/programmes/demo/outcomes?period=decade".into()).await;
+    assert_eq!(r.status(), 422);
+    let v: Value = r.json().await.expect("json");
+    assert_eq!(v["error"]["fields"][0]["field"], "period", "{v}");
+    let r = get("/api/v1/programmes/demo/outcomes?from=2026-01-01".into()).await;
+    assert_eq!(r.status(), 422);
+    let v: Value = r.json().await.expect("json");
+    assert_eq!(v["error"]["fields"][0]["field"], "to", "{v}");
+    other_programme(&app).await;
+    let r = get("/api/v1/programmes/other/outcomes".into()).await;
+    assert_eq!(r.status(), 403);
 }

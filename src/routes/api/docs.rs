@@ -14,7 +14,7 @@ use super::dto::{
     ProgrammeDto,
 };
 use super::error::{ErrorBody, ErrorDetail, FieldErrorDto};
-use super::{continuum, matching_runs, participants, programmes};
+use super::{continuum, matching_runs, outcomes, participants, programmes};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -35,7 +35,7 @@ use super::{continuum, matching_runs, participants, programmes};
         participants::update_participant,
         participants::delete_participant,
         matching_runs::start_run, matching_runs::get_run, matching_runs::approve_match, matching_runs::reject_match,
-        continuum::list_matches, continuum::get_match, continuum::record_checkin, continuum::pause_match, continuum::close_match,
+        continuum::list_matches, continuum::get_match, continuum::record_checkin, continuum::pause_match, continuum::close_match, outcomes::get_outcomes,
     ),
     components(schemas(
         ProfileInputDto,
@@ -49,7 +49,7 @@ use super::{continuum, matching_runs, participants, programmes};
         ErrorDetail,
         FieldErrorDto,
         matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, crate::matching_runs::fairness::FairnessReport, crate::matching_runs::fairness::ResultFigures, crate::matching_runs::fairness::GroupFigures, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
-        continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest,
+        continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest, crate::outcomes::Outcomes, crate::outcomes::BySide, crate::outcomes::Satisfaction, crate::outcomes::Trend, crate::outcomes::Labelled, crate::outcomes::Breakdown, crate::outcomes::Retention, crate::outcomes::Waiting, crate::outcomes::SideBreakdown, crate::outcomes::suppression::Cell,
     )),
     modifiers(&BearerToken),
     tags(
@@ -57,6 +57,7 @@ use super::{continuum, matching_runs, participants, programmes};
         (name = "participants", description = "People signed up to a programme"),
         (name = "matching", description = "Matching runs and decisions about their proposals"),
         (name = "continuum", description = "Live matches over time: stages, check-ins, pausing and closing"),
+        (name = "outcomes", description = "A programme's figures for a period, with small counts suppressed"),
     )
 )]
 pub struct ApiDoc;

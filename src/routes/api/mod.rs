@@ -9,6 +9,7 @@ pub mod docs;
 pub mod dto;
 pub mod error;
 pub mod matching_runs;
+pub mod outcomes;
 pub mod participants;
 pub mod programmes;
 
@@ -47,6 +48,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .service(participants::delete_participant)
                     .configure(matching_runs::configure)
                     .configure(continuum::configure)
+                    .service(outcomes::get_outcomes)
                     .default_service(web::to(not_found)),
             )
             .default_service(web::to(not_found)),

@@ -12,6 +12,7 @@ mod admin;
 mod auth;
 mod connections;
 mod form;
+mod outcomes;
 mod people;
 mod profile_form;
 mod programmes_admin;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     people::configure(cfg);
     connections::configure(cfg);
+    cfg.service(outcomes::outcomes_page);
     admin::configure(cfg);
     programmes_admin::configure(cfg);
     review::configure(cfg);

@@ -1,0 +1,72 @@
+//! `GET /api/v1/programmes/{slug}/outcomes`: the programme's outcomes for a period as JSON, the
+//! same figures and the same small-cell suppression as the coordinator's page (hidden counts
+//! read `"<5"`, hidden percentages `null`).
+
+use actix_web::{get, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::error::{ApiError, ErrorBody};
+use super::participants::programme_for;
+use super::Caller;
+use crate::outcomes::{self, Outcomes, Period};
+use crate::state::AppState;
+
+/// The period.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomesQuery {
+    /// `last_12_months` (default), `month`, `quarter`, `year` (each up to today) or `custom`.
+    pub period: Option<String>,
+    /// First day (`YYYY-MM-DD`), with `to`: a custom period.
+    pub from: Option<String>,
+    /// Last day, included (`YYYY-MM-DD`).
+    pub to: Option<String>,
+}
+
+/// A programme's outcomes for a period: participation by side, pairs created, satisfaction,
+/// belonging and conversation (first answer against latest), stages, the funnel, retention,
+/// closures, role changes, waiting, and participants by gender, age band, area and first
+/// language. Counts under 5 are `"<5"`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/programmes/{slug}/outcomes",
+    tag = "outcomes",
+    params(("slug" = String, Path, description = "Programme slug"), OutcomesQuery),
+    responses(
+        (status = 200, description = "The outcomes", body = Outcomes),
+        (status = 400, description = "Malformed query", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 422, description = "A bad period, naming the field", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[get("/programmes/{slug}/outcomes")]
+pub async fn get_outcomes(
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    query: web::Query<OutcomesQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let now = chrono::Utc::now().naive_utc();
+    let period = Period::parse(
+        q.period.as_deref(),
+        q.from.as_deref(),
+        q.to.as_deref(),
+        now.date(),
+    )?;
+    let slug = slug.into_inner();
+    let figures = state
+        .db
+        .run(move |db| -> Result<Outcomes, ApiError> {
+            let mut conn = db.get()?;
+            let programme = programme_for(&mut conn, &caller, &slug)?;
+            Ok(outcomes::outcomes(&mut conn, &programme, &period, now)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(figures))
+}
