@@ -78,3 +78,5 @@ out-by-area = المشاركون حسب الحي
 out-by-main-language = المشاركون حسب اللغة الأولى
 error-invalid-date = يُرجى إدخال تاريخ مثل 2026-03-31.
 error-before-from = يجب ألا تكون النهاية قبل البداية.
+out-csv = تنزيل بصيغة CSV
+out-csv-all = تنزيل كل الجداول في ملف CSV واحد (لبرامج الجداول)

@@ -78,3 +78,5 @@ out-by-area = Teilnehmende nach Stadtteil
 out-by-main-language = Teilnehmende nach erster Sprache
 error-invalid-date = Bitte ein Datum wie 2026-03-31 eingeben.
 error-before-from = Das Ende darf nicht vor dem Beginn liegen.
+out-csv = Als CSV herunterladen
+out-csv-all = Alle Tabellen als eine CSV-Datei herunterladen (für Tabellenkalkulationen)

@@ -78,3 +78,5 @@ out-by-area = Participants by area
 out-by-main-language = Participants by first language
 error-invalid-date = Please enter a date like 2026-03-31.
 error-before-from = The end must not be before the start.
+out-csv = Download as CSV
+out-csv-all = Download every table as one CSV (for spreadsheets)

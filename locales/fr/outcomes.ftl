@@ -78,3 +78,5 @@ out-by-area = Personnes participantes par quartier
 out-by-main-language = Personnes participantes par première langue
 error-invalid-date = Saisissez une date comme 2026-03-31.
 error-before-from = La fin ne doit pas précéder le début.
+out-csv = Télécharger en CSV
+out-csv-all = Télécharger tous les tableaux dans un seul fichier CSV (pour les tableurs)

@@ -318,4 +318,45 @@ async fn the_outcomes_page_and_api_publish_the_figures_without_small_counts() {
     other_programme(&app).await;
     let r = get("/api/v1/programmes/other/outcomes".into()).await;
     assert_eq!(r.status(), 403);
+
+    // CSV: every table in long form, or one as laid out; UTF-8 with a byte-order mark.
+    let r = get("/api/v1/programmes/demo/outcomes.csv".into()).await;
+    assert_eq!(r.status(), 200);
+    assert!(r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/csv")));
+    let disposition = r
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment; filename=\"outcomes-demo-"),
+        "{disposition}"
+    );
+    let body = r.bytes().await.expect("body");
+    assert!(body.starts_with("\u{feff}table,row,column,value\n".as_bytes()));
+    let text = String::from_utf8(body.to_vec()).expect("utf-8");
+    assert!(text.contains("Volunteer/migrant pairs created"));
+    assert!(!text.contains(".demo@example.org"));
+    let r = get("/api/v1/programmes/demo/outcomes.csv?table=funnel&period=year".into()).await;
+    assert_eq!(r.status(), 200);
+    let text = r.text().await.expect("body");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9, "a heading and eight steps: {text}");
+    assert!(lines[1].starts_with("Signed up,"), "{text}");
+    let r = get("/api/v1/programmes/demo/outcomes.csv?table=nope".into()).await;
+    assert_eq!(r.status(), 404);
+    let r = get("/api/v1/programmes/demo/outcomes.csv?period=decade".into()).await;
+    assert_eq!(r.status(), 422);
+    // The page's download, in the coordinator's language.
+    let page_csv = app
+        .get("/coordinator/programmes/demo/outcomes.csv?table=participation&lang=de")
+        .await;
+    assert_eq!(page_csv.status(), 200);
+    let text = page_csv.text().await.expect("body");
+    assert!(text.lines().count() == 4, "{text}");
 }

@@ -35,7 +35,7 @@ use super::{continuum, matching_runs, outcomes, participants, programmes};
         participants::update_participant,
         participants::delete_participant,
         matching_runs::start_run, matching_runs::get_run, matching_runs::approve_match, matching_runs::reject_match,
-        continuum::list_matches, continuum::get_match, continuum::record_checkin, continuum::pause_match, continuum::close_match, outcomes::get_outcomes,
+        continuum::list_matches, continuum::get_match, continuum::record_checkin, continuum::pause_match, continuum::close_match, outcomes::get_outcomes, outcomes::get_outcomes_csv,
     ),
     components(schemas(
         ProfileInputDto,

@@ -49,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .configure(matching_runs::configure)
                     .configure(continuum::configure)
                     .service(outcomes::get_outcomes)
+                    .service(outcomes::get_outcomes_csv)
                     .default_service(web::to(not_found)),
             )
             .default_service(web::to(not_found)),

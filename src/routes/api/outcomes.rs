@@ -1,6 +1,6 @@
-//! `GET /api/v1/programmes/{slug}/outcomes`: the programme's outcomes for a period as JSON, the
-//! same figures and the same small-cell suppression as the coordinator's page (hidden counts
-//! read `"<5"`, hidden percentages `null`).
+//! `GET /api/v1/programmes/{slug}/outcomes`: the programme's outcomes for a period as JSON, and
+//! `.../outcomes.csv` as CSV: the same figures and the same small-cell suppression as the
+//! coordinator's page (hidden counts read `"<5"`, hidden percentages `null` in JSON, `–` in CSV).
 
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -9,7 +9,9 @@ use utoipa::IntoParams;
 use super::error::{ApiError, ErrorBody};
 use super::participants::programme_for;
 use super::Caller;
+use crate::domain::UiLanguage;
 use crate::outcomes::{self, Outcomes, Period};
+use crate::routes::outcomes_report;
 use crate::state::AppState;
 
 /// The period.
@@ -69,4 +71,80 @@ pub async fn get_outcomes(
         })
         .await?;
     Ok(HttpResponse::Ok().json(figures))
+}
+
+/// The period and, optionally, one table.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomesCsvQuery {
+    /// As for the JSON: `last_12_months` (default), `month`, `quarter`, `year` or `custom`.
+    pub period: Option<String>,
+    /// First day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Last day, included (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// One table as laid out on the page (`participation`, `pairs`, `satisfaction`,
+    /// `belonging`, `stages`, `funnel`, `retention`, `closures`, `waiting`, `unmatched`,
+    /// `by-gender`, `by-age`, `by-area`, `by-language`); without it, every table in long form
+    /// (`table,row,column,value`).
+    pub table: Option<String>,
+}
+
+/// The outcomes as CSV (UTF-8 with a byte-order mark; English labels): one table, or all in
+/// long form. Counts under 5 read `<5`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/programmes/{slug}/outcomes.csv",
+    tag = "outcomes",
+    params(("slug" = String, Path, description = "Programme slug"), OutcomesCsvQuery),
+    responses(
+        (status = 200, description = "The outcomes as CSV", content_type = "text/csv", body = String),
+        (status = 400, description = "Malformed query", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
+        (status = 404, description = "No such programme or table", body = ErrorBody),
+        (status = 422, description = "A bad period, naming the field", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[get("/programmes/{slug}/outcomes.csv")]
+pub async fn get_outcomes_csv(
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    query: web::Query<OutcomesCsvQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let now = chrono::Utc::now().naive_utc();
+    let period = Period::parse(
+        q.period.as_deref(),
+        q.from.as_deref(),
+        q.to.as_deref(),
+        now.date(),
+    )?;
+    let slug = slug.into_inner();
+    let (programme, figures) = state
+        .db
+        .run(move |db| -> Result<_, ApiError> {
+            let mut conn = db.get()?;
+            let programme = programme_for(&mut conn, &caller, &slug)?;
+            let figures = outcomes::outcomes(&mut conn, &programme, &period, now)?;
+            Ok((programme, figures))
+        })
+        .await?;
+    let tables = outcomes_report::tables(UiLanguage::En, &programme, &figures);
+    match outcomes_report::csv(&tables, q.table.as_deref()) {
+        Ok(Some(body)) => Ok(outcomes_report::csv_response(
+            &programme.slug,
+            &figures,
+            q.table.as_deref(),
+            body,
+        )),
+        Ok(None) => Err(ApiError::NotFound(format!(
+            "There is no table `{}`.",
+            q.table.unwrap_or_default()
+        ))),
+        Err(e) => Err(ApiError::Unexpected(e.into())),
+    }
 }

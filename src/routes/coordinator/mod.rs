@@ -42,7 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     people::configure(cfg);
     connections::configure(cfg);
-    cfg.service(outcomes::outcomes_page);
+    cfg.service(outcomes::outcomes_page)
+        .service(outcomes::outcomes_csv);
     admin::configure(cfg);
     programmes_admin::configure(cfg);
     review::configure(cfg);

@@ -1,0 +1,370 @@
+//! The outcomes ([`crate::outcomes`]) as labelled tables in one language: what the coordinator's page shows, and what
+//! the CSV downloads (page and API) hold. Hidden counts read "<5", hidden percentages "–".
+
+use actix_web::HttpResponse;
+
+use crate::domain::{Programme, UiLanguage};
+use crate::i18n;
+use crate::routes::profile_form::text::ProfileText;
+
+use crate::outcomes::suppression::Cell;
+use crate::outcomes::{Breakdown, BySide, Outcomes, SideBreakdown};
+
+/// One table of the report.
+pub struct Table {
+    /// Stable id (anchors, `?table=` of the CSV download).
+    pub id: &'static str,
+    /// Its title.
+    pub caption: String,
+    /// How it is computed.
+    pub how: String,
+    /// Column headings (the first heads the row labels).
+    pub head: Vec<String>,
+    /// Rows: a label and the values.
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+fn pct(p: Option<f64>) -> String {
+    p.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} %"))
+}
+
+fn days(d: Option<i64>) -> String {
+    d.map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
+
+fn side_row(label: String, s: &BySide) -> (String, Vec<String>) {
+    (
+        label,
+        vec![
+            s.arriving.to_string(),
+            s.receiving.to_string(),
+            s.total.to_string(),
+        ],
+    )
+}
+
+fn breakdown_rows(
+    b: &Breakdown,
+    name: impl Fn(&str) -> String,
+    total: String,
+) -> Vec<(String, Vec<String>)> {
+    let mut rows: Vec<(String, Vec<String>)> = b
+        .rows
+        .iter()
+        .map(|r| (name(&r.code), vec![r.count.to_string()]))
+        .collect();
+    rows.push((total, vec![b.total.to_string()]));
+    rows
+}
+
+/// The two sides' breakdowns of one dimension as one table: a row per group, a column per side.
+fn side_table(
+    lang: UiLanguage,
+    id: &'static str,
+    dimension: &str,
+    all: &[SideBreakdown],
+    name: &dyn Fn(&str) -> String,
+) -> Table {
+    let of = |side: &str| {
+        all.iter()
+            .find(|b| b.side == side && b.dimension == dimension)
+            .map(|b| b.breakdown.clone())
+    };
+    let (arriving, receiving) = (of("arriving"), of("receiving"));
+    let mut codes: Vec<String> = arriving
+        .iter()
+        .chain(receiving.iter())
+        .flat_map(|b| b.rows.iter().map(|r| r.code.clone()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let cell = |b: &Option<Breakdown>, code: &str| {
+        b.as_ref()
+            .and_then(|b| b.rows.iter().find(|r| r.code == code))
+            .map_or_else(|| "0".to_owned(), |r| r.count.to_string())
+    };
+    let total = |b: &Option<Breakdown>| b.as_ref().map_or(Cell::Hidden, |b| b.total).to_string();
+    let mut rows: Vec<(String, Vec<String>)> = codes
+        .iter()
+        .map(|c| (name(c), vec![cell(&arriving, c), cell(&receiving, c)]))
+        .collect();
+    rows.push((
+        i18n::t(lang, "out-total"),
+        vec![total(&arriving), total(&receiving)],
+    ));
+    Table {
+        id,
+        caption: i18n::coded(lang, "out-by", dimension),
+        how: i18n::t(lang, "out-by-how"),
+        head: vec![
+            i18n::t(lang, "out-group"),
+            i18n::t(lang, "out-arriving"),
+            i18n::t(lang, "out-receiving"),
+        ],
+        rows,
+    }
+}
+
+/// Every table of the report, in page order.
+#[must_use]
+#[allow(clippy::too_many_lines)] // the report's tables in order
+pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Table> {
+    let t = |k: &str| i18n::t(lang, k);
+    let text = ProfileText { lang, programme };
+    let sides = vec![
+        String::new(),
+        t("out-arriving"),
+        t("out-receiving"),
+        t("out-total"),
+    ];
+    let mut out = vec![
+        Table {
+            id: "participation",
+            caption: t("out-participation"),
+            how: t("out-participation-how"),
+            head: sides,
+            rows: vec![
+                side_row(t("out-confirmed"), &o.confirmed),
+                side_row(t("out-matched"), &o.matched),
+                side_row(t("out-active"), &o.active),
+            ],
+        },
+        Table {
+            id: "pairs",
+            caption: t("out-pairs"),
+            how: t("out-pairs-how"),
+            head: vec![String::new(), t("out-count")],
+            rows: vec![
+                (t("out-pairs-created"), vec![o.pairs_created.to_string()]),
+                (t("out-became-buddies"), vec![o.became_buddies.to_string()]),
+            ],
+        },
+        Table {
+            id: "satisfaction",
+            caption: t("out-satisfaction"),
+            how: t("out-satisfaction-how"),
+            head: vec![String::new(), t("out-answered"), t("out-percent-high")],
+            rows: [
+                (t("out-arriving"), &o.satisfaction_arriving),
+                (t("out-receiving"), &o.satisfaction_receiving),
+            ]
+            .into_iter()
+            .map(|(label, s)| (label, vec![s.answered.to_string(), pct(s.percent_high)]))
+            .collect(),
+        },
+        Table {
+            id: "belonging",
+            caption: t("out-arriving-questions"),
+            how: t("out-arriving-questions-how"),
+            head: vec![
+                String::new(),
+                t("out-answered"),
+                t("out-percent-high"),
+                t("out-repeated"),
+                t("out-percent-first"),
+                t("out-percent-latest"),
+            ],
+            rows: [
+                (t("out-belonging"), &o.belonging),
+                (
+                    i18n::t_args(
+                        lang,
+                        "out-conversation",
+                        &[(
+                            "language",
+                            &i18n::language_name(lang, &programme.local_language),
+                        )],
+                    ),
+                    &o.conversation,
+                ),
+            ]
+            .into_iter()
+            .map(|(label, tr)| {
+                (
+                    label,
+                    vec![
+                        tr.answered.to_string(),
+                        pct(tr.percent_high),
+                        tr.repeated.to_string(),
+                        pct(tr.percent_high_first),
+                        pct(tr.percent_high_latest),
+                    ],
+                )
+            })
+            .collect(),
+        },
+        Table {
+            id: "stages",
+            caption: t("out-stages"),
+            how: t("out-stages-how"),
+            head: vec![t("out-stage"), t("out-matches")],
+            rows: breakdown_rows(
+                &o.stages_now,
+                |c| i18n::coded(lang, "conn-stage", c),
+                t("out-total"),
+            ),
+        },
+        Table {
+            id: "funnel",
+            caption: t("out-funnel"),
+            how: t("out-funnel-how"),
+            head: vec![t("out-step"), t("out-arriving")],
+            rows: o
+                .funnel
+                .iter()
+                .map(|s| {
+                    (
+                        i18n::coded(lang, "out-step", &s.code),
+                        vec![s.count.to_string()],
+                    )
+                })
+                .collect(),
+        },
+        Table {
+            id: "retention",
+            caption: t("out-retention"),
+            how: t("out-retention-how"),
+            head: vec![t("out-months"), t("out-matches"), t("out-percent-still")],
+            rows: o
+                .retention
+                .iter()
+                .map(|r| {
+                    (
+                        r.months.to_string(),
+                        vec![r.matches.to_string(), pct(r.percent_still_active)],
+                    )
+                })
+                .collect(),
+        },
+        Table {
+            id: "closures",
+            caption: t("out-closures"),
+            how: t("out-closures-how"),
+            head: vec![t("out-reason"), t("out-matches")],
+            rows: breakdown_rows(
+                &o.closures,
+                |c| i18n::coded(lang, "conn-reason", c),
+                t("out-total"),
+            ),
+        },
+        Table {
+            id: "waiting",
+            caption: t("out-waiting"),
+            how: t("out-waiting-how"),
+            head: vec![String::new(), t("out-value")],
+            rows: vec![
+                (t("out-introduced"), vec![o.waiting.introduced.to_string()]),
+                (t("out-median-days"), vec![days(o.waiting.median_days)]),
+                (t("out-p90-days"), vec![days(o.waiting.p90_days)]),
+                (
+                    t("out-waiting-now"),
+                    vec![o.waiting.waiting_now.to_string()],
+                ),
+                (
+                    t("out-waiting-now-median"),
+                    vec![days(o.waiting.waiting_now_median_days)],
+                ),
+            ],
+        },
+        Table {
+            id: "unmatched",
+            caption: t("out-unmatched"),
+            how: t("out-unmatched-how"),
+            head: vec![t("out-reason"), t("out-arriving")],
+            rows: breakdown_rows(
+                &o.waiting.unmatched_reasons,
+                |c| i18n::coded(lang, "out-unmatched", c),
+                t("out-total"),
+            ),
+        },
+    ];
+    let unknown = |c: &str, f: &dyn Fn(&str) -> String| {
+        if c == "unknown" {
+            t("fair-unknown")
+        } else {
+            f(c)
+        }
+    };
+    out.push(side_table(
+        lang,
+        "by-gender",
+        "gender",
+        &o.breakdowns,
+        &|c| unknown(c, &|c| i18n::coded(lang, "gender", c)),
+    ));
+    out.push(side_table(
+        lang,
+        "by-age",
+        "age_band",
+        &o.breakdowns,
+        &|c| unknown(c, &|c| c.to_owned()),
+    ));
+    out.push(side_table(lang, "by-area", "area", &o.breakdowns, &|c| {
+        unknown(c, &|c| text.area(c))
+    }));
+    out.push(side_table(
+        lang,
+        "by-language",
+        "main_language",
+        &o.breakdowns,
+        &|c| unknown(c, &|c| i18n::language_name(lang, c)),
+    ));
+    out
+}
+
+/// CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Arabic names right) of the
+/// table `only`, as it is laid out; or, without `only`, of every table in long form: table,
+/// row, column, value. None when `only` names no table.
+///
+/// # Errors
+/// Writing CSV fails (it writes to memory, so only on a bug).
+pub fn csv(tables: &[Table], only: Option<&str>) -> Result<Option<Vec<u8>>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    match only {
+        Some(id) => {
+            let Some(t) = tables.iter().find(|t| t.id == id) else {
+                return Ok(None);
+            };
+            w.write_record(&t.head)?;
+            for (label, values) in &t.rows {
+                w.write_record(std::iter::once(label).chain(values))?;
+            }
+        }
+        None => {
+            w.write_record(["table", "row", "column", "value"])?;
+            for t in tables {
+                for (label, values) in &t.rows {
+                    for (column, value) in t.head.iter().skip(1).zip(values) {
+                        w.write_record([&t.caption, label, column, value])?;
+                    }
+                }
+            }
+        }
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(body);
+    Ok(Some(out))
+}
+
+/// A CSV download: `outcomes-<slug>-<first>-<last>[-<table>].csv`.
+#[must_use]
+pub fn csv_response(slug: &str, o: &Outcomes, table: Option<&str>, body: Vec<u8>) -> HttpResponse {
+    let name = format!(
+        "outcomes-{slug}-{}-{}{}.csv",
+        o.from.format("%Y-%m-%d"),
+        o.to.format("%Y-%m-%d"),
+        table.map(|t| format!("-{t}")).unwrap_or_default()
+    );
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(body)
+}
