@@ -80,3 +80,5 @@ error-invalid-date = Bitte ein Datum wie 2026-03-31 eingeben.
 error-before-from = Das Ende darf nicht vor dem Beginn liegen.
 out-csv = Als CSV herunterladen
 out-csv-all = Alle Tabellen als eine CSV-Datei herunterladen (für Tabellenkalkulationen)
+out-figure = Kennzahl
+out-funnel-chart = Diagramm: von der Anmeldung zur beidseitigen Verbindung

@@ -80,3 +80,5 @@ error-invalid-date = Please enter a date like 2026-03-31.
 error-before-from = The end must not be before the start.
 out-csv = Download as CSV
 out-csv-all = Download every table as one CSV (for spreadsheets)
+out-figure = Figure
+out-funnel-chart = Chart: from sign-up to a two-way connection

@@ -80,3 +80,5 @@ error-invalid-date = Saisissez une date comme 2026-03-31.
 error-before-from = La fin ne doit pas précéder le début.
 out-csv = Télécharger en CSV
 out-csv-all = Télécharger tous les tableaux dans un seul fichier CSV (pour les tableurs)
+out-figure = Indicateur
+out-funnel-chart = Graphique : de l'inscription à un lien réciproque

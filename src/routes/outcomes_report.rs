@@ -112,7 +112,7 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
     let t = |k: &str| i18n::t(lang, k);
     let text = ProfileText { lang, programme };
     let sides = vec![
-        String::new(),
+        t("out-figure"),
         t("out-arriving"),
         t("out-receiving"),
         t("out-total"),
@@ -133,7 +133,7 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
             id: "pairs",
             caption: t("out-pairs"),
             how: t("out-pairs-how"),
-            head: vec![String::new(), t("out-count")],
+            head: vec![t("out-figure"), t("out-count")],
             rows: vec![
                 (t("out-pairs-created"), vec![o.pairs_created.to_string()]),
                 (t("out-became-buddies"), vec![o.became_buddies.to_string()]),
@@ -143,7 +143,7 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
             id: "satisfaction",
             caption: t("out-satisfaction"),
             how: t("out-satisfaction-how"),
-            head: vec![String::new(), t("out-answered"), t("out-percent-high")],
+            head: vec![t("out-figure"), t("out-answered"), t("out-percent-high")],
             rows: [
                 (t("out-arriving"), &o.satisfaction_arriving),
                 (t("out-receiving"), &o.satisfaction_receiving),
@@ -157,7 +157,7 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
             caption: t("out-arriving-questions"),
             how: t("out-arriving-questions-how"),
             head: vec![
-                String::new(),
+                t("out-figure"),
                 t("out-answered"),
                 t("out-percent-high"),
                 t("out-repeated"),
@@ -251,7 +251,7 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
             id: "waiting",
             caption: t("out-waiting"),
             how: t("out-waiting-how"),
-            head: vec![String::new(), t("out-value")],
+            head: vec![t("out-figure"), t("out-value")],
             rows: vec![
                 (t("out-introduced"), vec![o.waiting.introduced.to_string()]),
                 (t("out-median-days"), vec![days(o.waiting.median_days)]),

@@ -4,7 +4,8 @@
 // proposed with its reasons and approves it; both get an introduction email, accept through
 // their answer links, and only then see each other's contact details. A week later the seeker
 // answers the first check-in on a 390 px phone in Arabic, and the buddy's concern reaches the top
-// of the coordinator's Connections list (never the seeker).
+// of the coordinator's Connections list (never the seeker). Then the programme's outcomes page
+// passes axe-core, fits a phone, and its CSV downloads with a UTF-8 byte-order mark.
 //
 // Everything is real: the buddymatch binary (target/debug) on a fresh SQLite database, email
 // through SMTP to tests/support/smtp_sink.py, links read from the .eml files it writes.
@@ -17,7 +18,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +31,7 @@ import { BINARY, smtpSink, startServer } from './support/server.mjs';
 import { spawnSync } from 'node:child_process';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -362,6 +365,33 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     assert.ok(!(await seekerPage.goto(seekerMe).then((r) => r.text())).includes('worried'), 'the partner never sees it');
     await coord.screenshot({ path: join(artifacts, 'match-page.png'), fullPage: true });
     step('concern reached the coordinator');
+
+    // 14. The programme's outcomes: figures, chart and tables with no accessibility violations,
+    // nothing wider than a phone, and a CSV download that spreadsheets read as UTF-8.
+    await coord.goto(`${base}/coordinator`);
+    await Promise.all([
+      coord.waitForURL(/\/coordinator\/programmes\/demo\/outcomes$/),
+      coord.click('a[href="/coordinator/programmes/demo/outcomes"]'),
+    ]);
+    assert.ok(await coord.locator('svg.chart rect').count() >= 8, 'the funnel chart has its bars');
+    assert.match(await coord.locator('#t-funnel').innerText(), /sign-up/i);
+    await coord.addScriptTag({ path: AXE });
+    const violations = await coord.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`));
+    assert.deepEqual(violations, [], 'axe-core finds no accessibility violations on the outcomes page');
+    await coord.setViewportSize({ width: 390, height: 844 });
+    const wide = await coord.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wide <= 0, `the outcomes page scrolls sideways on a phone by ${wide} px`);
+    await coord.screenshot({ path: join(artifacts, 'outcomes-390.png'), fullPage: true });
+    await coord.setViewportSize({ width: 1024, height: 900 });
+    const [download] = await Promise.all([
+      coord.waitForEvent('download'),
+      coord.click('a[href$="outcomes.csv?"]'),
+    ]);
+    assert.match(download.suggestedFilename(), /^outcomes-demo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path());
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
+    assert.match(csv.toString('utf8'), /^\uFEFFtable,row,column,value\n/);
+    step('outcomes page checked and its CSV downloaded');
     passed = true;
   } catch (e) {
     e.message += `\n(database and server folder kept: ${server.dir})`;
