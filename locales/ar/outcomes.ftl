@@ -82,3 +82,6 @@ out-csv = تنزيل بصيغة CSV
 out-csv-all = تنزيل كل الجداول في ملف CSV واحد (لبرامج الجداول)
 out-figure = المؤشر
 out-funnel-chart = رسم بياني: من التسجيل إلى علاقة متبادلة
+out-conversation-local = أستطيع إجراء محادثة بسيطة باللغة المحلية
+out-all-programmes = كل البرامج
+out-nav-all = نتائج كل البرامج

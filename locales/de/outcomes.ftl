@@ -82,3 +82,6 @@ out-csv = Als CSV herunterladen
 out-csv-all = Alle Tabellen als eine CSV-Datei herunterladen (für Tabellenkalkulationen)
 out-figure = Kennzahl
 out-funnel-chart = Diagramm: von der Anmeldung zur beidseitigen Verbindung
+out-conversation-local = Ich kann ein einfaches Gespräch in der Landessprache führen
+out-all-programmes = Alle Programme
+out-nav-all = Ergebnisse aller Programme

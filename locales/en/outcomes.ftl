@@ -82,3 +82,6 @@ out-csv = Download as CSV
 out-csv-all = Download every table as one CSV (for spreadsheets)
 out-figure = Figure
 out-funnel-chart = Chart: from sign-up to a two-way connection
+out-conversation-local = I can hold a simple conversation in the local language
+out-all-programmes = All programmes
+out-nav-all = Outcomes of all programmes

@@ -82,3 +82,6 @@ out-csv = Télécharger en CSV
 out-csv-all = Télécharger tous les tableaux dans un seul fichier CSV (pour les tableurs)
 out-figure = Indicateur
 out-funnel-chart = Graphique : de l'inscription à un lien réciproque
+out-conversation-local = Je peux tenir une conversation simple dans la langue locale
+out-all-programmes = Tous les programmes
+out-nav-all = Résultats de tous les programmes

@@ -2,9 +2,9 @@
 //! one query per figure, so the cost grows with the groups and not with the rows. No names,
 //! contacts or free text are ever read here.
 //!
-//! The queries are plain SQL that both backends run. Their only inputs are a programme id and
-//! period bounds, formatted from typed values (an `i32`, a `NaiveDateTime`), never from text a
-//! person typed. The few expressions the backends spell differently (the first language of a
+//! Every figure is for a set of programmes (one, or all for an admin). The queries are plain
+//! SQL that both backends run. Their only inputs are programme ids and period bounds, formatted
+//! from typed values (`i32`s, a `NaiveDateTime`), never from text a person typed. The few expressions the backends spell differently (the first language of a
 //! profile) are chosen by backend.
 
 use anyhow::Context;
@@ -21,6 +21,18 @@ pub struct Span {
     pub from: NaiveDateTime,
     /// First moment after.
     pub to: NaiveDateTime,
+}
+
+/// Programme ids as an SQL list (`NULL` for none: `IN (NULL)` matches nothing).
+fn id_list(programmes: &[i32]) -> String {
+    if programmes.is_empty() {
+        return "NULL".to_owned();
+    }
+    programmes
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A timestamp as an SQL literal both backends compare with their timestamp columns.
@@ -78,12 +90,13 @@ fn one(conn: &mut DbConnection, sql: &str, what: &str) -> Result<i64, DbError> {
 /// A failed query.
 pub fn confirmed_by_role(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<Vec<GroupCount>, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
         "SELECT role AS key, COUNT(*) AS n FROM participants \
-         WHERE programme_id = {programme_id} AND confirmed_at >= {} AND confirmed_at < {} \
+         WHERE programme_id IN ({ids}) AND confirmed_at >= {} AND confirmed_at < {} \
          GROUP BY role",
         at(span.from),
         at(span.to)
@@ -98,11 +111,12 @@ pub fn confirmed_by_role(
 /// A failed query.
 pub fn matched_people(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<(i64, i64), DbError> {
+    let ids = id_list(programmes);
     let filter = format!(
-        "FROM matches WHERE programme_id = {programme_id} \
+        "FROM matches WHERE programme_id IN ({ids}) \
          AND status IN ('approved', 'declined', 'active', 'closed') \
          AND decided_at >= {} AND decided_at < {}",
         at(span.from),
@@ -135,11 +149,12 @@ fn live_at(t: NaiveDateTime) -> String {
 /// A failed query.
 pub fn active_people(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<(i64, i64), DbError> {
+    let ids = id_list(programmes);
     let filter = format!(
-        "FROM matches WHERE programme_id = {programme_id} AND {}",
+        "FROM matches WHERE programme_id IN ({ids}) AND {}",
         live_at(end)
     );
     let seekers = one(
@@ -161,11 +176,12 @@ pub fn active_people(
 /// A failed query.
 pub fn pairs_created(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<i64, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
-        "SELECT COUNT(*) AS n FROM matches WHERE programme_id = {programme_id} \
+        "SELECT COUNT(*) AS n FROM matches WHERE programme_id IN ({ids}) \
          AND active_since >= {} AND active_since < {}",
         at(span.from),
         at(span.to)
@@ -189,8 +205,9 @@ pub struct SideRating {
 }
 
 /// The programme's check-ins, as a FROM clause aliased `c` (joined to their match).
-fn programme_checkins(programme_id: i32) -> String {
-    format!("checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id = {programme_id}")
+fn programme_checkins(programmes: &[i32]) -> String {
+    let ids = id_list(programmes);
+    format!("checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id IN ({ids})")
 }
 
 /// Satisfaction per side: each person's latest rating of "how is it going" in the period.
@@ -199,7 +216,7 @@ fn programme_checkins(programme_id: i32) -> String {
 /// A failed query.
 pub fn satisfaction(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<Vec<SideRating>, DbError> {
     let sql = format!(
@@ -212,7 +229,7 @@ pub fn satisfaction(
            ON l.pid = c.participant_id AND l.last = c.answered_at \
          WHERE c.going IS NOT NULL \
          GROUP BY c.side",
-        from = programme_checkins(programme_id),
+        from = programme_checkins(programmes),
         lo = at(span.from),
         hi = at(span.to),
     );
@@ -267,7 +284,7 @@ impl ArrivingQuestion {
 /// A failed query.
 pub fn first_and_latest(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     question: ArrivingQuestion,
     span: Span,
 ) -> Result<FirstAndLatest, DbError> {
@@ -290,7 +307,7 @@ pub fn first_and_latest(
               AND f.{q} IS NOT NULL \
          JOIN checkins l ON l.participant_id = g.pid AND l.answered_at = g.last_at \
               AND l.{q} IS NOT NULL",
-        from = programme_checkins(programme_id),
+        from = programme_checkins(programmes),
         lo = at(span.from),
         hi = at(span.to),
     );
@@ -303,10 +320,14 @@ pub fn first_and_latest(
 ///
 /// # Errors
 /// A failed query.
-pub fn live_stages(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<GroupCount>, DbError> {
+pub fn live_stages(
+    conn: &mut DbConnection,
+    programmes: &[i32],
+) -> Result<Vec<GroupCount>, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
         "SELECT COALESCE(stage, 'introduced') AS key, COUNT(*) AS n FROM matches \
-         WHERE programme_id = {programme_id} AND status = 'active' \
+         WHERE programme_id IN ({ids}) AND status = 'active' \
          GROUP BY COALESCE(stage, 'introduced')"
     );
     groups(conn, &sql, "live stages")
@@ -340,23 +361,24 @@ pub struct Funnel {
 /// A failed query.
 pub fn funnel(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<Funnel, DbError> {
+    let ids = id_list(programmes);
     let t = at(end);
     // Seekers: arriving members who do not offer to be a buddy, and anyone who was the seeker
     // of a match (an arriving member who became a buddy later is still counted).
     let arriving = format!(
-        "FROM participants WHERE programme_id = {programme_id} \
+        "FROM participants WHERE programme_id IN ({ids}) \
          AND ((role = 'arriving' AND volunteer = {no}) \
-              OR id IN (SELECT seeker_id FROM matches WHERE programme_id = {programme_id}))",
+              OR id IN (SELECT seeker_id FROM matches WHERE programme_id IN ({ids})))",
         no = truth(conn, false)
     );
     let reached = |stages: &str| {
         format!(
             "SELECT COUNT(DISTINCT m.seeker_id) AS n FROM matches m \
              JOIN match_stage_changes h ON h.match_id = m.id \
-             WHERE m.programme_id = {programme_id} AND h.changed_at < {t} AND h.stage IN ({stages})"
+             WHERE m.programme_id IN ({ids}) AND h.changed_at < {t} AND h.stage IN ({stages})"
         )
     };
     Ok(Funnel {
@@ -374,7 +396,7 @@ pub fn funnel(
             conn,
             &format!(
                 "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
-                 WHERE programme_id = {programme_id} AND decided_at < {t} \
+                 WHERE programme_id IN ({ids}) AND decided_at < {t} \
                  AND status IN ('approved', 'declined', 'active', 'closed')"
             ),
             "funnel: matched",
@@ -383,7 +405,7 @@ pub fn funnel(
             conn,
             &format!(
                 "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
-                 WHERE programme_id = {programme_id} AND active_since < {t}"
+                 WHERE programme_id IN ({ids}) AND active_since < {t}"
             ),
             "funnel: introduced",
         )?,
@@ -409,12 +431,12 @@ pub fn funnel(
 /// A failed query.
 pub fn match_lives(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<Vec<(NaiveDateTime, Option<NaiveDateTime>)>, DbError> {
     use super::schema::matches;
     Ok(matches::table
-        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::programme_id.eq_any(programmes))
         .filter(matches::active_since.lt(end))
         .select((matches::active_since.assume_not_null(), matches::closed_at))
         .load(conn)
@@ -427,12 +449,13 @@ pub fn match_lives(
 /// A failed query.
 pub fn closures(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<Vec<GroupCount>, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
         "SELECT COALESCE(close_reason, 'other') AS key, COUNT(*) AS n FROM matches \
-         WHERE programme_id = {programme_id} AND active_since IS NOT NULL \
+         WHERE programme_id IN ({ids}) AND active_since IS NOT NULL \
          AND closed_at >= {} AND closed_at < {} GROUP BY COALESCE(close_reason, 'other')",
         at(span.from),
         at(span.to)
@@ -447,12 +470,13 @@ pub fn closures(
 /// A failed query.
 pub fn became_buddies(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<i64, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
         "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
-         JOIN participants p ON p.id = r.participant_id AND p.programme_id = {programme_id} \
+         JOIN participants p ON p.id = r.participant_id AND p.programme_id IN ({ids}) \
          WHERE r.since >= {lo} AND r.since < {hi} \
            AND (r.role = 'receiving' OR r.volunteer = {yes}) \
            AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
@@ -481,9 +505,10 @@ fn truth(conn: &DbConnection, value: bool) -> &'static str {
 /// A failed query.
 pub fn waits_to_introduction(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
 ) -> Result<Vec<(NaiveDateTime, NaiveDateTime)>, DbError> {
+    let ids = id_list(programmes);
     #[derive(QueryableByName)]
     struct Wait {
         #[diesel(sql_type = Timestamp)]
@@ -494,7 +519,7 @@ pub fn waits_to_introduction(
     let sql = format!(
         "SELECT p.confirmed_at AS confirmed, MIN(m.decided_at) AS decided FROM matches m \
          JOIN participants p ON p.id = m.seeker_id \
-         WHERE m.programme_id = {programme_id} AND p.confirmed_at IS NOT NULL \
+         WHERE m.programme_id IN ({ids}) AND p.confirmed_at IS NOT NULL \
            AND m.status IN ('approved', 'declined', 'active', 'closed') \
            AND m.decided_at >= {} AND m.decided_at < {} \
          GROUP BY m.seeker_id, p.confirmed_at",
@@ -513,8 +538,9 @@ pub fn waits_to_introduction(
 /// A failed query.
 pub fn waiting_now(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
 ) -> Result<Vec<NaiveDateTime>, DbError> {
+    let ids = id_list(programmes);
     #[derive(QueryableByName)]
     struct Since {
         #[diesel(sql_type = Timestamp)]
@@ -522,7 +548,7 @@ pub fn waiting_now(
     }
     let sql = format!(
         "SELECT p.waiting_since AS since FROM participants p \
-         WHERE p.programme_id = {programme_id} AND p.status = 'confirmed' \
+         WHERE p.programme_id IN ({ids}) AND p.status = 'confirmed' \
            AND p.role = 'arriving' AND p.volunteer = {no} \
            AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.seeker_id = p.id \
                            AND m.status IN ('approved', 'active'))",
@@ -553,10 +579,11 @@ pub enum Dimension {
 /// A failed query.
 pub fn participants_by(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     dimension: Dimension,
     end: NaiveDateTime,
 ) -> Result<Vec<PairCount>, DbError> {
+    let ids = id_list(programmes);
     let expr = match (dimension, &*conn) {
         (Dimension::Gender, _) => "COALESCE(gender, 'unknown')",
         (Dimension::BirthYear, _) => "COALESCE(CAST(birth_year AS TEXT), 'unknown')",
@@ -570,7 +597,7 @@ pub fn participants_by(
     };
     let sql = format!(
         "SELECT role AS a, {expr} AS b, COUNT(*) AS n FROM participants \
-         WHERE programme_id = {programme_id} AND status = 'confirmed' AND confirmed_at < {} \
+         WHERE programme_id IN ({ids}) AND status = 'confirmed' AND confirmed_at < {} \
          GROUP BY role, {expr}",
         at(end)
     );

@@ -257,25 +257,26 @@ fn retention(
 
 fn waiting(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     span: Span,
     now: NaiveDateTime,
 ) -> Result<Waiting, DbError> {
-    let mut waits: Vec<i64> = store::waits_to_introduction(conn, programme_id, span)?
+    let mut waits: Vec<i64> = store::waits_to_introduction(conn, programmes, span)?
         .into_iter()
         .map(|(confirmed, decided)| (decided - confirmed).num_days().max(0))
         .collect();
     waits.sort_unstable();
-    let mut now_waiting: Vec<i64> = store::waiting_now(conn, programme_id)?
+    let mut now_waiting: Vec<i64> = store::waiting_now(conn, programmes)?
         .into_iter()
         .map(|since| (now - since).num_days().max(0))
         .collect();
     now_waiting.sort_unstable();
-    let latest = runs::for_programme(conn, programme_id, 1)?;
     let mut reasons: BTreeMap<String, i64> = BTreeMap::new();
-    if let Some(run) = latest.first() {
-        for u in review::unmatched_of(run) {
-            *reasons.entry(u.reason).or_default() += 1;
+    for &programme_id in programmes {
+        if let Some(run) = runs::for_programme(conn, programme_id, 1)?.first() {
+            for u in review::unmatched_of(run) {
+                *reasons.entry(u.reason).or_default() += 1;
+            }
         }
     }
     Ok(Waiting {
@@ -290,7 +291,7 @@ fn waiting(
 
 fn breakdowns(
     conn: &mut DbConnection,
-    programme_id: i32,
+    programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<Vec<SideBreakdown>, DbError> {
     let dimensions = [
@@ -301,7 +302,7 @@ fn breakdowns(
     ];
     let mut out = Vec::new();
     for (dimension, name) in dimensions {
-        let rows = store::participants_by(conn, programme_id, dimension, end)?;
+        let rows = store::participants_by(conn, programmes, dimension, end)?;
         for side in ["arriving", "receiving"] {
             let mut groups: BTreeMap<String, i64> = BTreeMap::new();
             for r in rows.iter().filter(|r| r.a == side) {
@@ -331,7 +332,21 @@ pub fn outcomes(
     period: &Period,
     now: NaiveDateTime,
 ) -> Result<Outcomes, DbError> {
-    let id = programme.id;
+    outcomes_of(conn, &[programme.id], period, now)
+}
+
+/// The outcomes of several programmes together (an admin's view across programmes): every
+/// count over all of them, suppressed as for one.
+///
+/// # Errors
+/// Storage failures.
+pub fn outcomes_of(
+    conn: &mut DbConnection,
+    programmes: &[i32],
+    period: &Period,
+    now: NaiveDateTime,
+) -> Result<Outcomes, DbError> {
+    let id = programmes;
     let span = Span {
         from: period.start(),
         to: period.end(),

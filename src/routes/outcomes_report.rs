@@ -108,9 +108,10 @@ fn side_table(
 /// Every table of the report, in page order.
 #[must_use]
 #[allow(clippy::too_many_lines)] // the report's tables in order
-pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Table> {
+/// `programme`: the one programme (area names, its local language), or None across programmes.
+pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> Vec<Table> {
     let t = |k: &str| i18n::t(lang, k);
-    let text = ProfileText { lang, programme };
+    let text = programme.map(|programme| ProfileText { lang, programme });
     let sides = vec![
         t("out-figure"),
         t("out-arriving"),
@@ -167,13 +168,15 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
             rows: [
                 (t("out-belonging"), &o.belonging),
                 (
-                    i18n::t_args(
-                        lang,
-                        "out-conversation",
-                        &[(
-                            "language",
-                            &i18n::language_name(lang, &programme.local_language),
-                        )],
+                    programme.map_or_else(
+                        || t("out-conversation-local"),
+                        |p| {
+                            i18n::t_args(
+                                lang,
+                                "out-conversation",
+                                &[("language", &i18n::language_name(lang, &p.local_language))],
+                            )
+                        },
                     ),
                     &o.conversation,
                 ),
@@ -300,7 +303,9 @@ pub fn tables(lang: UiLanguage, programme: &Programme, o: &Outcomes) -> Vec<Tabl
         &|c| unknown(c, &|c| c.to_owned()),
     ));
     out.push(side_table(lang, "by-area", "area", &o.breakdowns, &|c| {
-        unknown(c, &|c| text.area(c))
+        unknown(c, &|c| {
+            text.map_or_else(|| c.to_owned(), |text| text.area(c))
+        })
     }));
     out.push(side_table(
         lang,

@@ -359,4 +359,30 @@ async fn the_outcomes_page_and_api_publish_the_figures_without_small_counts() {
     assert_eq!(page_csv.status(), 200);
     let text = page_csv.text().await.expect("body");
     assert!(text.lines().count() == 4, "{text}");
+
+    // Across programmes: admins only.
+    assert_eq!(app.get("/coordinator/outcomes").await.status(), 403);
+}
+
+#[tokio::test]
+async fn admins_see_every_programme_together() {
+    let app = spawn_app().await;
+    lived_programme(&app).await;
+    other_programme(&app).await;
+    crate::review_support::add_account(&app, "admin@example.org", CoordinatorRole::Admin, &[]);
+    crate::review_support::login(&app, "admin@example.org").await;
+    let page = app.get("/coordinator/outcomes").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("body");
+    assert!(html.contains("Outcomes of All programmes"), "{html}");
+    assert!(html.contains("Volunteer/migrant pairs created"));
+    let csv = app.get("/coordinator/outcomes.csv?table=funnel").await;
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.expect("body");
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("Signed up,60")),
+        "{text}"
+    );
 }

@@ -133,7 +133,7 @@ pub async fn get_outcomes_csv(
             Ok((programme, figures))
         })
         .await?;
-    let tables = outcomes_report::tables(UiLanguage::En, &programme, &figures);
+    let tables = outcomes_report::tables(UiLanguage::En, Some(&programme), &figures);
     match outcomes_report::csv(&tables, q.table.as_deref()) {
         Ok(Some(body)) => Ok(outcomes_report::csv_response(
             &programme.slug,

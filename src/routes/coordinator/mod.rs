@@ -43,7 +43,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     people::configure(cfg);
     connections::configure(cfg);
     cfg.service(outcomes::outcomes_page)
-        .service(outcomes::outcomes_csv);
+        .service(outcomes::outcomes_csv)
+        .service(outcomes::all_outcomes_page)
+        .service(outcomes::all_outcomes_csv);
     admin::configure(cfg);
     programmes_admin::configure(cfg);
     review::configure(cfg);

@@ -1,4 +1,5 @@
-//! `GET /coordinator/programmes/{slug}/outcomes?period=&from=&to=`: the programme's outcomes
+//! `GET /coordinator/programmes/{slug}/outcomes?period=&from=&to=` (and `/coordinator/outcomes`
+//! for admins: every programme together): the programme's outcomes
 //! ([`crate::outcomes`]) as tables a programme lead can paste into a report, each saying how it
 //! is computed, with a bar chart of the funnel (SVG, with its table for screen readers) and a
 //! print layout. Counts under five read "<5". A bad custom period shows the default period with
@@ -39,7 +40,10 @@ pub(super) struct Choice {
 pub(super) struct OutcomesPage {
     page: PageCtx,
     nav: Option<Nav>,
-    programme: Programme,
+    /// The programme's name, or "All programmes".
+    name: String,
+    /// The page's path (the form's action; the CSV is this plus `.csv`).
+    path: String,
     errors: Vec<ErrorItem>,
     period_text: String,
     choices: Vec<Choice>,
@@ -76,25 +80,71 @@ fn bars(lang: UiLanguage, o: &Outcomes) -> Vec<Bar> {
         .collect()
 }
 
+/// Whose outcomes: one programme, or every programme (admins).
+struct Scope {
+    /// The one programme (None: all).
+    programme: Option<Programme>,
+    /// The programmes counted.
+    ids: Vec<i32>,
+    /// Its name on the page.
+    name: String,
+    /// In file names: the slug, or `all`.
+    slug: String,
+    /// The page's path (the CSV is this plus `.csv`).
+    path: String,
+}
+
 /// What both the page and its CSV need.
 struct Loaded {
-    programme: Programme,
+    scope: Scope,
     period: Period,
     problems: ValidationErrors,
     figures: Outcomes,
     pairs: Vec<(String, String)>,
 }
 
-/// The programme (if the account may see it), the period asked for (the default one, with the
-/// problems, when it is not valid) and the figures.
+/// The scope: programme `slug` if the account may see it; all programmes (admins) for None.
+async fn scope_of(
+    state: &AppState,
+    signed: &Signed,
+    slug: Option<String>,
+) -> Result<Scope, PageError> {
+    let lang = signed.lang;
+    if let Some(slug) = slug {
+        let programme = programme_by_slug(state, signed, slug).await?;
+        return Ok(Scope {
+            ids: vec![programme.id],
+            name: programme.name.clone(),
+            path: format!("/coordinator/programmes/{}/outcomes", programme.slug),
+            slug: programme.slug.clone(),
+            programme: Some(programme),
+        });
+    }
+    signed.require_admin()?;
+    let all = state
+        .db
+        .run(|db| crate::db::programmes::list(&mut *db.get()?))
+        .await
+        .at(lang)?;
+    Ok(Scope {
+        programme: None,
+        ids: all.iter().map(|p| p.id).collect(),
+        name: i18n::t(lang, "out-all-programmes"),
+        slug: "all".to_owned(),
+        path: "/coordinator/outcomes".to_owned(),
+    })
+}
+
+/// The scope, the period asked for (the default one, with the problems, when it is not valid)
+/// and the figures.
 async fn load(
     req: &HttpRequest,
     state: &AppState,
     signed: &Signed,
-    slug: String,
+    slug: Option<String>,
 ) -> Result<Loaded, PageError> {
     let lang = signed.lang;
-    let programme = programme_by_slug(state, signed, slug).await?;
+    let scope = scope_of(state, signed, slug).await?;
     let pairs = query_pairs(req);
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let now = Utc::now().naive_utc();
@@ -107,14 +157,14 @@ async fn load(
             e,
         ),
     };
-    let p = programme.clone();
+    let ids = scope.ids.clone();
     let figures = state
         .db
-        .run(move |db| outcomes::outcomes(&mut *db.get()?, &p, &period, now))
+        .run(move |db| outcomes::outcomes_of(&mut *db.get()?, &ids, &period, now))
         .await
         .at(lang)?;
     Ok(Loaded {
-        programme,
+        scope,
         period,
         problems,
         figures,
@@ -122,17 +172,9 @@ async fn load(
     })
 }
 
-/// `GET /coordinator/programmes/{slug}/outcomes.csv?period=&from=&to=&table=`: one table as laid
-/// out on the page, or every table in long form; labels in the coordinator's language.
-#[get("/coordinator/programmes/{slug}/outcomes.csv")]
-pub(super) async fn outcomes_csv(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    signed: Signed,
-    path: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let lang = signed.lang;
-    let loaded = load(&req, &state, &signed, path.into_inner()).await?;
+/// The CSV of `loaded`: one table as laid out on the page (`table=`), or every table in long
+/// form; labels in the coordinator's language.
+fn csv(lang: UiLanguage, loaded: &Loaded) -> Result<HttpResponse, PageError> {
     if !loaded.problems.is_empty() {
         return Err(PageError::new(lang, super::CoordError::BadRequest));
     }
@@ -141,10 +183,10 @@ pub(super) async fn outcomes_csv(
         .iter()
         .find(|(k, _)| k == "table")
         .map(|(_, v)| v.clone());
-    let tables = report::tables(lang, &loaded.programme, &loaded.figures);
+    let tables = report::tables(lang, loaded.scope.programme.as_ref(), &loaded.figures);
     match report::csv(&tables, table.as_deref()) {
         Ok(Some(body)) => Ok(report::csv_response(
-            &loaded.programme.slug,
+            &loaded.scope.slug,
             &loaded.figures,
             table.as_deref(),
             body,
@@ -157,22 +199,16 @@ pub(super) async fn outcomes_csv(
     }
 }
 
-/// `GET /coordinator/programmes/{slug}/outcomes`
-#[get("/coordinator/programmes/{slug}/outcomes")]
-pub(super) async fn outcomes_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    signed: Signed,
-    path: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
+/// The page of `loaded`.
+fn page(req: &HttpRequest, signed: &Signed, loaded: Loaded) -> HttpResponse {
     let lang = signed.lang;
     let Loaded {
-        programme,
+        scope,
         period,
         problems,
         figures,
         pairs,
-    } = load(&req, &state, &signed, path.into_inner()).await?;
+    } = loaded;
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let errors: Vec<ErrorItem> = problems
         .errors
@@ -186,9 +222,9 @@ pub(super) async fn outcomes_page(
     let bars = bars(lang, &figures);
     let page = OutcomesPage {
         page: frame(
-            &req,
+            req,
             lang,
-            i18n::t_args(lang, "out-title", &[("programme", &programme.name)]),
+            i18n::t_args(lang, "out-title", &[("programme", &scope.name)]),
         ),
         nav: Some(signed.nav()),
         period_text: i18n::t_args(
@@ -209,7 +245,7 @@ pub(super) async fn outcomes_page(
             .collect(),
         from: get("from").unwrap_or_default().to_owned(),
         to: get("to").unwrap_or_default().to_owned(),
-        tables: report::tables(lang, &programme, &figures),
+        tables: report::tables(lang, scope.programme.as_ref(), &figures),
         query: serde_urlencoded::to_string(
             pairs
                 .iter()
@@ -220,12 +256,59 @@ pub(super) async fn outcomes_page(
         chart_height: u32::try_from(bars.len()).unwrap_or(8) * 28,
         bars,
         errors,
-        programme,
+        name: scope.name,
+        path: scope.path,
     };
     let status = if problems.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    Ok(respond(&req, status, lang, &page))
+    respond(req, status, lang, &page)
+}
+
+/// `GET /coordinator/programmes/{slug}/outcomes?period=&from=&to=`
+#[get("/coordinator/programmes/{slug}/outcomes")]
+pub(super) async fn outcomes_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let loaded = load(&req, &state, &signed, Some(path.into_inner())).await?;
+    Ok(page(&req, &signed, loaded))
+}
+
+/// `GET /coordinator/programmes/{slug}/outcomes.csv?period=&from=&to=&table=`
+#[get("/coordinator/programmes/{slug}/outcomes.csv")]
+pub(super) async fn outcomes_csv(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let loaded = load(&req, &state, &signed, Some(path.into_inner())).await?;
+    csv(signed.lang, &loaded)
+}
+
+/// `GET /coordinator/outcomes` (admins): every programme together.
+#[get("/coordinator/outcomes")]
+pub(super) async fn all_outcomes_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+) -> Result<HttpResponse, PageError> {
+    let loaded = load(&req, &state, &signed, None).await?;
+    Ok(page(&req, &signed, loaded))
+}
+
+/// `GET /coordinator/outcomes.csv` (admins).
+#[get("/coordinator/outcomes.csv")]
+pub(super) async fn all_outcomes_csv(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    signed: Signed,
+) -> Result<HttpResponse, PageError> {
+    let loaded = load(&req, &state, &signed, None).await?;
+    csv(signed.lang, &loaded)
 }
