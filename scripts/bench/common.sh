@@ -3,7 +3,7 @@
 # a server with a logged-in coordinator, and timing repeated requests.
 #
 # Knobs: DB (sqlite|postgres), PG_URL (postgres://postgres@127.0.0.1/postgres), SKIP_BUILD=1,
-# BIN (a binary to use instead).
+# BIN (a binary to use instead), KEEP_DB=1 (keep the database and files to look at).
 
 DB=${DB:-sqlite}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1/postgres}
@@ -23,6 +23,10 @@ cleanup() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
+    fi
+    if [ -n "${KEEP_DB:-}" ]; then
+        echo "kept: $tmp ${pg_db:+(PostgreSQL database $pg_db)}" >&2
+        return
     fi
     if [ -n "$pg_db" ]; then
         psql "$PG_URL" -qAtc "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true

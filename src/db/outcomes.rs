@@ -204,10 +204,10 @@ pub struct SideRating {
     pub high: i64,
 }
 
-/// The programme's check-ins, as a FROM clause aliased `c` (joined to their match).
-fn programme_checkins(programmes: &[i32]) -> String {
-    let ids = id_list(programmes);
-    format!("checkins c JOIN matches m ON m.id = c.match_id AND m.programme_id IN ({ids})")
+/// "The check-in is of a participant of these programmes" (a check-in's person and its match
+/// are always of one programme; filtering by person lets the `checkins_answers` index answer).
+fn of_participants(ids: &str) -> String {
+    format!("participant_id IN (SELECT id FROM participants WHERE programme_id IN ({ids}))")
 }
 
 /// Satisfaction per side: each person's latest rating of "how is it going" in the period.
@@ -219,17 +219,18 @@ pub fn satisfaction(
     programmes: &[i32],
     span: Span,
 ) -> Result<Vec<SideRating>, DbError> {
+    let ids = id_list(programmes);
     let sql = format!(
         "SELECT c.side AS side, COUNT(*) AS answered, \
                 COALESCE(SUM(CASE WHEN c.going >= 4 THEN 1 ELSE 0 END), 0) AS high \
-         FROM {from} \
-         JOIN (SELECT c.participant_id AS pid, MAX(c.answered_at) AS last FROM {from} \
-               WHERE c.going IS NOT NULL AND c.answered_at >= {lo} AND c.answered_at < {hi} \
-               GROUP BY c.participant_id) l \
-           ON l.pid = c.participant_id AND l.last = c.answered_at \
-         WHERE c.going IS NOT NULL \
+         FROM (SELECT participant_id AS pid, MAX(answered_at) AS last FROM checkins \
+               WHERE {mine} AND going IS NOT NULL \
+                 AND answered_at >= {lo} AND answered_at < {hi} \
+               GROUP BY participant_id) l \
+         JOIN checkins c ON c.participant_id = l.pid AND c.answered_at = l.last \
+              AND c.going IS NOT NULL \
          GROUP BY c.side",
-        from = programme_checkins(programmes),
+        mine = of_participants(&ids),
         lo = at(span.from),
         hi = at(span.to),
     );
@@ -288,6 +289,7 @@ pub fn first_and_latest(
     question: ArrivingQuestion,
     span: Span,
 ) -> Result<FirstAndLatest, DbError> {
+    let ids = id_list(programmes);
     let q = question.column();
     let sql = format!(
         "SELECT COUNT(*) AS answered, \
@@ -297,17 +299,17 @@ pub fn first_and_latest(
              AS repeated_first_high, \
            COALESCE(SUM(CASE WHEN g.first_at < g.last_at AND l.{q} >= 4 THEN 1 ELSE 0 END), 0) \
              AS repeated_latest_high \
-         FROM (SELECT c.participant_id AS pid, MIN(c.answered_at) AS first_at, \
-                      MAX(c.answered_at) AS last_at \
-               FROM {from} \
-               WHERE c.{q} IS NOT NULL AND c.side = 'seeker' AND c.answered_at < {hi} \
-               GROUP BY c.participant_id \
-               HAVING MAX(c.answered_at) >= {lo}) g \
+         FROM (SELECT participant_id AS pid, MIN(answered_at) AS first_at, \
+                      MAX(answered_at) AS last_at \
+               FROM checkins \
+               WHERE {mine} AND {q} IS NOT NULL AND side = 'seeker' AND answered_at < {hi} \
+               GROUP BY participant_id \
+               HAVING MAX(answered_at) >= {lo}) g \
          JOIN checkins f ON f.participant_id = g.pid AND f.answered_at = g.first_at \
               AND f.{q} IS NOT NULL \
          JOIN checkins l ON l.participant_id = g.pid AND l.answered_at = g.last_at \
               AND l.{q} IS NOT NULL",
-        from = programme_checkins(programmes),
+        mine = of_participants(&ids),
         lo = at(span.from),
         hi = at(span.to),
     );
@@ -476,13 +478,13 @@ pub fn became_buddies(
     let ids = id_list(programmes);
     let sql = format!(
         "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
-         JOIN participants p ON p.id = r.participant_id AND p.programme_id IN ({ids}) \
-         WHERE r.since >= {lo} AND r.since < {hi} \
+         WHERE r.{mine} AND r.since >= {lo} AND r.since < {hi} \
            AND (r.role = 'receiving' OR r.volunteer = {yes}) \
            AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
                        AND e.since < r.since AND e.role = 'arriving' AND e.volunteer = {no})",
         lo = at(span.from),
         hi = at(span.to),
+        mine = of_participants(&ids),
         yes = truth(conn, true),
         no = truth(conn, false),
     );
@@ -584,16 +586,11 @@ pub fn participants_by(
     end: NaiveDateTime,
 ) -> Result<Vec<PairCount>, DbError> {
     let ids = id_list(programmes);
-    let expr = match (dimension, &*conn) {
-        (Dimension::Gender, _) => "COALESCE(gender, 'unknown')",
-        (Dimension::BirthYear, _) => "COALESCE(CAST(birth_year AS TEXT), 'unknown')",
-        (Dimension::Area, _) => "COALESCE(area, 'unknown')",
-        (Dimension::MainLanguage, DbConnection::Sqlite(_)) => {
-            "COALESCE(json_extract(languages, '$[0].code'), 'unknown')"
-        }
-        (Dimension::MainLanguage, DbConnection::Postgresql(_)) => {
-            "COALESCE(CAST(languages AS json) -> 0 ->> 'code', 'unknown')"
-        }
+    let expr = match dimension {
+        Dimension::Gender => "COALESCE(gender, 'unknown')",
+        Dimension::BirthYear => "COALESCE(CAST(birth_year AS TEXT), 'unknown')",
+        Dimension::Area => "COALESCE(area, 'unknown')",
+        Dimension::MainLanguage => "COALESCE(main_language, 'unknown')",
     };
     let sql = format!(
         "SELECT role AS a, {expr} AS b, COUNT(*) AS n FROM participants \

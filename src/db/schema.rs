@@ -56,6 +56,7 @@ diesel::table! {
         waiting_since -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        main_language -> Nullable<Text>,
     }
 }
 
