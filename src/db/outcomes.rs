@@ -366,63 +366,71 @@ pub fn funnel(
     programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<Funnel, DbError> {
+    #[derive(QueryableByName)]
+    struct Two {
+        #[diesel(sql_type = BigInt)]
+        a: i64,
+        #[diesel(sql_type = BigInt)]
+        b: i64,
+    }
+    #[derive(QueryableByName)]
+    struct Four {
+        #[diesel(sql_type = BigInt)]
+        met: i64,
+        #[diesel(sql_type = BigInt)]
+        trust: i64,
+        #[diesel(sql_type = BigInt)]
+        mutual: i64,
+        #[diesel(sql_type = BigInt)]
+        independent: i64,
+    }
     let ids = id_list(programmes);
     let t = at(end);
     // Seekers: arriving members who do not offer to be a buddy, and anyone who was the seeker
     // of a match (an arriving member who became a buddy later is still counted).
-    let arriving = format!(
-        "FROM participants WHERE programme_id IN ({ids}) \
+    let people: Two = diesel::sql_query(format!(
+        "SELECT COUNT(*) AS a, \
+                COALESCE(SUM(CASE WHEN confirmed_at < {t} THEN 1 ELSE 0 END), 0) AS b \
+         FROM participants WHERE programme_id IN ({ids}) AND created_at < {t} \
          AND ((role = 'arriving' AND volunteer = {no}) \
               OR id IN (SELECT seeker_id FROM matches WHERE programme_id IN ({ids})))",
         no = truth(conn, false)
-    );
+    ))
+    .get_result(conn)
+    .context("outcomes: funnel, people")?;
+    let matched: Two = diesel::sql_query(format!(
+        "SELECT COUNT(DISTINCT CASE WHEN decided_at < {t} \
+                  AND status IN ('approved', 'declined', 'active', 'closed') THEN seeker_id END) AS a, \
+                COUNT(DISTINCT CASE WHEN active_since < {t} THEN seeker_id END) AS b \
+         FROM matches WHERE programme_id IN ({ids})"
+    ))
+    .get_result(conn)
+    .context("outcomes: funnel, matches")?;
+    // Each stage change at or beyond a step counts its seeker for that step, once.
     let reached = |stages: &str| {
-        format!(
-            "SELECT COUNT(DISTINCT m.seeker_id) AS n FROM matches m \
-             JOIN match_stage_changes h ON h.match_id = m.id \
-             WHERE m.programme_id IN ({ids}) AND h.changed_at < {t} AND h.stage IN ({stages})"
-        )
+        format!("COUNT(DISTINCT CASE WHEN h.stage IN ({stages}) THEN m.seeker_id END)")
     };
+    let stages: Four = diesel::sql_query(format!(
+        "SELECT {met} AS met, {trust} AS trust, {mutual} AS mutual, {independent} AS independent \
+         FROM matches m JOIN match_stage_changes h ON h.match_id = m.id \
+         WHERE m.programme_id IN ({ids}) AND h.changed_at < {t} \
+           AND h.stage IN ('getting_to_know', 'building_trust', 'mutual', 'independent')",
+        met = reached("'getting_to_know', 'building_trust', 'mutual', 'independent'"),
+        trust = reached("'building_trust', 'mutual', 'independent'"),
+        mutual = reached("'mutual', 'independent'"),
+        independent = reached("'independent'"),
+    ))
+    .get_result(conn)
+    .context("outcomes: funnel, stages")?;
     Ok(Funnel {
-        signed_up: one(
-            conn,
-            &format!("SELECT COUNT(*) AS n {arriving} AND created_at < {t}"),
-            "funnel: signed up",
-        )?,
-        confirmed: one(
-            conn,
-            &format!("SELECT COUNT(*) AS n {arriving} AND confirmed_at < {t}"),
-            "funnel: confirmed",
-        )?,
-        matched: one(
-            conn,
-            &format!(
-                "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
-                 WHERE programme_id IN ({ids}) AND decided_at < {t} \
-                 AND status IN ('approved', 'declined', 'active', 'closed')"
-            ),
-            "funnel: matched",
-        )?,
-        introduced: one(
-            conn,
-            &format!(
-                "SELECT COUNT(DISTINCT seeker_id) AS n FROM matches \
-                 WHERE programme_id IN ({ids}) AND active_since < {t}"
-            ),
-            "funnel: introduced",
-        )?,
-        met: one(
-            conn,
-            &reached("'getting_to_know', 'building_trust', 'mutual', 'independent'"),
-            "funnel: met",
-        )?,
-        building_trust: one(
-            conn,
-            &reached("'building_trust', 'mutual', 'independent'"),
-            "funnel: building trust",
-        )?,
-        mutual: one(conn, &reached("'mutual', 'independent'"), "funnel: mutual")?,
-        independent: one(conn, &reached("'independent'"), "funnel: independent")?,
+        signed_up: people.a,
+        confirmed: people.b,
+        matched: matched.a,
+        introduced: matched.b,
+        met: stages.met,
+        building_trust: stages.trust,
+        mutual: stages.mutual,
+        independent: stages.independent,
     })
 }
 
@@ -479,6 +487,8 @@ pub fn became_buddies(
     let sql = format!(
         "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
          WHERE r.{mine} AND r.since >= {lo} AND r.since < {hi} \
+           AND r.participant_id IN (SELECT participant_id FROM role_history \
+                                    GROUP BY participant_id HAVING COUNT(*) > 1) \
            AND (r.role = 'receiving' OR r.volunteer = {yes}) \
            AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
                        AND e.since < r.since AND e.role = 'arriving' AND e.volunteer = {no})",
