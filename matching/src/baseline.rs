@@ -160,10 +160,12 @@ pub fn first_come_first_served(
         if std::mem::replace(&mut seen[i], true) || buddy_of[i].is_some() {
             continue;
         }
-        // The highest score with room; the lowest buddy index on a tie.
+        // The highest score with room; the lowest buddy index on a tie. The seeker's forbidden
+        // buddies are looked up once, not per edge (a run has millions of edges).
+        let banned = forbidden.get(&s).map_or(&[][..], Vec::as_slice);
         let best = by_seeker
             .of(i)
-            .filter(|e| room[e.buddy as usize] > 0 && allowed(e))
+            .filter(|e| room[e.buddy as usize] > 0 && !banned.contains(&e.buddy))
             .max_by_key(|e| (e.score, std::cmp::Reverse(e.buddy)));
         if let Some(e) = best {
             room[e.buddy as usize] -= 1;
