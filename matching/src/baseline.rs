@@ -116,6 +116,14 @@ impl<'a> BySeeker<'a> {
         })
     }
 
+    /// The seeker's edges as one slice, when the edges are grouped.
+    fn slice(&self, seeker: usize) -> Option<&'a [Edge]> {
+        match self.order {
+            Some(_) => None,
+            None => self.edges.get(self.starts[seeker]..self.starts[seeker + 1]),
+        }
+    }
+
     fn of(&self, seeker: usize) -> impl Iterator<Item = &'a Edge> + '_ {
         let range = self.starts[seeker]..self.starts[seeker + 1];
         let edges = self.edges;
@@ -124,6 +132,28 @@ impl<'a> BySeeker<'a> {
             None => &edges[k],
         })
     }
+}
+
+/// The highest-scoring edge whose buddy has room and is not banned; the lowest buddy index on a
+/// tie. A plain loop: it runs over every edge of a run.
+fn best_with_room<'e>(
+    edges: impl Iterator<Item = &'e Edge>,
+    room: &[u32],
+    banned: &[u32],
+) -> Option<&'e Edge> {
+    let mut best: Option<&Edge> = None;
+    for e in edges {
+        if room[e.buddy as usize] == 0 || banned.contains(&e.buddy) {
+            continue;
+        }
+        let better = best.map_or(true, |b| {
+            e.score > b.score || (e.score == b.score && e.buddy < b.buddy)
+        });
+        if better {
+            best = Some(e);
+        }
+    }
+    best
 }
 
 /// The greedy assignment in `order` (seeker indices; seekers not listed follow by index, and
@@ -189,10 +219,10 @@ pub fn first_come_first_served(
         // The highest score with room; the lowest buddy index on a tie. The seeker's forbidden
         // buddies are looked up once, not per edge (a run has millions of edges).
         let banned = forbidden.get(&s).map_or(&[][..], Vec::as_slice);
-        let best = by_seeker
-            .of(i)
-            .filter(|e| room[e.buddy as usize] > 0 && !banned.contains(&e.buddy))
-            .max_by_key(|e| (e.score, std::cmp::Reverse(e.buddy)));
+        let best = match by_seeker.slice(i) {
+            Some(edges) => best_with_room(edges.iter(), &room, banned),
+            None => best_with_room(by_seeker.of(i), &room, banned),
+        };
         if let Some(e) = best {
             room[e.buddy as usize] -= 1;
             buddy_of[i] = Some(e.buddy);
