@@ -66,7 +66,9 @@ impl<'a> BySeeker<'a> {
         // The common case, cheaply: grouped edges need no counting, only their bounds (two
         // tight passes instead of one per-edge bookkeeping pass over millions of edges).
         if edges.windows(2).all(|w| w[0].seeker <= w[1].seeker) {
-            let bad_seeker = edges.last().filter(|e| e.seeker as usize >= problem.num_seekers);
+            let bad_seeker = edges
+                .last()
+                .filter(|e| e.seeker as usize >= problem.num_seekers);
             let max_buddy = edges.iter().map(|e| e.buddy).max().unwrap_or(0) as usize;
             if bad_seeker.is_some() || max_buddy >= problem.capacities.len() {
                 let e = edges

@@ -122,17 +122,24 @@ pub fn matched_people(
         at(span.from),
         at(span.to)
     );
-    let seekers = one(
-        conn,
-        &format!("SELECT COUNT(DISTINCT seeker_id) AS n {filter}"),
-        "matched seekers",
-    )?;
-    let buddies = one(
-        conn,
-        &format!("SELECT COUNT(DISTINCT buddy_id) AS n {filter}"),
-        "matched buddies",
-    )?;
-    Ok((seekers, buddies))
+    both_sides(conn, &filter, "matched people")
+}
+
+/// Distinct seekers and distinct buddies of the matches `filter` (a FROM ... WHERE clause) picks.
+fn both_sides(conn: &mut DbConnection, filter: &str, what: &str) -> Result<(i64, i64), DbError> {
+    #[derive(QueryableByName)]
+    struct Sides {
+        #[diesel(sql_type = BigInt)]
+        seekers: i64,
+        #[diesel(sql_type = BigInt)]
+        buddies: i64,
+    }
+    let sides: Sides = diesel::sql_query(format!(
+        "SELECT COUNT(DISTINCT seeker_id) AS seekers, COUNT(DISTINCT buddy_id) AS buddies {filter}"
+    ))
+    .get_result(conn)
+    .with_context(|| format!("outcomes: {what}"))?;
+    Ok((sides.seekers, sides.buddies))
 }
 
 /// The condition "live at `t`": both accepted before `t` and not closed by then.
@@ -157,17 +164,7 @@ pub fn active_people(
         "FROM matches WHERE programme_id IN ({ids}) AND {}",
         live_at(end)
     );
-    let seekers = one(
-        conn,
-        &format!("SELECT COUNT(DISTINCT seeker_id) AS n {filter}"),
-        "active seekers",
-    )?;
-    let buddies = one(
-        conn,
-        &format!("SELECT COUNT(DISTINCT buddy_id) AS n {filter}"),
-        "active buddies",
-    )?;
-    Ok((seekers, buddies))
+    both_sides(conn, &filter, "active people")
 }
 
 /// Pairs created in the period: both accepted in it.

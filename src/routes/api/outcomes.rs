@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use super::error::{ApiError, ErrorBody};
 use super::participants::programme_for;
 use super::Caller;
-use crate::domain::UiLanguage;
+use crate::domain::{Programme, UiLanguage};
 use crate::outcomes::{self, Outcomes, Period};
 use crate::routes::outcomes_report;
 use crate::state::AppState;
@@ -25,6 +25,33 @@ pub struct OutcomesQuery {
     pub from: Option<String>,
     /// Last day, included (`YYYY-MM-DD`).
     pub to: Option<String>,
+}
+
+/// The programme (if the caller may see it) and its outcomes for the period asked for.
+async fn load(
+    state: &AppState,
+    caller: Caller,
+    slug: String,
+    period: &Option<String>,
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<(Programme, Outcomes), ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let period = Period::parse(
+        period.as_deref(),
+        from.as_deref(),
+        to.as_deref(),
+        now.date(),
+    )?;
+    state
+        .db
+        .run(move |db| -> Result<_, ApiError> {
+            let mut conn = db.get()?;
+            let programme = programme_for(&mut conn, &caller, &slug)?;
+            let figures = outcomes::outcomes(&mut conn, &programme, &period, now)?;
+            Ok((programme, figures))
+        })
+        .await
 }
 
 /// A programme's outcomes for a period: participation by side, pairs created, satisfaction,
@@ -54,22 +81,7 @@ pub async fn get_outcomes(
     query: web::Query<OutcomesQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let now = chrono::Utc::now().naive_utc();
-    let period = Period::parse(
-        q.period.as_deref(),
-        q.from.as_deref(),
-        q.to.as_deref(),
-        now.date(),
-    )?;
-    let slug = slug.into_inner();
-    let figures = state
-        .db
-        .run(move |db| -> Result<Outcomes, ApiError> {
-            let mut conn = db.get()?;
-            let programme = programme_for(&mut conn, &caller, &slug)?;
-            Ok(outcomes::outcomes(&mut conn, &programme, &period, now)?)
-        })
-        .await?;
+    let (_, figures) = load(&state, caller, slug.into_inner(), &q.period, &q.from, &q.to).await?;
     Ok(HttpResponse::Ok().json(figures))
 }
 
@@ -116,23 +128,8 @@ pub async fn get_outcomes_csv(
     query: web::Query<OutcomesCsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let now = chrono::Utc::now().naive_utc();
-    let period = Period::parse(
-        q.period.as_deref(),
-        q.from.as_deref(),
-        q.to.as_deref(),
-        now.date(),
-    )?;
-    let slug = slug.into_inner();
-    let (programme, figures) = state
-        .db
-        .run(move |db| -> Result<_, ApiError> {
-            let mut conn = db.get()?;
-            let programme = programme_for(&mut conn, &caller, &slug)?;
-            let figures = outcomes::outcomes(&mut conn, &programme, &period, now)?;
-            Ok((programme, figures))
-        })
-        .await?;
+    let (programme, figures) =
+        load(&state, caller, slug.into_inner(), &q.period, &q.from, &q.to).await?;
     let tables = outcomes_report::tables(UiLanguage::En, Some(&programme), &figures);
     match outcomes_report::csv(&tables, q.table.as_deref()) {
         Ok(Some(body)) => Ok(outcomes_report::csv_response(
