@@ -88,7 +88,6 @@ pub enum HistoryError {
 /// One match of the simulation.
 struct Lived {
     id: i32,
-    seeker_id: i32,
     plan: MatchPlan,
     started: NaiveDateTime,
 }
@@ -128,7 +127,7 @@ pub fn simulate(
         }
         scheduler::run_pass(db, settings, Some(programme.id), t)?;
         let (answered, volunteers) =
-            db.write(|conn| answer_open(conn, programme.id, &plans, &lived, seed, t))?;
+            db.write(|conn| answer_open(conn, programme.id, &plans, seed, t))?;
         summary.answers += answered;
         summary.became_buddies += volunteers;
         if t >= now {
@@ -180,7 +179,6 @@ fn plan_matches(
         }
         lived.push(Lived {
             id: m.id,
-            seeker_id: m.seeker_id,
             plan,
             started: start,
         });
@@ -215,7 +213,6 @@ fn answer_open(
     conn: &mut DbConnection,
     programme_id: i32,
     plans: &HashMap<i32, MatchPlan>,
-    lived: &[Lived],
     seed: u64,
     t: NaiveDateTime,
 ) -> Result<(usize, usize), HistoryError> {
@@ -250,17 +247,13 @@ fn answer_open(
         }
         answered += 1;
         if a.wants_to_volunteer && c.side == Side::Seeker {
-            // The coordinator acts on the wish: the arriving member becomes a receiving member.
-            let seeker = lived
-                .iter()
-                .find(|l| l.id == c.match_id)
-                .map(|l| l.seeker_id);
-            if let Some(id) = seeker {
-                if participants::find(conn, id)?.is_some_and(|p| p.role != Role::Receiving.code())
-                    && participants::change_role(conn, id, Role::Receiving, true, at)?
-                {
-                    volunteers += 1;
-                }
+            // The coordinator acts on the wish: the arriving member (who answered this seeker's
+            // check-in) becomes a receiving member.
+            let id = c.participant_id;
+            if participants::find(conn, id)?.is_some_and(|p| p.role != Role::Receiving.code())
+                && participants::change_role(conn, id, Role::Receiving, true, at)?
+            {
+                volunteers += 1;
             }
         }
         scheduler::refresh(conn, c.match_id, None, at)?;

@@ -35,6 +35,15 @@ fn id_list(programmes: &[i32]) -> String {
         .join(", ")
 }
 
+/// The condition "`column` falls in `span`".
+fn within(column: &str, span: Span) -> String {
+    format!(
+        "{column} >= {} AND {column} < {}",
+        at(span.from),
+        at(span.to)
+    )
+}
+
 /// A timestamp as an SQL literal both backends compare with their timestamp columns.
 fn at(t: NaiveDateTime) -> String {
     format!("'{}'", t.format("%Y-%m-%d %H:%M:%S"))
@@ -96,10 +105,9 @@ pub fn confirmed_by_role(
     let ids = id_list(programmes);
     let sql = format!(
         "SELECT role AS key, COUNT(*) AS n FROM participants \
-         WHERE programme_id IN ({ids}) AND confirmed_at >= {} AND confirmed_at < {} \
+         WHERE programme_id IN ({ids}) AND {within} \
          GROUP BY role",
-        at(span.from),
-        at(span.to)
+        within = within("confirmed_at", span),
     );
     groups(conn, &sql, "confirmed sign-ups")
 }
@@ -118,9 +126,8 @@ pub fn matched_people(
     let filter = format!(
         "FROM matches WHERE programme_id IN ({ids}) \
          AND status IN ('approved', 'declined', 'active', 'closed') \
-         AND decided_at >= {} AND decided_at < {}",
-        at(span.from),
-        at(span.to)
+         AND {within}",
+        within = within("decided_at", span),
     );
     both_sides(conn, &filter, "matched people")
 }
@@ -179,9 +186,8 @@ pub fn pairs_created(
     let ids = id_list(programmes);
     let sql = format!(
         "SELECT COUNT(*) AS n FROM matches WHERE programme_id IN ({ids}) \
-         AND active_since >= {} AND active_since < {}",
-        at(span.from),
-        at(span.to)
+         AND {within}",
+        within = within("active_since", span),
     );
     one(conn, &sql, "pairs created")
 }
@@ -222,14 +228,13 @@ pub fn satisfaction(
                 COALESCE(SUM(CASE WHEN c.going >= 4 THEN 1 ELSE 0 END), 0) AS high \
          FROM (SELECT participant_id AS pid, MAX(answered_at) AS last FROM checkins \
                WHERE {mine} AND going IS NOT NULL \
-                 AND answered_at >= {lo} AND answered_at < {hi} \
+                 AND {within} \
                GROUP BY participant_id) l \
          JOIN checkins c ON c.participant_id = l.pid AND c.answered_at = l.last \
               AND c.going IS NOT NULL \
          GROUP BY c.side",
         mine = of_participants(&ids),
-        lo = at(span.from),
-        hi = at(span.to),
+        within = within("answered_at", span),
     );
     Ok(diesel::sql_query(sql)
         .load(conn)
@@ -463,9 +468,8 @@ pub fn closures(
     let sql = format!(
         "SELECT COALESCE(close_reason, 'other') AS key, COUNT(*) AS n FROM matches \
          WHERE programme_id IN ({ids}) AND active_since IS NOT NULL \
-         AND closed_at >= {} AND closed_at < {} GROUP BY COALESCE(close_reason, 'other')",
-        at(span.from),
-        at(span.to)
+         AND {within} GROUP BY COALESCE(close_reason, 'other')",
+        within = within("closed_at", span),
     );
     groups(conn, &sql, "closures")
 }
@@ -483,14 +487,13 @@ pub fn became_buddies(
     let ids = id_list(programmes);
     let sql = format!(
         "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
-         WHERE r.{mine} AND r.since >= {lo} AND r.since < {hi} \
+         WHERE r.{mine} AND {within} \
            AND r.participant_id IN (SELECT participant_id FROM role_history \
                                     GROUP BY participant_id HAVING COUNT(*) > 1) \
            AND (r.role = 'receiving' OR r.volunteer = {yes}) \
            AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
                        AND e.since < r.since AND e.role = 'arriving' AND e.volunteer = {no})",
-        lo = at(span.from),
-        hi = at(span.to),
+        within = within("r.since", span),
         mine = of_participants(&ids),
         yes = truth(conn, true),
         no = truth(conn, false),
@@ -530,10 +533,9 @@ pub fn waits_to_introduction(
          JOIN participants p ON p.id = m.seeker_id \
          WHERE m.programme_id IN ({ids}) AND p.confirmed_at IS NOT NULL \
            AND m.status IN ('approved', 'declined', 'active', 'closed') \
-           AND m.decided_at >= {} AND m.decided_at < {} \
+           AND {within} \
          GROUP BY m.seeker_id, p.confirmed_at",
-        at(span.from),
-        at(span.to)
+        within = within("m.decided_at", span),
     );
     let rows: Vec<Wait> = diesel::sql_query(sql)
         .load(conn)
