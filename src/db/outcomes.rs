@@ -337,6 +337,73 @@ pub fn live_stages(
     groups(conn, &sql, "live stages")
 }
 
+/// How many stage entries of the matches began and ended between which chart points: the
+/// entry counts at point `i` when `first_point <= i < past_point` (points are instants, in
+/// order; `past_point` is the number of points for an entry still current at the last one).
+/// Closed entries are left out: a closed match is no longer live.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct StageSpan {
+    /// The stage code.
+    #[diesel(sql_type = Text)]
+    pub stage: String,
+    /// The first point at which the entry is current.
+    #[diesel(sql_type = BigInt)]
+    pub first_point: i64,
+    /// The first point at which it no longer is.
+    #[diesel(sql_type = BigInt)]
+    pub past_point: i64,
+    /// How many entries.
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+/// The index of the first of `points` after `column` (`points.len()` after all of them).
+fn bucket(column: &str, points: &[NaiveDateTime]) -> String {
+    let arms: String = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("WHEN {column} < {} THEN {i} ", at(*p)))
+        .collect();
+    format!("CAST(CASE {arms}ELSE {} END AS BIGINT)", points.len())
+}
+
+/// The matches' stage entries (from the stage history) grouped by the chart points between which
+/// each was current (see [`StageSpan`]): the counts of live matches per stage at every point come
+/// from a few dozen groups, not from a query per point.
+///
+/// # Errors
+/// A failed query.
+pub fn stage_spans(
+    conn: &mut DbConnection,
+    programmes: &[i32],
+    points: &[NaiveDateTime],
+) -> Result<Vec<StageSpan>, DbError> {
+    let Some(last) = points.last() else {
+        return Ok(Vec::new());
+    };
+    let ids = id_list(programmes);
+    let sql = format!(
+        "SELECT stage, first_point, past_point, COUNT(*) AS n FROM \
+           (SELECT h.stage AS stage, {first} AS first_point, \
+                   CASE WHEN h.next_at IS NULL THEN {k} ELSE {past} END AS past_point \
+            FROM (SELECT stage, changed_at, LEAD(changed_at) OVER \
+                    (PARTITION BY match_id ORDER BY changed_at, id) AS next_at \
+                  FROM match_stage_changes \
+                  WHERE match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids})) \
+                    AND changed_at < {last}) h \
+            WHERE h.stage <> 'closed') s \
+         WHERE first_point < past_point \
+         GROUP BY stage, first_point, past_point",
+        first = bucket("h.changed_at", points),
+        past = bucket("h.next_at", points),
+        k = points.len(),
+        last = at(*last),
+    );
+    Ok(diesel::sql_query(sql)
+        .load(conn)
+        .context("outcomes: stages over time")?)
+}
+
 /// The funnel up to `end`, in distinct arriving members (seekers): signed up, confirmed,
 /// matched (approved), introduced (both accepted), then reaching each stage of the path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

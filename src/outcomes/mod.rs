@@ -8,8 +8,10 @@
 //! The figures come from SQL aggregates ([`crate::db::outcomes`]); this module only combines,
 //! bands and suppresses them.
 
+pub mod over_time;
 pub mod period;
 pub mod suppression;
+pub mod waiting;
 
 use std::collections::BTreeMap;
 
@@ -18,12 +20,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::outcomes::{self as store, ArrivingQuestion, Dimension, FirstAndLatest, Span};
-use crate::db::{runs, DbConnection, DbError};
+use crate::db::{DbConnection, DbError};
 use crate::domain::{CloseReason, Programme, Stage};
 use crate::matching_runs::fairness::age_band;
-use crate::matching_runs::review;
+pub use over_time::StagesAt;
 pub use period::{Period, PeriodKind};
 use suppression::{publish, share, Cell};
+pub use waiting::Waiting;
 
 /// Months after which the share of matches still active is reported.
 pub const RETENTION_MONTHS: [u32; 3] = [3, 6, 12];
@@ -117,23 +120,6 @@ pub struct Retention {
     pub percent_still_active: Option<f64>,
 }
 
-/// Days of waiting.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct Waiting {
-    /// Arriving members introduced (a match approved) in the period.
-    pub introduced: Cell,
-    /// Median days from confirmation to introduction (null under five people).
-    pub median_days: Option<i64>,
-    /// 90th percentile of those days.
-    pub p90_days: Option<i64>,
-    /// Arriving members waiting now (confirmed, no live match).
-    pub waiting_now: Cell,
-    /// Their median days of waiting so far.
-    pub waiting_now_median_days: Option<i64>,
-    /// The latest run's unmatched seekers by reason.
-    pub unmatched_reasons: Breakdown,
-}
-
 /// Participants of one side broken down by one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct SideBreakdown {
@@ -170,6 +156,8 @@ pub struct Outcomes {
     pub conversation: Trend,
     /// Live matches now, per stage.
     pub stages_now: Breakdown,
+    /// Live matches per stage at the end of each month of the period and of its last day.
+    pub stages_over_time: Vec<StagesAt>,
     /// Arriving members up to the period's end: signed up, confirmed, matched, introduced, met,
     /// building trust, mutual, independent.
     pub funnel: Vec<Labelled>,
@@ -212,21 +200,6 @@ fn trend(f: &FirstAndLatest) -> Trend {
     }
 }
 
-/// The value at `fraction` (0..=1) of sorted `days` by the nearest-rank method; None under five
-/// values (a percentile of a handful of people describes them).
-fn percentile(days: &[i64], fraction: f64) -> Option<i64> {
-    if (days.len() as u64) < suppression::MIN_CELL {
-        return None;
-    }
-    #[allow(
-        clippy::cast_precision_loss,
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss
-    )] // a rank among at most millions of people
-    let rank = ((fraction * days.len() as f64).ceil() as usize).clamp(1, days.len());
-    days.get(rank - 1).copied()
-}
-
 fn retention(
     lives: &[(NaiveDateTime, Option<NaiveDateTime>)],
     end: NaiveDateTime,
@@ -253,40 +226,6 @@ fn retention(
             }
         })
         .collect()
-}
-
-fn waiting(
-    conn: &mut DbConnection,
-    programmes: &[i32],
-    span: Span,
-    now: NaiveDateTime,
-) -> Result<Waiting, DbError> {
-    let mut waits: Vec<i64> = store::waits_to_introduction(conn, programmes, span)?
-        .into_iter()
-        .map(|(confirmed, decided)| (decided - confirmed).num_days().max(0))
-        .collect();
-    waits.sort_unstable();
-    let mut now_waiting: Vec<i64> = store::waiting_now(conn, programmes)?
-        .into_iter()
-        .map(|since| (now - since).num_days().max(0))
-        .collect();
-    now_waiting.sort_unstable();
-    let mut reasons: BTreeMap<String, i64> = BTreeMap::new();
-    for &programme_id in programmes {
-        if let Some(run) = runs::for_programme(conn, programme_id, 1)?.first() {
-            for u in review::unmatched_of(run) {
-                *reasons.entry(u.reason).or_default() += 1;
-            }
-        }
-    }
-    Ok(Waiting {
-        introduced: suppression::count(waits.len() as u64),
-        median_days: percentile(&waits, 0.5),
-        p90_days: percentile(&waits, 0.9),
-        waiting_now: suppression::count(now_waiting.len() as u64),
-        waiting_now_median_days: percentile(&now_waiting, 0.5),
-        unmatched_reasons: Breakdown::of(reasons.into_iter().collect()),
-    })
 }
 
 fn breakdowns(
@@ -352,6 +291,7 @@ pub fn outcomes_of(
         to: period.end(),
     };
     let end = span.to;
+    let points = period.points();
     let confirmed = store::confirmed_by_role(conn, id, span)?;
     let role = |code: &str| confirmed.iter().find(|g| g.key == code).map_or(0, |g| g.n);
     let (matched_s, matched_b) = store::matched_people(conn, id, span)?;
@@ -408,6 +348,10 @@ pub fn outcomes_of(
                 .collect(),
         ),
         funnel,
+        stages_over_time: over_time::stages_at(
+            &points,
+            &store::stage_spans(conn, id, &over_time::instants(&points))?,
+        ),
         retention: retention(&store::match_lives(conn, id, end)?, end),
         closures: Breakdown::of(
             CloseReason::ALL
@@ -422,7 +366,7 @@ pub fn outcomes_of(
                 .collect(),
         ),
         became_buddies: suppression::count(n(store::became_buddies(conn, id, span)?)),
-        waiting: waiting(conn, id, span, now)?,
+        waiting: waiting::waiting(conn, id, span, now)?,
         breakdowns: breakdowns(conn, id, end)?,
     })
 }
@@ -433,15 +377,6 @@ mod tests {
 
     fn t(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a time")
-    }
-
-    #[test]
-    fn percentiles_by_nearest_rank_and_none_for_a_handful() {
-        assert_eq!(percentile(&[1, 2, 3, 4], 0.5), None);
-        let days = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-        assert_eq!(percentile(&days, 0.5), Some(5));
-        assert_eq!(percentile(&days, 0.9), Some(9));
-        assert_eq!(percentile(&[3, 3, 3, 3, 40], 0.9), Some(40));
     }
 
     #[test]

@@ -8,6 +8,9 @@ use crate::domain::ValidationErrors;
 /// Longest custom period, in days (ten years).
 pub const MAX_DAYS: i64 = 3660;
 
+/// Most points of a chart over the period (a year's month ends and the last day).
+pub const MAX_POINTS: usize = 13;
+
 /// Which kind of period was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodKind {
@@ -142,6 +145,32 @@ impl Period {
             .unwrap_or(self.last)
             .and_time(chrono::NaiveTime::MIN)
     }
+
+    /// The days at whose end a figure is counted for a chart over the period: the last day of
+    /// each month that ends inside it, then its last day. In a long period only every n-th month
+    /// end is kept (counted back from the end), so there are at most [`MAX_POINTS`].
+    #[must_use]
+    pub fn points(&self) -> Vec<NaiveDate> {
+        let mut ends = Vec::new();
+        let mut month = NaiveDate::from_ymd_opt(self.first.year(), self.first.month(), 1);
+        while let Some(m) = month {
+            let next = m.checked_add_months(Months::new(1));
+            match next.and_then(|n| n.pred_opt()) {
+                Some(end) if end < self.last => {
+                    if end >= self.first {
+                        ends.push(end);
+                    }
+                }
+                _ => break,
+            }
+            month = next;
+        }
+        let step = ends.len().div_ceil(MAX_POINTS - 1).max(1);
+        let mut points: Vec<NaiveDate> = ends.iter().rev().step_by(step).copied().collect();
+        points.reverse();
+        points.push(self.last);
+        points
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +196,28 @@ mod tests {
             default.end(),
             day("2026-08-16").and_time(chrono::NaiveTime::MIN)
         );
+    }
+
+    #[test]
+    fn chart_points_are_month_ends_then_the_last_day() {
+        let today = day("2026-08-15");
+        let year = Period::parse(Some("last_12_months"), None, None, today).expect("valid");
+        let points = year.points();
+        assert_eq!(points.len(), 13);
+        assert_eq!(points[0], day("2025-08-31"));
+        assert_eq!(points[11], day("2026-07-31"));
+        assert_eq!(points[12], today);
+        let month = Period::parse(Some("month"), None, None, today).expect("valid");
+        assert_eq!(month.points(), vec![today]);
+        // A month that ends on the period's last day is that last day, once.
+        let june = Period::parse(None, Some("2026-06-01"), Some("2026-06-30"), today).expect("ok");
+        assert_eq!(june.points(), vec![day("2026-06-30")]);
+        // Ten years: every tenth month end, the last one kept, at most 13 points.
+        let long = Period::parse(None, Some("2016-09-01"), Some("2026-08-15"), today).expect("ok");
+        let points = long.points();
+        assert!(points.len() <= MAX_POINTS, "{}", points.len());
+        assert_eq!(points[points.len() - 2], day("2026-07-31"));
+        assert!(points.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

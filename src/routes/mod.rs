@@ -6,6 +6,7 @@ mod confirm;
 pub mod coordinator;
 mod health;
 pub mod language;
+pub mod outcomes_charts;
 pub mod outcomes_report;
 pub mod pages;
 pub mod participant;

@@ -5,6 +5,7 @@ use actix_web::HttpResponse;
 
 use crate::domain::{Programme, UiLanguage};
 use crate::i18n;
+use crate::routes::outcomes_charts::days_label;
 use crate::routes::profile_form::text::ProfileText;
 
 use crate::outcomes::suppression::Cell;
@@ -105,6 +106,50 @@ fn side_table(
     }
 }
 
+/// Live matches per stage at each point of the period: a row a day, a column a stage.
+fn stages_over_time(lang: UiLanguage, o: &Outcomes) -> Table {
+    let stages: Vec<String> = o
+        .stages_over_time
+        .first()
+        .map(|p| p.stages.rows.iter().map(|r| r.code.clone()).collect())
+        .unwrap_or_default();
+    let mut head = vec![i18n::t(lang, "out-day")];
+    head.extend(stages.iter().map(|c| i18n::coded(lang, "conn-stage", c)));
+    head.push(i18n::t(lang, "out-total"));
+    Table {
+        id: "stages-over-time",
+        caption: i18n::t(lang, "out-stages-over-time"),
+        how: i18n::t(lang, "out-stages-over-time-how"),
+        head,
+        rows: o
+            .stages_over_time
+            .iter()
+            .map(|p| {
+                let mut values: Vec<String> =
+                    p.stages.rows.iter().map(|r| r.count.to_string()).collect();
+                values.push(p.stages.total.to_string());
+                (p.day.format("%Y-%m-%d").to_string(), values)
+            })
+            .collect(),
+    }
+}
+
+/// "Can hold a simple conversation in <the programme's local language>" (or "the local
+/// language" across programmes).
+#[must_use]
+pub fn conversation_label(lang: UiLanguage, programme: Option<&Programme>) -> String {
+    programme.map_or_else(
+        || i18n::t(lang, "out-conversation-local"),
+        |p| {
+            i18n::t_args(
+                lang,
+                "out-conversation",
+                &[("language", &i18n::language_name(lang, &p.local_language))],
+            )
+        },
+    )
+}
+
 /// Every table of the report, in page order.
 #[must_use]
 #[allow(clippy::too_many_lines)] // the report's tables in order
@@ -167,19 +212,7 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
             ],
             rows: [
                 (t("out-belonging"), &o.belonging),
-                (
-                    programme.map_or_else(
-                        || t("out-conversation-local"),
-                        |p| {
-                            i18n::t_args(
-                                lang,
-                                "out-conversation",
-                                &[("language", &i18n::language_name(lang, &p.local_language))],
-                            )
-                        },
-                    ),
-                    &o.conversation,
-                ),
+                (conversation_label(lang, programme), &o.conversation),
             ]
             .into_iter()
             .map(|(label, tr)| {
@@ -207,6 +240,7 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                 t("out-total"),
             ),
         },
+        stages_over_time(lang, o),
         Table {
             id: "funnel",
             caption: t("out-funnel"),
@@ -268,6 +302,32 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                     vec![days(o.waiting.waiting_now_median_days)],
                 ),
             ],
+        },
+        Table {
+            id: "waiting-days",
+            caption: t("out-waiting-days"),
+            how: t("out-waiting-days-how"),
+            head: vec![t("out-days"), t("out-introduced"), t("out-waiting-now")],
+            rows: o
+                .waiting
+                .introduced_by_days
+                .rows
+                .iter()
+                .zip(&o.waiting.waiting_now_by_days.rows)
+                .map(|(a, b)| {
+                    (
+                        days_label(lang, &a.code),
+                        vec![a.count.to_string(), b.count.to_string()],
+                    )
+                })
+                .chain(std::iter::once((
+                    t("out-total"),
+                    vec![
+                        o.waiting.introduced_by_days.total.to_string(),
+                        o.waiting.waiting_now_by_days.total.to_string(),
+                    ],
+                )))
+                .collect(),
         },
         Table {
             id: "unmatched",

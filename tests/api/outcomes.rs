@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use buddymatch::db::programmes;
-use buddymatch::db::schema::{checkins, matches, participants};
+use buddymatch::db::schema::{checkins, match_stage_changes, matches, participants};
 use buddymatch::outcomes::suppression::{Cell, MIN_CELL};
 use buddymatch::outcomes::{self, Breakdown, BySide, Period};
 use chrono::NaiveDateTime;
@@ -224,6 +224,47 @@ fn outcomes_agree_with_plain_counts_of_the_stored_rows() {
     }
     // Belonging: answered in the period by arriving members, first against latest.
     assert!(o.belonging.answered != Cell::Shown(0));
+
+    // Stages over time: at each point, every match's latest stage change before it.
+    let history: Vec<(i32, String, NaiveDateTime)> = match_stage_changes::table
+        .inner_join(matches::table)
+        .filter(matches::programme_id.eq(programme.id))
+        .order((match_stage_changes::changed_at, match_stage_changes::id))
+        .select((
+            match_stage_changes::match_id,
+            match_stage_changes::stage,
+            match_stage_changes::changed_at,
+        ))
+        .load(&mut conn)
+        .expect("stage history");
+    assert_eq!(o.stages_over_time.len(), period.points().len());
+    for point in &o.stages_over_time {
+        let instant = outcomes::over_time::instants(&[point.day])[0];
+        let mut current: HashMap<i32, &str> = HashMap::new();
+        for (id, stage, _) in history.iter().filter(|h| h.2 < instant) {
+            current.insert(*id, stage);
+        }
+        let live: Vec<&str> = current.into_values().filter(|s| *s != "closed").collect();
+        shown(point.stages.total, live.len());
+        assert_suppressed(&point.stages);
+        for row in &point.stages.rows {
+            if let Cell::Shown(v) = row.count {
+                let want = live.iter().filter(|s| **s == row.code).count();
+                assert_eq!(v, want as u64, "{} at {}", row.code, point.day);
+            }
+        }
+    }
+    let last = o.stages_over_time.last().expect("the period's last day");
+    assert_eq!(last.day, period.last);
+    assert_eq!(
+        last.stages.total, o.stages_now.total,
+        "the last point is now"
+    );
+
+    // Waiting spread over bands: the bands add up to the people counted.
+    assert_eq!(o.waiting.introduced_by_days.total, o.waiting.introduced);
+    assert_eq!(o.waiting.waiting_now_by_days.total, o.waiting.waiting_now);
+    assert_suppressed(&o.waiting.introduced_by_days);
 }
 
 /// A demo programme with six months lived through, in the test app's own database.
@@ -257,6 +298,10 @@ async fn the_outcomes_page_and_api_publish_the_figures_without_small_counts() {
         "Volunteer/migrant pairs created",
         "From sign-up to a two-way connection",
         "<svg",
+        "Chart: live matches by stage over the period",
+        "Chart: days waited for a buddy",
+        "Chart: belonging and conversation, first answer and latest",
+        "How long people waited",
         "Participants by first language",
         "4 or 5 of 5",
     ] {

@@ -49,7 +49,7 @@ use super::{continuum, matching_runs, outcomes, participants, programmes};
         ErrorDetail,
         FieldErrorDto,
         matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, crate::matching_runs::fairness::FairnessReport, crate::matching_runs::fairness::ResultFigures, crate::matching_runs::fairness::GroupFigures, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
-        continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest, crate::outcomes::Outcomes, crate::outcomes::BySide, crate::outcomes::Satisfaction, crate::outcomes::Trend, crate::outcomes::Labelled, crate::outcomes::Breakdown, crate::outcomes::Retention, crate::outcomes::Waiting, crate::outcomes::SideBreakdown, crate::outcomes::suppression::Cell,
+        continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest, crate::outcomes::Outcomes, crate::outcomes::BySide, crate::outcomes::Satisfaction, crate::outcomes::Trend, crate::outcomes::Labelled, crate::outcomes::Breakdown, crate::outcomes::Retention, crate::outcomes::Waiting, crate::outcomes::StagesAt, crate::outcomes::SideBreakdown, crate::outcomes::suppression::Cell,
     )),
     modifiers(&BearerToken),
     tags(

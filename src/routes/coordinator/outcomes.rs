@@ -1,7 +1,7 @@
 //! `GET /coordinator/programmes/{slug}/outcomes?period=&from=&to=` (and `/coordinator/outcomes`
 //! for admins: every programme together): the programme's outcomes
 //! ([`crate::outcomes`]) as tables a programme lead can paste into a report, each saying how it
-//! is computed, with a bar chart of the funnel (SVG, with its table for screen readers) and a
+//! is computed, with charts (SVG drawn on the server, each next to its table for screen readers: the funnel, stages over time, waiting, belonging and conversation first against latest) and a
 //! print layout. Counts under five read "<5". A bad custom period shows the default period with
 //! the problem named (422).
 
@@ -15,18 +15,10 @@ use super::{frame, programme_by_slug, query_pairs, respond, At, Nav, PageError, 
 use crate::domain::{Programme, UiLanguage, ValidationErrors};
 use crate::i18n;
 use crate::outcomes::{self, Outcomes, Period, PeriodKind};
+use crate::routes::outcomes_charts::{self as charts, Chart};
 use crate::routes::outcomes_report::{self as report, Table};
 use crate::routes::pages::PageCtx;
 use crate::state::AppState;
-
-/// One bar of the funnel chart.
-pub(super) struct Bar {
-    label: String,
-    value: String,
-    /// Width in percent of the widest bar (0 for a hidden count).
-    width: u32,
-    y: u32,
-}
 
 /// A period choice.
 pub(super) struct Choice {
@@ -52,32 +44,7 @@ pub(super) struct OutcomesPage {
     tables: Vec<Table>,
     /// The period's query (for the CSV links).
     query: String,
-    bars: Vec<Bar>,
-    chart_height: u32,
-}
-
-/// The funnel as bars (hidden counts get no bar).
-fn bars(lang: UiLanguage, o: &Outcomes) -> Vec<Bar> {
-    let widest = o
-        .funnel
-        .iter()
-        .filter_map(|s| s.count.value())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    o.funnel
-        .iter()
-        .zip(0_u32..)
-        .map(|(s, i)| Bar {
-            label: i18n::coded(lang, "out-step", &s.code),
-            value: s.count.to_string(),
-            width: s
-                .count
-                .value()
-                .map_or(0, |v| u32::try_from(v * 100 / widest).unwrap_or(100)),
-            y: i * 28,
-        })
-        .collect()
+    charts: Vec<Chart>,
 }
 
 /// Whose outcomes: one programme, or every programme (admins).
@@ -219,7 +186,11 @@ fn page(req: &HttpRequest, signed: &Signed, loaded: Loaded) -> HttpResponse {
             message: i18n::error_message(lang, e.code),
         })
         .collect();
-    let bars = bars(lang, &figures);
+    let charts = charts::charts(
+        lang,
+        &figures,
+        report::conversation_label(lang, scope.programme.as_ref()),
+    );
     let page = OutcomesPage {
         page: frame(
             req,
@@ -253,8 +224,7 @@ fn page(req: &HttpRequest, signed: &Signed, loaded: Loaded) -> HttpResponse {
                 .collect::<Vec<_>>(),
         )
         .unwrap_or_default(),
-        chart_height: u32::try_from(bars.len()).unwrap_or(8) * 28,
-        bars,
+        charts,
         errors,
         name: scope.name,
         path: scope.path,

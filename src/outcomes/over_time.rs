@@ -1,0 +1,134 @@
+//! Live matches per stage at points through the period (the end of each month and of the
+//! period): the "stages over time" chart and its table. The database groups the stage history
+//! by the points between which each entry was current ([`crate::db::outcomes::stage_spans`]);
+//! this adds the groups up per point and suppresses small counts like every other breakdown.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::Breakdown;
+use crate::db::outcomes::StageSpan;
+use crate::domain::Stage;
+
+/// Live matches per stage at the end of one day.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct StagesAt {
+    /// The day (counted at its end).
+    pub day: NaiveDate,
+    /// Live matches per stage then, with their total.
+    pub stages: Breakdown,
+}
+
+/// The instants at which the counts are taken: midnight after each of `days`.
+#[must_use]
+pub fn instants(days: &[NaiveDate]) -> Vec<chrono::NaiveDateTime> {
+    days.iter()
+        .map(|d| {
+            d.checked_add_days(Days::new(1))
+                .unwrap_or(*d)
+                .and_time(NaiveTime::MIN)
+        })
+        .collect()
+}
+
+/// The stages that a live match can be at, in path order.
+fn live_stages() -> impl Iterator<Item = Stage> {
+    Stage::ALL.iter().copied().filter(|s| *s != Stage::Closed)
+}
+
+/// Adds `spans` (bucketed by `days`' instants) up per day and stage.
+#[must_use]
+pub fn stages_at(days: &[NaiveDate], spans: &[StageSpan]) -> Vec<StagesAt> {
+    days.iter()
+        .zip(0_i64..)
+        .map(|(day, i)| {
+            let count = |stage: Stage| {
+                spans
+                    .iter()
+                    .filter(|s| s.stage == stage.code() && s.first_point <= i && i < s.past_point)
+                    .map(|s| s.n)
+                    .sum::<i64>()
+            };
+            StagesAt {
+                day: *day,
+                stages: Breakdown::of(
+                    live_stages()
+                        .map(|s| (s.code().to_owned(), count(s)))
+                        .collect(),
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The largest total over the points (for a chart's scale); 0 when all are hidden.
+#[must_use]
+pub fn widest(points: &[StagesAt]) -> u64 {
+    points
+        .iter()
+        .filter_map(|p| p.stages.total.value())
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcomes::suppression::Cell;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
+    }
+
+    fn span(stage: &str, first_point: i64, past_point: i64, n: i64) -> StageSpan {
+        StageSpan {
+            stage: stage.to_owned(),
+            first_point,
+            past_point,
+            n,
+        }
+    }
+
+    #[test]
+    fn entries_count_at_the_points_they_span() {
+        let days = [day("2026-01-31"), day("2026-02-28"), day("2026-03-15")];
+        // 10 matches introduced before the first point, 6 of them met before the second point;
+        // 7 more introduced between the second and third and still so at the end; 5 stalled
+        // throughout.
+        let spans = [
+            span("introduced", 0, 1, 6),
+            span("introduced", 0, 3, 4),
+            span("getting_to_know", 1, 3, 6),
+            span("introduced", 2, 3, 7),
+            span("stalled", 0, 3, 5),
+        ];
+        let points = stages_at(&days, &spans);
+        let count = |p: usize, stage: &str| {
+            points[p]
+                .stages
+                .rows
+                .iter()
+                .find(|r| r.code == stage)
+                .map(|r| r.count)
+        };
+        assert_eq!(count(0, "introduced"), Some(Cell::Shown(10)));
+        // The empty stages sum to 0: the smallest shown count (stalled, 5) is hidden with them.
+        assert_eq!(count(0, "stalled"), Some(Cell::Hidden));
+        assert_eq!(count(1, "introduced"), Some(Cell::Hidden)); // 4: under five
+        assert_eq!(count(1, "getting_to_know"), Some(Cell::Shown(6)));
+        assert_eq!(count(2, "introduced"), Some(Cell::Shown(11)));
+        assert_eq!(points[2].stages.total, Cell::Shown(22));
+        assert_eq!(points[2].day, day("2026-03-15"));
+        assert!(points[0].stages.rows.iter().all(|r| r.code != "closed"));
+        assert_eq!(widest(&points), 22);
+    }
+
+    #[test]
+    fn instants_are_midnight_after_each_day() {
+        assert_eq!(
+            instants(&[day("2026-02-28")]),
+            vec![day("2026-03-01").and_time(NaiveTime::MIN)]
+        );
+    }
+}
