@@ -417,6 +417,9 @@ fn answer_as(
     ))
     .execute(conn)
     .with_context(|| format!("storing the answer to check-in {id}"))?;
+    if changed == 1 {
+        super::answer_links::relink_checkin(conn, id)?;
+    }
     Ok(changed == 1)
 }
 

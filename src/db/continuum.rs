@@ -193,6 +193,20 @@ pub fn record_stage_change(
         ))
         .execute(conn)
         .with_context(|| format!("recording stage {stage} of match {match_id}"))?;
+    // Each entry ends when the next one (in time) begins: the outcomes count the stages at past
+    // dates from these spans. Recomputed for the whole (short) history, so that an entry
+    // written with an earlier time than the last one (a simulated history) still fits.
+    diesel::sql_query(format!(
+        "UPDATE match_stage_changes SET ended_at = COALESCE((SELECT MIN(n.changed_at) \
+           FROM match_stage_changes n WHERE n.match_id = match_stage_changes.match_id \
+           AND (n.changed_at > match_stage_changes.changed_at \
+                OR (n.changed_at = match_stage_changes.changed_at \
+                    AND n.id > match_stage_changes.id))), {open}) \
+         WHERE match_id = {match_id}",
+        open = super::answer_links::OPEN_END
+    ))
+    .execute(conn)
+    .with_context(|| format!("ending the stages of match {match_id} in turn"))?;
     Ok(())
 }
 

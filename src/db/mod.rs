@@ -4,6 +4,7 @@
 //! backend live in `migrations/<backend>/`, are embedded in the binary and run at start.
 
 pub mod accounts;
+pub mod answer_links;
 pub mod audit;
 pub mod bulk;
 pub mod checkins;

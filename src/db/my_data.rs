@@ -185,6 +185,7 @@ pub fn delete_matches_and_pair_rules(
     conn: &mut DbConnection,
     participant_id: i32,
 ) -> Result<(), DbError> {
+    let partners = super::answer_links::partners_of(conn, participant_id)?;
     diesel::delete(
         matches::table.filter(
             matches::seeker_id
@@ -203,6 +204,8 @@ pub fn delete_matches_and_pair_rules(
     )
     .execute(conn)
     .with_context(|| format!("deleting the pair rules of participant {participant_id}"))?;
+    // The partners' answers about those matches went with them.
+    super::answer_links::relink(conn, &partners)?;
     Ok(())
 }
 

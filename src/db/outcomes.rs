@@ -208,9 +208,11 @@ pub struct SideRating {
 }
 
 /// "The check-in is of a participant of these programmes" (a check-in's person and its match
-/// are always of one programme; filtering by person lets the `checkins_answers` index answer).
+/// are always of one programme). The unary `+` keeps SQLite from reading the check-ins through
+/// the person index for this test, which would visit every answer instead of the range of
+/// latest answers (`checkins_latest_*`); PostgreSQL reads `+x` as `x`.
 fn of_participants(ids: &str) -> String {
-    format!("participant_id IN (SELECT id FROM participants WHERE programme_id IN ({ids}))")
+    format!("+participant_id IN (SELECT id FROM participants WHERE programme_id IN ({ids}))")
 }
 
 /// Satisfaction per side: each person's latest rating of "how is it going" in the period.
@@ -223,18 +225,18 @@ pub fn satisfaction(
     span: Span,
 ) -> Result<Vec<SideRating>, DbError> {
     let ids = id_list(programmes);
+    // An answer is a person's latest in the period when it falls in it and their next answer
+    // came after it, or has not come (`going_next_at`, kept by `db::answer_links`).
     let sql = format!(
-        "SELECT c.side AS side, COUNT(*) AS answered, \
-                COALESCE(SUM(CASE WHEN c.going >= 4 THEN 1 ELSE 0 END), 0) AS high \
-         FROM (SELECT participant_id AS pid, MAX(answered_at) AS last FROM checkins \
-               WHERE {mine} AND going IS NOT NULL \
-                 AND {within} \
-               GROUP BY participant_id) l \
-         JOIN checkins c ON c.participant_id = l.pid AND c.answered_at = l.last \
-              AND c.going IS NOT NULL \
-         GROUP BY c.side",
+        "SELECT side, COUNT(*) AS answered, \
+                COALESCE(SUM(CASE WHEN going >= 4 THEN 1 ELSE 0 END), 0) AS high \
+         FROM checkins \
+         WHERE going IS NOT NULL AND {within} \
+           AND going_next_at >= {hi} AND {mine} \
+         GROUP BY side",
         mine = of_participants(&ids),
         within = within("answered_at", span),
+        hi = at(span.to),
     );
     Ok(diesel::sql_query(sql)
         .load(conn)
@@ -293,26 +295,20 @@ pub fn first_and_latest(
 ) -> Result<FirstAndLatest, DbError> {
     let ids = id_list(programmes);
     let q = question.column();
+    // Each person's latest answer in the period (see `satisfaction`) carries their first one.
     let sql = format!(
         "SELECT COUNT(*) AS answered, \
-           COALESCE(SUM(CASE WHEN l.{q} >= 4 THEN 1 ELSE 0 END), 0) AS latest_high, \
-           COALESCE(SUM(CASE WHEN g.first_at < g.last_at THEN 1 ELSE 0 END), 0) AS repeated, \
-           COALESCE(SUM(CASE WHEN g.first_at < g.last_at AND f.{q} >= 4 THEN 1 ELSE 0 END), 0) \
+           COALESCE(SUM(CASE WHEN {q} >= 4 THEN 1 ELSE 0 END), 0) AS latest_high, \
+           COALESCE(SUM(CASE WHEN {q}_first_at < answered_at THEN 1 ELSE 0 END), 0) AS repeated, \
+           COALESCE(SUM(CASE WHEN {q}_first_at < answered_at AND {q}_first >= 4 THEN 1 ELSE 0 END), 0) \
              AS repeated_first_high, \
-           COALESCE(SUM(CASE WHEN g.first_at < g.last_at AND l.{q} >= 4 THEN 1 ELSE 0 END), 0) \
+           COALESCE(SUM(CASE WHEN {q}_first_at < answered_at AND {q} >= 4 THEN 1 ELSE 0 END), 0) \
              AS repeated_latest_high \
-         FROM (SELECT participant_id AS pid, MIN(answered_at) AS first_at, \
-                      MAX(answered_at) AS last_at \
-               FROM checkins \
-               WHERE {mine} AND {q} IS NOT NULL AND side = 'seeker' AND answered_at < {hi} \
-               GROUP BY participant_id \
-               HAVING MAX(answered_at) >= {lo}) g \
-         JOIN checkins f ON f.participant_id = g.pid AND f.answered_at = g.first_at \
-              AND f.{q} IS NOT NULL \
-         JOIN checkins l ON l.participant_id = g.pid AND l.answered_at = g.last_at \
-              AND l.{q} IS NOT NULL",
+         FROM checkins \
+         WHERE {q} IS NOT NULL AND side = 'seeker' AND {within} \
+           AND {q}_next_at >= {hi} AND {mine}",
         mine = of_participants(&ids),
-        lo = at(span.from),
+        within = within("answered_at", span),
         hi = at(span.to),
     );
     Ok(diesel::sql_query(sql)
@@ -367,9 +363,9 @@ fn bucket(column: &str, points: &[NaiveDateTime]) -> String {
     format!("CAST(CASE {arms}ELSE {} END AS BIGINT)", points.len())
 }
 
-/// The matches' stage entries (from the stage history) grouped by the chart points between which
-/// each was current (see [`StageSpan`]): the counts of live matches per stage at every point come
-/// from a few dozen groups, not from a query per point.
+/// The matches' stage entries (from the stage history, each with when it ended) grouped by the
+/// chart points between which each was current (see [`StageSpan`]): the counts of live matches
+/// per stage at every point come from a few dozen groups, not from a query per point.
 ///
 /// # Errors
 /// A failed query.
@@ -382,22 +378,22 @@ pub fn stage_spans(
         return Ok(Vec::new());
     };
     let ids = id_list(programmes);
+    let first = points.first().unwrap_or(last);
+    // Only entries current at some point: begun before the last, not ended before the first
+    // (`ended_at` is far in the future for a current entry). `+match_id`: see `of_participants`.
     let sql = format!(
         "SELECT stage, first_point, past_point, COUNT(*) AS n FROM \
-           (SELECT h.stage AS stage, {first} AS first_point, \
-                   CASE WHEN h.next_at IS NULL THEN {k} ELSE {past} END AS past_point \
-            FROM (SELECT stage, changed_at, LEAD(changed_at) OVER \
-                    (PARTITION BY match_id ORDER BY changed_at, id) AS next_at \
-                  FROM match_stage_changes \
-                  WHERE match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids})) \
-                    AND changed_at < {last}) h \
-            WHERE h.stage <> 'closed') s \
+           (SELECT stage, {begun} AS first_point, \
+                   {ended} AS past_point \
+            FROM match_stage_changes \
+            WHERE changed_at < {last} AND ended_at >= {first} AND stage <> 'closed' \
+              AND +match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids}))) s \
          WHERE first_point < past_point \
          GROUP BY stage, first_point, past_point",
-        first = bucket("h.changed_at", points),
-        past = bucket("h.next_at", points),
-        k = points.len(),
+        begun = bucket("changed_at", points),
+        ended = bucket("ended_at", points),
         last = at(*last),
+        first = at(*first),
     );
     Ok(diesel::sql_query(sql)
         .load(conn)
@@ -554,14 +550,14 @@ pub fn became_buddies(
     let ids = id_list(programmes);
     let sql = format!(
         "SELECT COUNT(DISTINCT r.participant_id) AS n FROM role_history r \
-         WHERE r.{mine} AND {within} \
+         WHERE r.participant_id IN (SELECT id FROM participants WHERE programme_id IN ({ids})) \
+           AND {within} \
            AND r.participant_id IN (SELECT participant_id FROM role_history \
                                     GROUP BY participant_id HAVING COUNT(*) > 1) \
            AND (r.role = 'receiving' OR r.volunteer = {yes}) \
            AND EXISTS (SELECT 1 FROM role_history e WHERE e.participant_id = r.participant_id \
                        AND e.since < r.since AND e.role = 'arriving' AND e.volunteer = {no})",
         within = within("r.since", span),
-        mine = of_participants(&ids),
         yes = truth(conn, true),
         no = truth(conn, false),
     );

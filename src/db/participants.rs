@@ -604,5 +604,9 @@ pub fn delete(conn: &mut DbConnection, id: i32) -> Result<bool, DbError> {
             .filter(super::schema::participant_tokens::participant_id.eq(id)),
     )
     .execute(conn)?;
-    Ok(diesel::delete(participants::table.find(id)).execute(conn)? == 1)
+    let partners = super::answer_links::partners_of(conn, id)?;
+    let deleted = diesel::delete(participants::table.find(id)).execute(conn)? == 1;
+    // Their matches, and the partners' answers about them, went with them (cascade).
+    super::answer_links::relink(conn, &partners)?;
+    Ok(deleted)
 }

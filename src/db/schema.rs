@@ -299,6 +299,13 @@ diesel::table! {
         belonging -> Nullable<Integer>,
         conversation -> Nullable<Integer>,
         created_at -> Timestamp,
+        going_next_at -> Nullable<Timestamp>,
+        belonging_next_at -> Nullable<Timestamp>,
+        belonging_first -> Nullable<Integer>,
+        belonging_first_at -> Nullable<Timestamp>,
+        conversation_next_at -> Nullable<Timestamp>,
+        conversation_first -> Nullable<Integer>,
+        conversation_first_at -> Nullable<Timestamp>,
     }
 }
 
@@ -309,6 +316,7 @@ diesel::table! {
         stage -> Text,
         changed_at -> Timestamp,
         changed_by -> Nullable<Integer>,
+        ended_at -> Nullable<Timestamp>,
     }
 }
 

@@ -562,3 +562,97 @@ async fn deleting_a_participant_by_api_takes_the_continuum_rows_along() {
         .expect("count");
     assert_eq!(left, 1);
 }
+
+/// The links the outcomes read (`db::answer_links`): each answer knows when the same person
+/// next answered the same question and what their first belonging answer was; stage entries
+/// know when they ended. When a partner is erased, the answers about that match go and the
+/// person's earlier answer is their latest again.
+#[tokio::test]
+async fn answers_and_stage_entries_are_linked_and_erasure_relinks_the_partner() {
+    let app = spawn_app().await;
+    let pair = active_pair(&app, at(1)).await;
+    let programme = write(app.db(), move |c| {
+        buddymatch::db::programmes::by_id(c, pair.programme_id)
+    })
+    .await
+    .expect("programme");
+    // The seeker has a second buddy; the seeker answers about match 1, then about match 2.
+    let buddy2 = crate::continuum_support::add_person(
+        app.db(),
+        &programme,
+        "Second",
+        "second.buddy@example.org",
+        "receiving",
+        true,
+    );
+    let m2 = crate::continuum_support::live_match_of(
+        app.db(),
+        programme.id,
+        pair.seeker_id,
+        buddy2,
+        at(2),
+    );
+    let (m1, s) = (pair.match_id, pair.seeker_id);
+    let (first, second) = write(app.db(), move |c| {
+        let first = checkins::schedule(c, m1, s, Side::Seeker, 1, at(8))?.expect("new");
+        let second = checkins::schedule(c, m2, s, Side::Seeker, 1, at(9))?.expect("new");
+        checkins::answer(c, first, &an_answer("first"), at(9))?;
+        let mut later = an_answer("second");
+        later.belonging = Some(5);
+        checkins::answer(c, second, &later, at(12))?;
+        continuum::set_stage(c, m1, Stage::GettingToKnow, at(10), None)?;
+        Ok((first, second))
+    })
+    .await;
+    type Links = (
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+        Option<i32>,
+        Option<NaiveDateTime>,
+    );
+    let links = |id: i32| -> Links {
+        checkins_t::table
+            .find(id)
+            .select((
+                checkins_t::going_next_at,
+                checkins_t::belonging_next_at,
+                checkins_t::belonging_first,
+                checkins_t::belonging_first_at,
+            ))
+            .first(&mut *app.db().get().expect("conn"))
+            .expect("check-in")
+    };
+    assert_eq!(
+        links(first),
+        (Some(at(12)), Some(at(12)), Some(3), Some(at(9)))
+    );
+    // "Not yet": far in the future, so that "latest before a date" is one index range.
+    let open = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .expect("valid");
+    assert_eq!(
+        links(second),
+        (Some(open), Some(open), Some(3), Some(at(9)))
+    );
+    let stages: Vec<(String, Option<NaiveDateTime>)> = match_stage_changes::table
+        .filter(match_stage_changes::match_id.eq(m1))
+        .order(match_stage_changes::changed_at)
+        .select((match_stage_changes::stage, match_stage_changes::ended_at))
+        .load(&mut *app.db().get().expect("conn"))
+        .expect("stages");
+    assert_eq!(
+        stages,
+        [
+            ("introduced".to_owned(), Some(at(10))),
+            ("getting_to_know".to_owned(), Some(open))
+        ]
+    );
+
+    // The second buddy is erased: match 2 and the seeker's answer about it go.
+    write(app.db(), move |c| {
+        let p = participants::find(c, buddy2)?.expect("buddy");
+        my_data::erase(c, &p, at(13))
+    })
+    .await;
+    assert_eq!(links(first), (Some(open), Some(open), Some(3), Some(at(9))));
+}

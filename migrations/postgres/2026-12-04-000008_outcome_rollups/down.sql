@@ -1,0 +1,12 @@
+DROP INDEX match_stage_changes_spans;
+DROP INDEX checkins_latest_conversation;
+DROP INDEX checkins_latest_belonging;
+DROP INDEX checkins_latest_going;
+ALTER TABLE match_stage_changes DROP COLUMN ended_at;
+ALTER TABLE checkins DROP COLUMN conversation_first_at;
+ALTER TABLE checkins DROP COLUMN conversation_first;
+ALTER TABLE checkins DROP COLUMN conversation_next_at;
+ALTER TABLE checkins DROP COLUMN belonging_first_at;
+ALTER TABLE checkins DROP COLUMN belonging_first;
+ALTER TABLE checkins DROP COLUMN belonging_next_at;
+ALTER TABLE checkins DROP COLUMN going_next_at;
