@@ -30,6 +30,7 @@ mod introductions_support;
 mod matching_runs;
 mod my_data;
 mod outcomes;
+mod outcomes_fixed;
 mod programmes_admin;
 mod review;
 mod review_api;
