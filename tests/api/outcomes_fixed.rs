@@ -13,6 +13,7 @@
 //! - check-ins of matches 1–15, both sides: day 35 "how is it going" 1 and belonging 2; day 70
 //!   "how is it going" 5 (S1–S10), 2 (S11–S15), 4 (every buddy), belonging 4 (S1–S10) and 3
 //!   (S11–S15), conversation 5 (S1–S6) and 1 (S7–S15).
+//!
 //! Nobody is matched again after a close, so S16–S20 wait again.
 
 use buddymatch::db::checkins::{self, NewAnswer};
