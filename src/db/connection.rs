@@ -219,6 +219,12 @@ impl Db {
         Ok(db)
     }
 
+    /// The most connections the pool opens.
+    #[must_use]
+    pub fn max_connections(&self) -> u32 {
+        self.pool.max_size()
+    }
+
     /// Which backend this pool talks to.
     #[must_use]
     pub fn backend(&self) -> Backend {

@@ -20,7 +20,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::outcomes::{self as store, ArrivingQuestion, Dimension, FirstAndLatest, Span};
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::{CloseReason, Programme, Stage};
 use crate::matching_runs::fairness::age_band;
 pub use over_time::StagesAt;
@@ -266,21 +266,71 @@ fn breakdowns(
 /// # Errors
 /// Storage failures.
 pub fn outcomes(
-    conn: &mut DbConnection,
+    db: &Db,
     programme: &Programme,
     period: &Period,
     now: NaiveDateTime,
 ) -> Result<Outcomes, DbError> {
-    outcomes_of(conn, &[programme.id], period, now)
+    outcomes_of(db, &[programme.id], period, now)
+}
+
+/// What the three groups of queries of [`outcomes_of`] give.
+struct Answers {
+    satisfaction: Vec<store::SideRating>,
+    belonging: FirstAndLatest,
+    conversation: FirstAndLatest,
+    stage_spans: Vec<store::StageSpan>,
+    live_stages: Vec<store::GroupCount>,
+    closures: Vec<store::GroupCount>,
+    lives: Vec<(NaiveDateTime, Option<NaiveDateTime>)>,
+    became_buddies: i64,
+}
+
+struct Path {
+    funnel: store::Funnel,
+    waiting: Waiting,
+}
+
+struct People {
+    confirmed: Vec<store::GroupCount>,
+    matched: (i64, i64),
+    active: (i64, i64),
+    pairs_created: i64,
+    breakdowns: Vec<SideBreakdown>,
+}
+
+/// Pools smaller than this read the groups one after the other (three at once would take every
+/// connection from the requests around).
+const PARALLEL_MIN_POOL: u32 = 4;
+
+/// The result of a query thread (a panic in it is an error, not a crash of the request).
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, Result<T, DbError>>) -> Result<T, DbError> {
+    h.join().unwrap_or_else(|_| {
+        Err(DbError::Unexpected(anyhow::anyhow!(
+            "an outcomes query thread panicked"
+        )))
+    })
+}
+
+/// Runs `f` on a connection of its own.
+fn on_own_connection<T>(
+    db: &Db,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
+) -> Result<T, DbError> {
+    f(&mut *db.get()?)
 }
 
 /// The outcomes of several programmes together (an admin's view across programmes): every
 /// count over all of them, suppressed as for one.
 ///
+/// The twenty or so aggregate queries run in three groups at once, each on its own pooled
+/// connection (one snapshot per group: a report, not a transaction), when the pool has at
+/// least [`PARALLEL_MIN_POOL`] connections.
+///
 /// # Errors
 /// Storage failures.
 pub fn outcomes_of(
-    conn: &mut DbConnection,
+    db: &Db,
     programmes: &[i32],
     period: &Period,
     now: NaiveDateTime,
@@ -292,14 +342,54 @@ pub fn outcomes_of(
     };
     let end = span.to;
     let points = period.points();
-    let confirmed = store::confirmed_by_role(conn, id, span)?;
-    let role = |code: &str| confirmed.iter().find(|g| g.key == code).map_or(0, |g| g.n);
-    let (matched_s, matched_b) = store::matched_people(conn, id, span)?;
-    let (active_s, active_b) = store::active_people(conn, id, end)?;
-    let rating = store::satisfaction(conn, id, span)?;
-    let stages = store::live_stages(conn, id)?;
-    let f = store::funnel(conn, id, end)?;
-    let closures = store::closures(conn, id, span)?;
+    let instants = over_time::instants(&points);
+    let answers = |c: &mut DbConnection| {
+        Ok(Answers {
+            satisfaction: store::satisfaction(c, id, span)?,
+            belonging: store::first_and_latest(c, id, ArrivingQuestion::Belonging, span)?,
+            conversation: store::first_and_latest(c, id, ArrivingQuestion::Conversation, span)?,
+            stage_spans: store::stage_spans(c, id, &instants)?,
+            live_stages: store::live_stages(c, id)?,
+            closures: store::closures(c, id, span)?,
+            lives: store::match_lives(c, id, end)?,
+            became_buddies: store::became_buddies(c, id, span)?,
+        })
+    };
+    let path = |c: &mut DbConnection| {
+        Ok(Path {
+            funnel: store::funnel(c, id, end)?,
+            waiting: waiting::waiting(c, id, span, now)?,
+        })
+    };
+    let people = |c: &mut DbConnection| {
+        Ok(People {
+            confirmed: store::confirmed_by_role(c, id, span)?,
+            matched: store::matched_people(c, id, span)?,
+            active: store::active_people(c, id, end)?,
+            pairs_created: store::pairs_created(c, id, span)?,
+            breakdowns: breakdowns(c, id, end)?,
+        })
+    };
+    let (answers, path, people) = if db.max_connections() >= PARALLEL_MIN_POOL {
+        std::thread::scope(|s| {
+            let a = s.spawn(|| on_own_connection(db, answers));
+            let p = s.spawn(|| on_own_connection(db, path));
+            let people = on_own_connection(db, people);
+            (joined(a), joined(p), people)
+        })
+    } else {
+        let c = &mut *db.get()?;
+        (answers(c), path(c), people(c))
+    };
+    let (a, p, people) = (answers?, path?, people?);
+    let role = |code: &str| {
+        people
+            .confirmed
+            .iter()
+            .find(|g| g.key == code)
+            .map_or(0, |g| g.n)
+    };
+    let f = &p.funnel;
     let funnel = [
         ("signed_up", f.signed_up),
         ("confirmed", f.confirmed),
@@ -316,58 +406,39 @@ pub fn outcomes_of(
         count: suppression::count(n(v)),
     })
     .collect();
+    let count_of = |groups: &[store::GroupCount], code: &str| {
+        groups.iter().find(|g| g.key == code).map_or(0, |g| g.n)
+    };
     Ok(Outcomes {
         from: period.first,
         to: period.last,
         confirmed: BySide::of(role("arriving"), role("receiving")),
-        matched: BySide::of(matched_s, matched_b),
-        active: BySide::of(active_s, active_b),
-        pairs_created: suppression::count(n(store::pairs_created(conn, id, span)?)),
-        satisfaction_arriving: satisfaction(&rating, "seeker"),
-        satisfaction_receiving: satisfaction(&rating, "buddy"),
-        belonging: trend(&store::first_and_latest(
-            conn,
-            id,
-            ArrivingQuestion::Belonging,
-            span,
-        )?),
-        conversation: trend(&store::first_and_latest(
-            conn,
-            id,
-            ArrivingQuestion::Conversation,
-            span,
-        )?),
+        matched: BySide::of(people.matched.0, people.matched.1),
+        active: BySide::of(people.active.0, people.active.1),
+        pairs_created: suppression::count(n(people.pairs_created)),
+        satisfaction_arriving: satisfaction(&a.satisfaction, "seeker"),
+        satisfaction_receiving: satisfaction(&a.satisfaction, "buddy"),
+        belonging: trend(&a.belonging),
+        conversation: trend(&a.conversation),
         stages_now: Breakdown::of(
             Stage::ALL
                 .iter()
                 .filter(|s| !matches!(s, Stage::Closed))
-                .map(|s| {
-                    let count = stages.iter().find(|g| g.key == s.code()).map_or(0, |g| g.n);
-                    (s.code().to_owned(), count)
-                })
+                .map(|s| (s.code().to_owned(), count_of(&a.live_stages, s.code())))
                 .collect(),
         ),
         funnel,
-        stages_over_time: over_time::stages_at(
-            &points,
-            &store::stage_spans(conn, id, &over_time::instants(&points))?,
-        ),
-        retention: retention(&store::match_lives(conn, id, end)?, end),
+        stages_over_time: over_time::stages_at(&points, &a.stage_spans),
+        retention: retention(&a.lives, end),
         closures: Breakdown::of(
             CloseReason::ALL
                 .iter()
-                .map(|r| {
-                    let count = closures
-                        .iter()
-                        .find(|g| g.key == r.code())
-                        .map_or(0, |g| g.n);
-                    (r.code().to_owned(), count)
-                })
+                .map(|r| (r.code().to_owned(), count_of(&a.closures, r.code())))
                 .collect(),
         ),
-        became_buddies: suppression::count(n(store::became_buddies(conn, id, span)?)),
-        waiting: waiting::waiting(conn, id, span, now)?,
-        breakdowns: breakdowns(conn, id, end)?,
+        became_buddies: suppression::count(n(a.became_buddies)),
+        waiting: p.waiting,
+        breakdowns: people.breakdowns,
     })
 }
 

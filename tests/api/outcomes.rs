@@ -72,14 +72,14 @@ fn outcomes_agree_with_plain_counts_of_the_stored_rows() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pool = db.db();
-    let mut conn = pool.get().expect("connection");
-    let programme = programmes::by_slug(&mut conn, "outcomes")
+    let programme = programmes::by_slug(&mut pool.get().expect("connection"), "outcomes")
         .expect("query")
         .expect("programme");
     let now = chrono::Utc::now().naive_utc();
     let period = Period::parse(None, None, None, now.date()).expect("default period");
     let (from, to) = (period.start(), period.end());
-    let o = outcomes::outcomes(&mut conn, &programme, &period, now).expect("outcomes");
+    let o = outcomes::outcomes(&pool, &programme, &period, now).expect("outcomes");
+    let mut conn = pool.get().expect("connection");
     let within = |t: Option<NaiveDateTime>| t.is_some_and(|t| t >= from && t < to);
 
     // The stored rows, read plainly.

@@ -146,12 +146,10 @@ async fn a_fixed_history_gives_the_figures_worked_out_by_hand() {
     let to = today.format("%Y-%m-%d").to_string();
     let period = Period::parse(Some("custom"), Some(&from), Some(&to), today).expect("period");
     let db = app.db().clone();
-    let o = tokio::task::spawn_blocking(move || {
-        outcomes::outcomes(&mut db.get().expect("conn"), &programme, &period, now)
-    })
-    .await
-    .expect("task")
-    .expect("outcomes");
+    let o = tokio::task::spawn_blocking(move || outcomes::outcomes(&db, &programme, &period, now))
+        .await
+        .expect("task")
+        .expect("outcomes");
 
     // Taking part: all 45 confirmed in the period; 20 + 20 matched; matches 1–15 live at the end.
     assert_eq!(

@@ -46,9 +46,8 @@ async fn load(
     state
         .db
         .run(move |db| -> Result<_, ApiError> {
-            let mut conn = db.get()?;
-            let programme = programme_for(&mut conn, &caller, &slug)?;
-            let figures = outcomes::outcomes(&mut conn, &programme, &period, now)?;
+            let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
+            let figures = outcomes::outcomes(db, &programme, &period, now)?;
             Ok((programme, figures))
         })
         .await

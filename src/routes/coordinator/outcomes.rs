@@ -127,7 +127,7 @@ async fn load(
     let ids = scope.ids.clone();
     let figures = state
         .db
-        .run(move |db| outcomes::outcomes_of(&mut *db.get()?, &ids, &period, now))
+        .run(move |db| outcomes::outcomes_of(db, &ids, &period, now))
         .await
         .at(lang)?;
     Ok(Loaded {
