@@ -335,67 +335,54 @@ pub fn live_stages(
     groups(conn, &sql, "live stages")
 }
 
-/// How many stage entries of the matches began and ended between which chart points: the
-/// entry counts at point `i` when `first_point <= i < past_point` (points are instants, in
-/// order; `past_point` is the number of points for an entry still current at the last one).
-/// Closed entries are left out: a closed match is no longer live.
+/// A day's change in the number of live matches at one stage: entries begun that day minus
+/// entries ended that day (closed entries are left out: a closed match is no longer live).
 #[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
-pub struct StageSpan {
+pub struct StageDelta {
     /// The stage code.
     #[diesel(sql_type = Text)]
     pub stage: String,
-    /// The first point at which the entry is current.
+    /// The day, `YYYY-MM-DD`.
+    #[diesel(sql_type = Text)]
+    pub day: String,
+    /// Begun minus ended that day.
     #[diesel(sql_type = BigInt)]
-    pub first_point: i64,
-    /// The first point at which it no longer is.
-    #[diesel(sql_type = BigInt)]
-    pub past_point: i64,
-    /// How many entries.
-    #[diesel(sql_type = BigInt)]
-    pub n: i64,
+    pub delta: i64,
 }
 
-/// The index of the first of `points` after `column` (`points.len()` after all of them).
-fn bucket(column: &str, points: &[NaiveDateTime]) -> String {
-    let arms: String = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("WHEN {column} < {} THEN {i} ", at(*p)))
-        .collect();
-    format!("CAST(CASE {arms}ELSE {} END AS BIGINT)", points.len())
+/// `column` (a timestamp) as its day, `YYYY-MM-DD`, in the backend's words.
+fn day_of(conn: &DbConnection, column: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(_) => format!("substr({column}, 1, 10)"),
+        DbConnection::Postgresql(_) => format!("to_char({column}, 'YYYY-MM-DD')"),
+    }
 }
 
-/// The matches' stage entries (from the stage history, each with when it ended) grouped by the
-/// chart points between which each was current (see [`StageSpan`]): the counts of live matches
-/// per stage at every point come from a few dozen groups, not from a query per point.
+/// The matches' stage history before `before`, as per-day changes of the live count of each
+/// stage (from each entry's start and end): the number at any midnight is the sum of the
+/// changes of the days before it. A few thousand rows at most, whatever the number of matches.
 ///
 /// # Errors
 /// A failed query.
-pub fn stage_spans(
+pub fn stage_deltas(
     conn: &mut DbConnection,
     programmes: &[i32],
-    points: &[NaiveDateTime],
-) -> Result<Vec<StageSpan>, DbError> {
-    let Some(last) = points.last() else {
-        return Ok(Vec::new());
-    };
+    before: NaiveDateTime,
+) -> Result<Vec<StageDelta>, DbError> {
     let ids = id_list(programmes);
-    let first = points.first().unwrap_or(last);
-    // Only entries current at some point: begun before the last, not ended before the first
-    // (`ended_at` is far in the future for a current entry). `+match_id`: see `of_participants`.
+    // `+match_id`: see `of_participants`.
+    let mine = format!("+match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids}))");
     let sql = format!(
-        "SELECT stage, first_point, past_point, COUNT(*) AS n FROM \
-           (SELECT stage, {begun} AS first_point, \
-                   {ended} AS past_point \
-            FROM match_stage_changes \
-            WHERE changed_at < {last} AND ended_at >= {first} AND stage <> 'closed' \
-              AND +match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids}))) s \
-         WHERE first_point < past_point \
-         GROUP BY stage, first_point, past_point",
-        begun = bucket("changed_at", points),
-        ended = bucket("ended_at", points),
-        last = at(*last),
-        first = at(*first),
+        "SELECT stage, day, SUM(delta) AS delta FROM \
+           (SELECT stage, {begun} AS day, 1 AS delta FROM match_stage_changes \
+            WHERE changed_at < {before} AND stage <> 'closed' AND {mine} \
+            UNION ALL \
+            SELECT stage, {ended} AS day, -1 AS delta FROM match_stage_changes \
+            WHERE ended_at < {before} AND stage <> 'closed' AND {mine}) d \
+         GROUP BY stage, day",
+        begun = day_of(conn, "changed_at"),
+        ended = day_of(conn, "ended_at"),
+        before = at(before),
     );
     Ok(diesel::sql_query(sql)
         .load(conn)

@@ -279,7 +279,7 @@ struct Answers {
     satisfaction: Vec<store::SideRating>,
     belonging: FirstAndLatest,
     conversation: FirstAndLatest,
-    stage_spans: Vec<store::StageSpan>,
+    stage_deltas: Vec<store::StageDelta>,
     live_stages: Vec<store::GroupCount>,
     closures: Vec<store::GroupCount>,
     lives: Vec<(NaiveDateTime, Option<NaiveDateTime>)>,
@@ -312,12 +312,28 @@ fn joined<T>(h: std::thread::ScopedJoinHandle<'_, Result<T, DbError>>) -> Result
     })
 }
 
-/// Runs `f` on a connection of its own.
+/// Runs one query and logs how long it took (`RUST_LOG=buddymatch::outcomes=debug`).
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let started = std::time::Instant::now();
+    let out = f();
+    tracing::debug!(what, ms = started.elapsed().as_millis(), "outcomes query");
+    out
+}
+
+/// Runs `f` on a connection of its own; logs how long it took (`RUST_LOG=buddymatch::outcomes=debug`).
 fn on_own_connection<T>(
     db: &Db,
+    group: &str,
     f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
 ) -> Result<T, DbError> {
-    f(&mut *db.get()?)
+    let started = std::time::Instant::now();
+    let out = f(&mut *db.get()?);
+    tracing::debug!(
+        group,
+        ms = started.elapsed().as_millis(),
+        "outcomes query group"
+    );
+    out
 }
 
 /// The outcomes of several programmes together (an admin's view across programmes): every
@@ -342,39 +358,42 @@ pub fn outcomes_of(
     };
     let end = span.to;
     let points = period.points();
-    let instants = over_time::instants(&points);
     let answers = |c: &mut DbConnection| {
         Ok(Answers {
-            satisfaction: store::satisfaction(c, id, span)?,
-            belonging: store::first_and_latest(c, id, ArrivingQuestion::Belonging, span)?,
-            conversation: store::first_and_latest(c, id, ArrivingQuestion::Conversation, span)?,
-            stage_spans: store::stage_spans(c, id, &instants)?,
-            live_stages: store::live_stages(c, id)?,
-            closures: store::closures(c, id, span)?,
-            lives: store::match_lives(c, id, end)?,
-            became_buddies: store::became_buddies(c, id, span)?,
+            satisfaction: timed("satisfaction", || store::satisfaction(c, id, span))?,
+            belonging: timed("belonging", || {
+                store::first_and_latest(c, id, ArrivingQuestion::Belonging, span)
+            })?,
+            conversation: timed("conversation", || {
+                store::first_and_latest(c, id, ArrivingQuestion::Conversation, span)
+            })?,
+            stage_deltas: timed("stage_deltas", || store::stage_deltas(c, id, end))?,
+            live_stages: timed("live_stages", || store::live_stages(c, id))?,
+            closures: timed("closures", || store::closures(c, id, span))?,
+            lives: timed("lives", || store::match_lives(c, id, end))?,
+            became_buddies: timed("became_buddies", || store::became_buddies(c, id, span))?,
         })
     };
     let path = |c: &mut DbConnection| {
         Ok(Path {
-            funnel: store::funnel(c, id, end)?,
-            waiting: waiting::waiting(c, id, span, now)?,
+            funnel: timed("funnel", || store::funnel(c, id, end))?,
+            waiting: timed("waiting", || waiting::waiting(c, id, span, now))?,
         })
     };
     let people = |c: &mut DbConnection| {
         Ok(People {
-            confirmed: store::confirmed_by_role(c, id, span)?,
-            matched: store::matched_people(c, id, span)?,
-            active: store::active_people(c, id, end)?,
-            pairs_created: store::pairs_created(c, id, span)?,
-            breakdowns: breakdowns(c, id, end)?,
+            confirmed: timed("confirmed", || store::confirmed_by_role(c, id, span))?,
+            matched: timed("matched", || store::matched_people(c, id, span))?,
+            active: timed("active", || store::active_people(c, id, end))?,
+            pairs_created: timed("pairs_created", || store::pairs_created(c, id, span))?,
+            breakdowns: timed("breakdowns", || breakdowns(c, id, end))?,
         })
     };
     let (answers, path, people) = if db.max_connections() >= PARALLEL_MIN_POOL {
         std::thread::scope(|s| {
-            let a = s.spawn(|| on_own_connection(db, answers));
-            let p = s.spawn(|| on_own_connection(db, path));
-            let people = on_own_connection(db, people);
+            let a = s.spawn(|| on_own_connection(db, "answers", answers));
+            let p = s.spawn(|| on_own_connection(db, "path", path));
+            let people = on_own_connection(db, "people", people);
             (joined(a), joined(p), people)
         })
     } else {
@@ -428,7 +447,7 @@ pub fn outcomes_of(
                 .collect(),
         ),
         funnel,
-        stages_over_time: over_time::stages_at(&points, &a.stage_spans),
+        stages_over_time: over_time::stages_at(&points, &a.stage_deltas),
         retention: retention(&a.lives, end),
         closures: Breakdown::of(
             CloseReason::ALL

@@ -1,14 +1,14 @@
 //! Live matches per stage at points through the period (the end of each month and of the
-//! period): the "stages over time" chart and its table. The database groups the stage history
-//! by the points between which each entry was current ([`crate::db::outcomes::stage_spans`]);
-//! this adds the groups up per point and suppresses small counts like every other breakdown.
+//! period): the "stages over time" chart and its table. The database gives the stage history
+//! as per-day changes of each stage's live count ([`crate::db::outcomes::stage_deltas`]); this
+//! adds them up to each point and suppresses small counts like every other breakdown.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::Breakdown;
-use crate::db::outcomes::StageSpan;
+use crate::db::outcomes::StageDelta;
 use crate::domain::Stage;
 
 /// Live matches per stage at the end of one day.
@@ -37,18 +37,19 @@ fn live_stages() -> impl Iterator<Item = Stage> {
     Stage::ALL.iter().copied().filter(|s| *s != Stage::Closed)
 }
 
-/// Adds `spans` (bucketed by `days`' instants) up per day and stage.
+/// Adds `deltas` up to the end of each of `days`, per stage.
 #[must_use]
-pub fn stages_at(days: &[NaiveDate], spans: &[StageSpan]) -> Vec<StagesAt> {
+pub fn stages_at(days: &[NaiveDate], deltas: &[StageDelta]) -> Vec<StagesAt> {
     days.iter()
-        .zip(0_i64..)
-        .map(|(day, i)| {
+        .map(|day| {
+            let through = day.format("%Y-%m-%d").to_string();
             let count = |stage: Stage| {
-                spans
+                deltas
                     .iter()
-                    .filter(|s| s.stage == stage.code() && s.first_point <= i && i < s.past_point)
-                    .map(|s| s.n)
+                    .filter(|d| d.stage == stage.code() && d.day <= through)
+                    .map(|d| d.delta)
                     .sum::<i64>()
+                    .max(0)
             };
             StagesAt {
                 day: *day,
@@ -81,27 +82,27 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
     }
 
-    fn span(stage: &str, first_point: i64, past_point: i64, n: i64) -> StageSpan {
-        StageSpan {
+    fn delta(stage: &str, day: &str, delta: i64) -> StageDelta {
+        StageDelta {
             stage: stage.to_owned(),
-            first_point,
-            past_point,
-            n,
+            day: day.to_owned(),
+            delta,
         }
     }
 
     #[test]
-    fn entries_count_at_the_points_they_span() {
+    fn the_changes_add_up_to_each_point() {
         let days = [day("2026-01-31"), day("2026-02-28"), day("2026-03-15")];
         // 10 matches introduced before the first point, 6 of them met before the second point;
         // 7 more introduced between the second and third and still so at the end; 5 stalled
         // throughout.
         let spans = [
-            span("introduced", 0, 1, 6),
-            span("introduced", 0, 3, 4),
-            span("getting_to_know", 1, 3, 6),
-            span("introduced", 2, 3, 7),
-            span("stalled", 0, 3, 5),
+            delta("introduced", "2026-01-10", 10),
+            delta("stalled", "2026-01-10", 5),
+            delta("introduced", "2026-02-03", -6),
+            delta("getting_to_know", "2026-02-03", 6),
+            delta("introduced", "2026-03-01", 7),
+            delta("introduced", "2026-03-16", -7), // the day after the last point
         ];
         let points = stages_at(&days, &spans);
         let count = |p: usize, stage: &str| {
