@@ -55,26 +55,23 @@ pub fn relink(conn: &mut DbConnection, people: &[i32]) -> Result<(), DbError> {
                ORDER BY n.answered_at, n.id LIMIT 1)"
         )
     };
+    let arriving = |q: &str| {
+        format!(
+            "UPDATE checkins SET {q}_next_at = {}, {} \
+             WHERE participant_id IN ({ids}) AND {q} IS NOT NULL AND side = 'seeker' \
+             AND answered_at IS NOT NULL",
+            next(q, true),
+            first(q)
+        )
+    };
     let statements = [
         format!(
             "UPDATE checkins SET going_next_at = {} \
              WHERE participant_id IN ({ids}) AND going IS NOT NULL AND answered_at IS NOT NULL",
             next("going", false)
         ),
-        format!(
-            "UPDATE checkins SET belonging_next_at = {}, {} \
-             WHERE participant_id IN ({ids}) AND belonging IS NOT NULL AND side = 'seeker' \
-             AND answered_at IS NOT NULL",
-            next("belonging", true),
-            first("belonging")
-        ),
-        format!(
-            "UPDATE checkins SET conversation_next_at = {}, {} \
-             WHERE participant_id IN ({ids}) AND conversation IS NOT NULL AND side = 'seeker' \
-             AND answered_at IS NOT NULL",
-            next("conversation", true),
-            first("conversation")
-        ),
+        arriving("belonging"),
+        arriving("conversation"),
     ];
     for sql in statements {
         diesel::sql_query(sql)

@@ -86,6 +86,18 @@ pub struct Chart {
 }
 
 impl Chart {
+    fn new(id: &'static str, title: String, keys: Vec<Key>, rows: Vec<Row>, height: u32) -> Self {
+        Self {
+            id,
+            title,
+            keys,
+            rows,
+            width: WIDTH,
+            height,
+            label_x: BARS_X,
+        }
+    }
+
     /// The chart drawn from the right, for a right-to-left page: bars grow leftwards and every
     /// text starts at its right end (SVG text follows the page's direction).
     fn mirrored(mut self) -> Self {
@@ -153,15 +165,7 @@ fn grouped(
             }
         })
         .collect();
-    Chart {
-        id,
-        title,
-        keys,
-        rows,
-        width: WIDTH,
-        height: y,
-        label_x: BARS_X,
-    }
+    Chart::new(id, title, keys, rows, y)
 }
 
 /// A chart of rows with one stacked bar each. `rows`: a label, the segments' values (None:
@@ -210,15 +214,7 @@ fn stacked(
             row
         })
         .collect();
-    Chart {
-        id,
-        title,
-        keys,
-        rows,
-        width: WIDTH,
-        height: y,
-        label_x: BARS_X,
-    }
+    Chart::new(id, title, keys, rows, y)
 }
 
 fn shown(c: Cell) -> Value {
