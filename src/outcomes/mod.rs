@@ -21,7 +21,7 @@ use utoipa::ToSchema;
 
 use crate::db::outcomes::{self as store, ArrivingQuestion, Dimension, FirstAndLatest, Span};
 use crate::db::{Db, DbConnection, DbError};
-use crate::domain::{CloseReason, Programme, Stage};
+use crate::domain::{CloseReason, Programme};
 use crate::matching_runs::fairness::age_band;
 pub use over_time::StagesAt;
 pub use period::{Period, PeriodKind};
@@ -440,9 +440,7 @@ pub fn outcomes_of(
         belonging: trend(&a.belonging),
         conversation: trend(&a.conversation),
         stages_now: Breakdown::of(
-            Stage::ALL
-                .iter()
-                .filter(|s| !matches!(s, Stage::Closed))
+            over_time::live_stages()
                 .map(|s| (s.code().to_owned(), count_of(&a.live_stages, s.code())))
                 .collect(),
         ),

@@ -3,7 +3,7 @@
 //! as per-day changes of each stage's live count ([`crate::db::outcomes::stage_deltas`]); this
 //! adds them up to each point and suppresses small counts like every other breakdown.
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -20,20 +20,8 @@ pub struct StagesAt {
     pub stages: Breakdown,
 }
 
-/// The instants at which the counts are taken: midnight after each of `days`.
-#[must_use]
-pub fn instants(days: &[NaiveDate]) -> Vec<chrono::NaiveDateTime> {
-    days.iter()
-        .map(|d| {
-            d.checked_add_days(Days::new(1))
-                .unwrap_or(*d)
-                .and_time(NaiveTime::MIN)
-        })
-        .collect()
-}
-
 /// The stages that a live match can be at, in path order.
-fn live_stages() -> impl Iterator<Item = Stage> {
+pub(crate) fn live_stages() -> impl Iterator<Item = Stage> {
     Stage::ALL.iter().copied().filter(|s| *s != Stage::Closed)
 }
 
@@ -123,13 +111,5 @@ mod tests {
         assert_eq!(points[2].day, day("2026-03-15"));
         assert!(points[0].stages.rows.iter().all(|r| r.code != "closed"));
         assert_eq!(widest(&points), 22);
-    }
-
-    #[test]
-    fn instants_are_midnight_after_each_day() {
-        assert_eq!(
-            instants(&[day("2026-02-28")]),
-            vec![day("2026-03-01").and_time(NaiveTime::MIN)]
-        );
     }
 }

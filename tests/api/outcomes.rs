@@ -239,7 +239,11 @@ fn outcomes_agree_with_plain_counts_of_the_stored_rows() {
         .expect("stage history");
     assert_eq!(o.stages_over_time.len(), period.points().len());
     for point in &o.stages_over_time {
-        let instant = outcomes::over_time::instants(&[point.day])[0];
+        let instant = point
+            .day
+            .succ_opt()
+            .expect("a next day")
+            .and_time(chrono::NaiveTime::MIN);
         let mut current: HashMap<i32, &str> = HashMap::new();
         for (id, stage, _) in history.iter().filter(|h| h.2 < instant) {
             current.insert(*id, stage);

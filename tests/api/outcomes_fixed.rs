@@ -348,7 +348,11 @@ async fn a_fixed_history_gives_the_figures_worked_out_by_hand() {
     };
     assert_eq!(o.stages_over_time.len(), period.points().len());
     for point in &o.stages_over_time {
-        let at = outcomes::over_time::instants(&[point.day])[0];
+        let at = point
+            .day
+            .succ_opt()
+            .expect("a next day")
+            .and_time(chrono::NaiveTime::MIN);
         let want = live_at(at);
         let got: Vec<Cell> = point.stages.rows.iter().map(|r| r.count).collect();
         assert_eq!(got, want.cells, "at the end of {}", point.day);
