@@ -28,6 +28,34 @@ pub struct Settings {
     pub email: EmailSettings,
     /// Slug of the programme created on first start when none exists (empty: none).
     pub demo_programme: String,
+    /// Take the client's address from `X-Forwarded-For` (set this only behind a reverse proxy
+    /// that writes that header; otherwise any client could claim any address).
+    pub trust_proxy_headers: bool,
+    /// Limits of the public sign-up form.
+    pub signup: SignupLimits,
+}
+
+/// What keeps the public sign-up form from being used to send mail to strangers
+/// (see `src/signup/guard.rs`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignupLimits {
+    /// Sign-ups accepted from one client address (IPv6: its /64) in an hour.
+    pub per_client_per_hour: u32,
+    /// Sign-ups accepted for one programme in an hour.
+    pub per_programme_per_hour: u32,
+    /// Seconds a form must have been open before it is taken (people need longer; scripts don't).
+    pub min_fill_seconds: u32,
+}
+
+impl Default for SignupLimits {
+    fn default() -> Self {
+        Self {
+            per_client_per_hour: 20,
+            per_programme_per_hour: 200,
+            min_fill_seconds: 3,
+        }
+    }
 }
 
 /// Where the service runs.
@@ -84,6 +112,8 @@ impl Default for Settings {
             environment: Environment::Development,
             email: EmailSettings::default(),
             demo_programme: "demo".into(),
+            trust_proxy_headers: false,
+            signup: SignupLimits::default(),
         }
     }
 }
@@ -174,19 +204,13 @@ impl Settings {
             self.bind = v;
         }
         if let Some(v) = var("PORT") {
-            self.port = v.parse().map_err(|e| SettingsError::Env {
-                name: "PORT",
-                reason: format!("{e}"),
-            })?;
+            self.port = parsed("PORT", &v)?;
         }
         if let Some(v) = var("DATABASE_URL") {
             self.database_url = SecretString::from(v);
         }
         if let Some(v) = var("DATABASE_MAX_CONNECTIONS") {
-            self.database_max_connections = v.parse().map_err(|e| SettingsError::Env {
-                name: "DATABASE_MAX_CONNECTIONS",
-                reason: format!("{e}"),
-            })?;
+            self.database_max_connections = parsed("DATABASE_MAX_CONNECTIONS", &v)?;
         }
         if let Some(v) = var("BASE_URL") {
             self.base_url = Some(v);
@@ -229,6 +253,25 @@ impl Settings {
         if let Some(v) = var("DEMO_PROGRAMME") {
             self.demo_programme = v;
         }
+        if let Some(v) = var("TRUST_PROXY_HEADERS") {
+            self.trust_proxy_headers = parsed("TRUST_PROXY_HEADERS", &v)?;
+        }
+        let limits = &mut self.signup;
+        for (name, field) in [
+            (
+                "SIGNUP_PER_CLIENT_PER_HOUR",
+                &mut limits.per_client_per_hour,
+            ),
+            (
+                "SIGNUP_PER_PROGRAMME_PER_HOUR",
+                &mut limits.per_programme_per_hour,
+            ),
+            ("SIGNUP_MIN_FILL_SECONDS", &mut limits.min_fill_seconds),
+        ] {
+            if let Some(v) = var(name) {
+                *field = parsed(name, &v)?;
+            }
+        }
         Ok(())
     }
 
@@ -263,6 +306,17 @@ impl Settings {
     }
 }
 
+/// An environment variable's value as a `T`, or a clear error naming it.
+fn parsed<T: std::str::FromStr>(name: &'static str, value: &str) -> Result<T, SettingsError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.trim().parse().map_err(|e| SettingsError::Env {
+        name,
+        reason: format!("{e}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,12 +329,16 @@ mod tests {
             "PORT" => Some("9000".into()),
             "DATABASE_URL" => Some("postgres://x@y/z".into()),
             "SMTP_URL" => Some("smtp://127.0.0.1:2525".into()),
+            "SIGNUP_PER_CLIENT_PER_HOUR" => Some("7".into()),
+            "TRUST_PROXY_HEADERS" => Some("true".into()),
             _ => None,
         })
         .expect("valid env");
         assert_eq!(s.port, 9000);
         assert_eq!(s.database_url.expose_secret(), "postgres://x@y/z");
         assert_eq!(s.email.transport, EmailTransportKind::Smtp);
+        assert_eq!(s.signup.per_client_per_hour, 7);
+        assert!(s.trust_proxy_headers);
         assert!(s.check().is_ok());
     }
 

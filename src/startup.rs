@@ -22,6 +22,7 @@ use crate::email::{outbox_worker, Mailer};
 use crate::introductions::reminder_worker;
 use crate::routes;
 use crate::settings::Settings;
+use crate::signup::fill_time::FormStamp;
 use crate::state::AppState;
 use crate::supervisor::{self, Backoff};
 
@@ -99,10 +100,16 @@ impl Application {
     /// The email transport is misconfigured.
     pub fn state(settings: Settings, db: Db) -> anyhow::Result<AppState> {
         let mailer = Mailer::from_settings(&settings.email).context("setting up email")?;
+        let form_stamp = match db.write(FormStamp::load) {
+            Err(e) if e.is_unique_violation() => db.write(FormStamp::load),
+            other => other,
+        }
+        .context("reading the sign-up form's key")?;
         Ok(AppState {
             db,
             settings: Arc::new(settings),
             mailer: Arc::new(mailer),
+            form_stamp,
         })
     }
 

@@ -153,6 +153,9 @@ error-age-range-inverted = The lowest age must not be higher than the highest ag
 error-capacity-volunteers-only = Only volunteer buddies can take more than one person.
 error-invalid = This value is not valid.
 error-form-too-large = The form you sent was too large. Please fill it in again with shorter answers.
+error-form-send-again = Please check your answers and press the button once more to send the form.
+error-form-too-many = Many sign-ups have come from your internet connection in the last hour, so we cannot take yours just now. Your answers are kept: please send the form again in { $minutes } min.
+signup-leave-empty = Leave this field empty
 
 ## Thank-you and confirmation pages
 
@@ -182,6 +185,7 @@ back-to-form = Back to the sign-up form
 ## Emails
 
 email-greeting = Hello { $name },
+email-hello = Hello,
 email-confirm-subject = Please confirm your sign-up for { $programme }
 email-confirm-body = Thank you for signing up for { $programme }. Please confirm your email address by opening this link:
 email-confirm-button = Confirm my sign-up

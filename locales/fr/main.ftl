@@ -153,6 +153,9 @@ error-age-range-inverted = L’âge minimum ne doit pas dépasser l’âge maxim
 error-capacity-volunteers-only = Seuls les bénévoles peuvent accompagner plus d’une personne.
 error-invalid = Cette valeur n’est pas valide.
 error-form-too-large = Le formulaire envoyé était trop volumineux. Veuillez le remplir à nouveau avec des réponses plus courtes.
+error-form-send-again = Veuillez vérifier vos réponses et appuyer encore une fois sur le bouton pour envoyer le formulaire.
+error-form-too-many = Beaucoup d’inscriptions sont venues de votre connexion internet au cours de la dernière heure, nous ne pouvons donc pas prendre la vôtre pour l’instant. Vos réponses sont conservées : veuillez renvoyer le formulaire dans { $minutes } min.
+signup-leave-empty = Laissez ce champ vide
 
 ## Pages de remerciement et de confirmation
 
@@ -182,6 +185,7 @@ back-to-form = Retour au formulaire d’inscription
 ## E-mails
 
 email-greeting = Bonjour { $name },
+email-hello = Bonjour,
 email-confirm-subject = Veuillez confirmer votre inscription à { $programme }
 email-confirm-body = Merci pour votre inscription à { $programme }. Veuillez confirmer votre adresse e-mail en ouvrant ce lien :
 email-confirm-button = Confirmer mon inscription

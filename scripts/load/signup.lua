@@ -2,7 +2,11 @@
 -- of src/routes/signup.rs), each with an email unique per run, thread and request, and counts the
 -- responses by status so the shell script can compare 303s with stored rows.
 --
---   wrk -t2 -c32 -d30s --latency -s signup.lua 'http://127.0.0.1:PORT/signup?programme=demo' -- RUN_ID
+-- Each request comes from its own client address (X-Forwarded-For; the server runs with
+-- TRUST_PROXY_HEADERS=true), like sign-ups from many homes, and carries the signed form stamp
+-- the shell script read off a served form.
+--
+--   wrk -t2 -c32 -d30s --latency -s signup.lua 'http://127.0.0.1:PORT/signup?programme=demo' -- RUN_ID STAMP
 
 local threads = {}
 
@@ -20,6 +24,7 @@ local ui = { "ar", "uk", "fa", "en", "de", "fr" }
 
 function init(args)
   run = args[1] or tostring(os.time())
+  stamp = args[2] or ""
   n = 0
   c303 = 0
   cother = 0
@@ -34,6 +39,7 @@ end
 function request()
   n = n + 1
   local i = n + tid * 7
+  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", tid % 256, math.floor(n / 256) % 256, n % 256)
   local body = table.concat({
     "first_name=Load",
     "last_name=Test",
@@ -57,6 +63,7 @@ function request()
     "learn_domains=language",
     "learn_domains=work",
     "consent=on",
+    "started=" .. stamp,
   }, "&")
   return wrk.format(nil, nil, nil, body)
 end

@@ -73,6 +73,7 @@ esac
 echo "starting the server on 127.0.0.1:$port ($DB)..." >&2
 DATABASE_URL="$database_url" BIND=127.0.0.1 PORT="$port" EMAIL_TRANSPORT=folder OUTBOX_DIR="$tmp/outbox" \
     BUDDYMATCH_CONFIG=/dev/null BUDDYMATCH_ENV=development RUST_LOG=warn \
+    TRUST_PROXY_HEADERS=true SIGNUP_PER_PROGRAMME_PER_HOUR=1000000000 SIGNUP_MIN_FILL_SECONDS=0 \
     ${DATABASE_MAX_CONNECTIONS:+DATABASE_MAX_CONNECTIONS=$DATABASE_MAX_CONNECTIONS} \
     "$bin" serve >"$tmp/server.log" 2>&1 &
 server_pid=$!
@@ -81,9 +82,14 @@ for _ in $(seq 1 100); do
     if ! kill -0 "$server_pid" 2>/dev/null; then cat "$tmp/server.log" >&2; exit 1; fi
     sleep 0.1
 done
+# The signed "form shown at" stamp every post carries (a flood of one programme is what this
+# test is, so the per-programme limit is lifted; each request comes from its own address, so the
+# per-client limit and the fill-time floor are checked, with their cost, on every sign-up).
+stamp=$(curl -fsS "http://127.0.0.1:$port/signup?programme=demo" | sed -n 's/.*name="started" value="\([0-9a-f.]*\)".*/\1/p' | head -1)
+[ -n "$stamp" ] || { echo "no form stamp in the sign-up page" >&2; exit 1; }
 # One sign-up first: fails fast (with the page) if the form changed.
 status=$(curl -s -o "$tmp/first.html" -w '%{http_code}' -X POST "http://127.0.0.1:$port/signup?programme=demo" \
-    --data "first_name=Probe&email=probe-$run_id%40example.org&role=arriving&message_language=en&languages.0.code=ar&languages.0.level=native&availability=mon_evening&consent=on")
+    --data "first_name=Probe&email=probe-$run_id%40example.org&role=arriving&message_language=en&languages.0.code=ar&languages.0.level=native&availability=mon_evening&consent=on&started=$stamp")
 if [ "$status" != 303 ]; then
     echo "a single sign-up got HTTP $status, not 303; the form fields may have changed:" >&2
     grep -o 'error-[a-z-]*\|id="[a-z_.0-9]*-error"' "$tmp/first.html" | sort -u | head -20 >&2 || true
@@ -92,7 +98,7 @@ fi
 
 echo "load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s scripts/load/signup.lua (against 127.0.0.1 only)" >&2
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s scripts/load/signup.lua \
-    "http://127.0.0.1:$port/signup?programme=demo" -- "$run_id" | tee "$tmp/wrk.out" >&2
+    "http://127.0.0.1:$port/signup?programme=demo" -- "$run_id" "$stamp" | tee "$tmp/wrk.out" >&2
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null || true

@@ -23,5 +23,7 @@ pub mod programmes;
 pub mod readiness;
 pub mod runs;
 pub mod schema;
+pub mod service_keys;
+pub mod signup_guard;
 
 pub use connection::{Backend, Db, DbConnection, DbError, PooledConn, Refusal};

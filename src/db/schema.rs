@@ -344,6 +344,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signup_attempts (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        client -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signup_mails (id) {
+        id -> Integer,
+        address -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_keys (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
 diesel::joinable!(participants -> programmes (programme_id));
 diesel::joinable!(household_members -> participants (participant_id));
 diesel::joinable!(role_history -> participants (participant_id));
@@ -387,4 +411,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     match_stage_changes,
     match_notes,
     concerns,
+    signup_attempts,
+    signup_mails,
+    service_keys,
 );

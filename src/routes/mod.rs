@@ -2,6 +2,7 @@
 //! types and hand them on; they hold no business rules.
 
 pub mod api;
+pub mod client;
 mod confirm;
 pub mod coordinator;
 mod health;

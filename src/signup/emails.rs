@@ -38,13 +38,16 @@ struct EmailHtml<'a> {
 fn compose(
     lang: UiLanguage,
     subject: String,
-    name: &str,
+    name: Option<&str>,
     programme: &str,
     before: &[String],
     link: Option<&str>,
     after: &[String],
 ) -> EmailContent {
-    let greeting = i18n::t_args(lang, "email-greeting", &[("name", name)]);
+    let greeting = match name {
+        Some(name) => i18n::t_args(lang, "email-greeting", &[("name", name)]),
+        None => i18n::t(lang, "email-hello"),
+    };
     let signoff = i18n::t(lang, "email-signoff");
     let team = i18n::t_args(lang, "email-team", &[("programme", programme)]);
     let mut text = format!("{greeting}\n\n");
@@ -82,19 +85,15 @@ fn compose(
     }
 }
 
-/// The confirmation email (double opt-in).
+/// The confirmation email (double opt-in). Nobody has confirmed the address yet, so it greets
+/// no one by name: the name was typed by whoever sent the form.
 #[must_use]
-pub fn confirmation_email(
-    lang: UiLanguage,
-    name: &str,
-    programme: &str,
-    link: &str,
-) -> EmailContent {
+pub fn confirmation_email(lang: UiLanguage, programme: &str, link: &str) -> EmailContent {
     let p = [("programme", programme)];
     compose(
         lang,
         i18n::t_args(lang, "email-confirm-subject", &p),
-        name,
+        None,
         programme,
         &[i18n::t_args(lang, "email-confirm-body", &p)],
         Some(link),
@@ -106,11 +105,12 @@ pub fn confirmation_email(
 }
 
 /// The email for a second sign-up with an address already signed up: with a fresh confirmation
-/// link if the first sign-up is still pending.
+/// link if the first sign-up is still pending. `name`: the confirmed person's own name, or
+/// `None` while nobody has confirmed the address.
 #[must_use]
 pub fn already_signed_up_email(
     lang: UiLanguage,
-    name: &str,
+    name: Option<&str>,
     programme: &str,
     link: Option<&str>,
 ) -> EmailContent {
@@ -163,15 +163,18 @@ mod tests {
     fn emails_are_translated_and_carry_the_link() {
         let link = "http://x.test/confirm/abc";
         for lang in UiLanguage::ALL {
-            let e = confirmation_email(lang, "Amal", "Demo", link);
+            let e = confirmation_email(lang, "Demo", link);
             assert!(e.text.contains(link) && e.html.contains(link));
             assert!(e.subject.contains("Demo"));
             assert!(e.html.contains(&format!("lang=\"{}\"", lang.code())));
         }
-        assert!(confirmation_email(UiLanguage::Ar, "Amal", "Demo", link)
+        assert!(confirmation_email(UiLanguage::Ar, "Demo", link)
             .html
             .contains("dir=\"rtl\""));
-        let again = already_signed_up_email(UiLanguage::De, "Amal", "Demo", None);
+        let again = already_signed_up_email(UiLanguage::De, Some("Amal"), "Demo", None);
         assert!(again.text.contains("bereits angemeldet") && !again.text.contains("http"));
+        assert!(again.text.contains("Amal"));
+        let pending = already_signed_up_email(UiLanguage::En, None, "Demo", Some(link));
+        assert!(pending.text.starts_with("Hello,") && pending.text.contains(link));
     }
 }

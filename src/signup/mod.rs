@@ -1,20 +1,39 @@
 //! Sign-up, the service: store a new person as pending and send the confirmation link, or, for
 //! an address already signed up, tell the mailbox's owner instead (the browser sees the same
-//! thank-you page either way, so the form does not reveal who is signed up).
+//! thank-you page either way, so the form does not reveal who is signed up). [`guard`] keeps the
+//! form from being used to mail strangers: emails to an address nobody has confirmed carry no
+//! text the sender chose (not even the name they typed), only ours and the link.
 
 pub mod confirmation;
 pub mod emails;
+pub mod fill_time;
+pub mod guard;
 
 use chrono::NaiveDateTime;
 
 use crate::db::{participants, Db, DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus, Programme};
+use crate::settings::Settings;
+use guard::Admission;
 
 pub use emails::{already_signed_up_email, confirmation_email, EmailContent};
 
-/// Signs a person up: in one transaction, the participant (pending) and their confirmation
-/// email, or the "already signed up" email (with a fresh link while still pending). Two sign-ups
-/// with one address at the same moment: the second one sees the first.
+/// What became of a sign-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// Stored (or an existing sign-up told), as far as the browser may know.
+    Taken,
+    /// Not stored: too many sign-ups from this client or for this programme just now.
+    TooMany {
+        /// When a sign-up will be taken again.
+        retry_at: NaiveDateTime,
+    },
+}
+
+/// Signs a person up from `client` (see [`crate::routes::client`]): in one transaction, the
+/// limits checked, the participant (pending) and their confirmation email, or the "already
+/// signed up" email (with a fresh link while still pending). Two sign-ups with one address at
+/// the same moment: the second one sees the first.
 ///
 /// # Errors
 /// Storage failures.
@@ -23,10 +42,11 @@ pub fn register(
     db: &Db,
     programme: &Programme,
     person: &NewParticipant,
-    public_url: &str,
+    client: &str,
+    settings: &Settings,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
-    let attempt = || db.write(|conn| store(conn, programme, person, public_url, now));
+) -> Result<Registered, DbError> {
+    let attempt = || db.write(|conn| store(conn, programme, person, client, settings, now));
     match attempt() {
         Err(e) if e.is_unique_violation() => attempt(),
         other => other,
@@ -37,29 +57,39 @@ fn store(
     conn: &mut DbConnection,
     programme: &Programme,
     p: &NewParticipant,
-    public_url: &str,
+    client: &str,
+    settings: &Settings,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
+) -> Result<Registered, DbError> {
+    if let Admission::TooMany { retry_at } =
+        guard::admit(conn, programme.id, client, &settings.signup, now)?
+    {
+        return Ok(Registered::TooMany { retry_at });
+    }
+    let public_url = settings.public_url();
     let link = |token: &str| format!("{public_url}/confirm/{token}");
+    let lang = p.message_language;
     if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
+        if !guard::may_mail(conn, &p.email, now)? {
+            return Ok(Registered::Taken);
+        }
         let pending = existing.status == ParticipantStatus::Pending;
-        let url = if pending {
-            Some(link(&confirmation::issue(conn, existing.id, now)?))
+        // A pending sign-up's name is whatever its sender typed: not for an unconfirmed mailbox.
+        let (url, name) = if pending {
+            let url = link(&confirmation::issue(conn, existing.id, now)?);
+            (Some(url), None)
         } else {
-            None
+            (None, Some(existing.first_name.as_str()))
         };
-        let lang = p.message_language;
-        let email =
-            already_signed_up_email(lang, &existing.first_name, &programme.name, url.as_deref());
-        return emails::enqueue(conn, &existing.email, lang, email, now);
+        let email = already_signed_up_email(lang, name, &programme.name, url.as_deref());
+        emails::enqueue(conn, &existing.email, lang, email, now)?;
+        return Ok(Registered::Taken);
     }
     let id = participants::insert(conn, programme.id, p, ParticipantStatus::Pending, now)?;
-    let token = confirmation::issue(conn, id, now)?;
-    let email = confirmation_email(
-        p.message_language,
-        &p.first_name,
-        &programme.name,
-        &link(&token),
-    );
-    emails::enqueue(conn, p.email.as_str(), p.message_language, email, now)
+    if guard::may_mail(conn, &p.email, now)? {
+        let token = confirmation::issue(conn, id, now)?;
+        let email = confirmation_email(lang, &programme.name, &link(&token));
+        emails::enqueue(conn, p.email.as_str(), lang, email, now)?;
+    }
+    Ok(Registered::Taken)
 }

@@ -41,6 +41,28 @@ impl TestApp {
             .await
             .expect("request sent")
     }
+
+    /// The signed "shown at" stamp of a freshly served sign-up form, as a browser would send it.
+    pub async fn form_stamp(&self, query: &str) -> String {
+        let html = self
+            .get(&format!("/signup?{query}"))
+            .await
+            .text()
+            .await
+            .expect("form page");
+        form_stamp_in(&html)
+    }
+}
+
+/// The `started` stamp in a sign-up form page (empty when the page has no form).
+pub fn form_stamp_in(html: &str) -> String {
+    let marker = "name=\"started\" value=\"";
+    html.find(marker).map_or_else(String::new, |at| {
+        html[at + marker.len()..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect()
+    })
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -139,6 +161,8 @@ pub fn test_settings_with_database(dir: &std::path::Path) -> (Settings, TestData
     settings.email.transport = EmailTransportKind::Memory;
     settings.email.outbox_dir = dir.join("outbox");
     settings.email.poll_interval_ms = 50;
+    // Tests send forms as soon as they have them; the floor itself is tested in signup_abuse.rs.
+    settings.signup.min_fill_seconds = 0;
     (settings, database)
 }
 

@@ -37,4 +37,5 @@ mod review_api;
 mod review_cli;
 mod review_support;
 mod signup;
+mod signup_abuse;
 mod storage;

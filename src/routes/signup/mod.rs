@@ -5,6 +5,12 @@
 //! linking to each field, and a message at each field, all in the person's language; nothing is
 //! stored. Signing up twice with one email shows the same thank-you page (the address's
 //! existence is not revealed); the email explains instead.
+//!
+//! Against scripts (see `signup::guard`): a hidden honeypot field people never fill in (filled:
+//! the thank-you page, nothing stored), a signed "shown at" stamp (sent sooner than
+//! `min_fill_seconds`, or without a stamp of ours: the form again with everything kept, asking
+//! to send it once more), and limits per client and programme (429, the form again with
+//! everything kept and when to try again).
 
 mod form_view;
 mod page;
@@ -17,9 +23,11 @@ use futures_util::StreamExt;
 use crate::db::{programmes, DbError};
 use crate::domain::{NewParticipant, Programme, ValidationErrors};
 use crate::i18n;
-use crate::routes::language;
 use crate::routes::pages::{self, MessagePage, PageCtx};
 use crate::routes::profile_form::{self, FormValues};
+use crate::routes::{client, language};
+use crate::signup::fill_time::FillTime;
+use crate::signup::Registered;
 use crate::state::AppState;
 use page::{render_form, signup_query};
 
@@ -70,15 +78,36 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
+    let mut values = profile_form::default_values(lang);
+    values.set("started", state.form_stamp.issue(Utc::now().naive_utc()));
     let response = render_form(
         StatusCode::OK,
         lang,
         &programme,
-        &profile_form::default_values(lang),
+        &values,
         &ValidationErrors::default(),
         &[],
+        None,
     );
     with_language_cookie(&req, response)
+}
+
+/// The honeypot's name: a field hidden from people (see `signup.html`).
+const HONEYPOT: &str = "website";
+
+/// Where the browser goes after a sign-up was taken (or looked taken to a script).
+fn thanks_redirect(programme: &Programme, lang: crate::domain::UiLanguage) -> HttpResponse {
+    let location = format!(
+        "/signup/thanks?{}",
+        serde_urlencoded::to_string([
+            ("programme", programme.slug.as_str()),
+            ("lang", lang.code())
+        ])
+        .unwrap_or_default()
+    );
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
 }
 
 /// Reads at most `MAX_BODY` bytes; `None` when the body is larger.
@@ -107,13 +136,14 @@ pub async fn submit(
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
-    let values = match read_body(payload).await.and_then(|b| FormValues::parse(&b)) {
+    let mut values = match read_body(payload).await.and_then(|b| FormValues::parse(&b)) {
         Some(v) if v.len() <= MAX_PAIRS => v,
         _ => {
             let mut errors = ValidationErrors::default();
             errors.add("form", "too_long");
             let mut defaults = FormValues::default();
             defaults.set("message_language", lang.code());
+            defaults.set("started", state.form_stamp.issue(Utc::now().naive_utc()));
             return render_form(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 lang,
@@ -121,9 +151,34 @@ pub async fn submit(
                 &defaults,
                 &errors,
                 &[],
+                None,
             );
         }
     };
+    let now = Utc::now().naive_utc();
+    if !values.get(HONEYPOT).is_empty() {
+        tracing::info!("sign-up with the honeypot filled in: not stored");
+        return thanks_redirect(&programme, lang);
+    }
+    values.set(HONEYPOT, "");
+    let min_fill = chrono::Duration::seconds(i64::from(state.settings.signup.min_fill_seconds));
+    let stamp = values.get("started").to_owned();
+    if !matches!(state.form_stamp.read(Some(&stamp), now), FillTime::Open(age) if age >= min_fill) {
+        // A person whose form is older than the stamps we accept gets here too: nothing is
+        // lost, they send it once more.
+        values.set("started", state.form_stamp.issue(now));
+        let mut errors = ValidationErrors::default();
+        errors.add("form", "send_again");
+        return render_form(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            lang,
+            &programme,
+            &values,
+            &errors,
+            &[],
+            Some(i18n::t(lang, "error-form-send-again")),
+        );
+    }
     let mut read = profile_form::read(&values);
     let participant = match NewParticipant::parse(read.input.clone(), &programme) {
         Ok(p) if read.errors.is_empty() => p,
@@ -138,33 +193,48 @@ pub async fn submit(
                 &values,
                 &read.errors,
                 &read.member_rows,
+                None,
             );
         }
     };
 
-    let public_url = state.settings.public_url();
-    let now = Utc::now().naive_utc();
+    let client = client::client_key(&req, state.settings.trust_proxy_headers);
+    let settings = state.settings.clone();
     let stored_programme = programme.clone();
     let result = state
         .db
         .run(move |db| {
-            crate::signup::register(db, &stored_programme, &participant, &public_url, now)
+            crate::signup::register(db, &stored_programme, &participant, &client, &settings, now)
         })
         .await;
-    if let Err(e) = result {
-        return pages::server_error(lang, &e);
+    match result {
+        Ok(Registered::Taken) => thanks_redirect(&programme, lang),
+        Ok(Registered::TooMany { retry_at }) => {
+            let seconds = (retry_at - now).num_seconds().max(1);
+            let minutes = (seconds + 59) / 60;
+            let mut errors = ValidationErrors::default();
+            errors.add("form", "too_many");
+            let message = i18n::t_args(
+                lang,
+                "error-form-too-many",
+                &[("minutes", &minutes.to_string())],
+            );
+            let mut response = render_form(
+                StatusCode::TOO_MANY_REQUESTS,
+                lang,
+                &programme,
+                &values,
+                &errors,
+                &[],
+                Some(message),
+            );
+            if let Ok(v) = header::HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            response
+        }
+        Err(e) => pages::server_error(lang, &e),
     }
-    let location = format!(
-        "/signup/thanks?{}",
-        serde_urlencoded::to_string([
-            ("programme", programme.slug.as_str()),
-            ("lang", lang.code())
-        ])
-        .unwrap_or_default()
-    );
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
 }
 
 /// `GET /signup/thanks`: the same page whether or not the address was new.

@@ -24,6 +24,8 @@ pub struct SignupPage {
     f: FormView,
     privacy: Vec<(String, String)>,
     privacy_legal: String,
+    /// When the form was first shown, signed (see `signup::fill_time`).
+    started: String,
 }
 
 /// Where the summary links to, and what it calls the field.
@@ -154,7 +156,8 @@ pub(super) fn signup_query(programme: &str) -> [(&'static str, &str); 1] {
     [("programme", programme)]
 }
 
-/// Renders the form page.
+/// Renders the form page. `values` carries the form's signed `started` stamp; `form_message`
+/// is what the summary says for an error about the whole form (field `form`).
 pub(super) fn render_form(
     status: StatusCode,
     lang: UiLanguage,
@@ -162,6 +165,7 @@ pub(super) fn render_form(
     values: &FormValues,
     errors: &ValidationErrors,
     member_rows: &[usize],
+    form_message: Option<String>,
 ) -> HttpResponse {
     // Household member errors are numbered by given member; the form numbers rows.
     let mut errors = errors.clone();
@@ -200,7 +204,9 @@ pub(super) fn render_form(
         .map(|e| {
             let (anchor, label) = anchor_and_label(lang, &e.field, &f);
             let message = if e.field == "form" {
-                i18n::t(lang, "error-form-too-large")
+                form_message
+                    .clone()
+                    .unwrap_or_else(|| i18n::t(lang, "error-form-too-large"))
             } else {
                 i18n::error_message(lang, e.code)
             };
@@ -255,6 +261,7 @@ pub(super) fn render_form(
             "privacy-legal",
             &[("version", &i18n::isolate(PRIVACY_NOTICE_VERSION))],
         ),
+        started: values.get("started").to_owned(),
     };
     let mut response = pages::render(status, &template);
     pages::set_content_language(&mut response, lang);

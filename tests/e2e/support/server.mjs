@@ -116,7 +116,8 @@ export async function startServer({ smtpUrl, coordinator }) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'bm-e2e-'));
   const config = join(dir, 'buddymatch.toml');
-  writeFileSync(config, '[email]\npoll_interval_ms = 50\n');
+  // The browser fills the form in about a second; the fill-time floor is tested in tests/api.
+  writeFileSync(config, '[email]\npoll_interval_ms = 50\n[signup]\nmin_fill_seconds = 0\n');
   const env = {
     ...process.env,
     BUDDYMATCH_CONFIG: config,

@@ -1,0 +1,3 @@
+DROP TABLE service_keys;
+DROP TABLE signup_mails;
+DROP TABLE signup_attempts;
