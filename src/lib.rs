@@ -10,6 +10,7 @@ pub mod coordinator;
 pub mod db;
 pub mod domain;
 pub mod email;
+pub mod housekeeping;
 pub mod i18n;
 pub mod introductions;
 pub mod matching_runs;

@@ -40,9 +40,9 @@ pub struct Settings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SignupLimits {
-    /// Sign-ups accepted from one client address (IPv6: its /64) in an hour.
+    /// Sign-ups accepted from one client address (IPv6: its /64) in an hour (0: no limit).
     pub per_client_per_hour: u32,
-    /// Sign-ups accepted for one programme in an hour.
+    /// Sign-ups accepted for one programme in an hour (0: no limit).
     pub per_programme_per_hour: u32,
     /// Seconds a form must have been open before it is taken (people need longer; scripts don't).
     pub min_fill_seconds: u32,

@@ -19,6 +19,7 @@ use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 use crate::continuum::scheduler_worker;
 use crate::db::Db;
 use crate::email::{outbox_worker, Mailer};
+use crate::housekeeping;
 use crate::introductions::reminder_worker;
 use crate::routes;
 use crate::settings::Settings;
@@ -125,8 +126,8 @@ impl Application {
         &self.state
     }
 
-    /// Serves HTTP, delivers the outbox, sends answer reminders and runs the continuum's scheduler
-    /// until the server stops (Ctrl-C
+    /// Serves HTTP, delivers the outbox, sends answer reminders, runs the continuum's scheduler
+    /// and the hourly housekeeping until the server stops (Ctrl-C
     /// or SIGTERM), then lets the workers finish the task in hand (at most [`WORKER_GRACE`]).
     ///
     /// The workers run under [`supervisor::supervise`]: one that panics or fails is logged and
@@ -146,11 +147,15 @@ impl Application {
                 let state = state.clone();
                 move |stop| reminder_worker::run(state.clone(), stop)
             });
-        let continuum = supervisor::supervise("continuum", Backoff::default(), shutdown, {
+        let continuum = supervisor::supervise("continuum", Backoff::default(), shutdown.clone(), {
+            let state = state.clone();
             move |stop| scheduler_worker::run(state.clone(), stop)
         });
+        let housekeeping = supervisor::supervise("housekeeping", Backoff::default(), shutdown, {
+            move |stop| housekeeping::worker::run(state.clone(), stop)
+        });
         let workers = async move {
-            tokio::join!(outbox, reminders, continuum);
+            tokio::join!(outbox, reminders, continuum, housekeeping);
         };
         let server_handle = server.handle();
         tokio::pin!(server, workers);

@@ -544,6 +544,7 @@ mod tests {
             interests: vec![],
             checkin_every_days: 14,
             response_days: 7,
+            unconfirmed_days: 14,
             weights_json: "{}".into(),
         }
     }

@@ -10,7 +10,7 @@ use secrecy::ExposeSecret;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::programmes::{self, SaveError};
 use crate::db::Db;
-use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS};
+use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, UNCONFIRMED_DAYS};
 use crate::domain::weights::{COMPONENTS, MAX_WEIGHT};
 use crate::domain::{
     FieldError, ProgrammeSettings, ProgrammeSlug, SettingsInput, ValidationErrors,
@@ -21,7 +21,7 @@ use crate::settings::Settings;
 #[derive(Debug, Subcommand)]
 pub enum ProgrammeCommand {
     /// Create a programme (all or nothing: every problem is listed).
-    Add(AddProgramme),
+    Add(Box<AddProgramme>),
     /// List the programmes: slug, name, local language, areas and participants.
     List,
 }
@@ -50,6 +50,9 @@ pub struct AddProgramme {
     /// Days to answer an introduction before the reminder (1 to 60).
     #[arg(long, default_value = "7", value_name = "DAYS")]
     pub response_days: String,
+    /// Days an unconfirmed sign-up is kept before it is deleted (7 to 90).
+    #[arg(long, default_value = "14", value_name = "DAYS")]
+    pub unconfirmed_days: String,
     /// A default score weight as "component=number" (language, interests, availability,
     /// distance, reciprocity, practice, age; 0 to 1000); repeat for several.
     #[arg(long = "weight", value_name = "COMPONENT=N")]
@@ -86,6 +89,7 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
         ("local_language", _) => "--language".to_owned(),
         ("checkin_every_days", _) => "--checkin-days".to_owned(),
         ("response_days", _) => "--response-days".to_owned(),
+        ("unconfirmed_days", _) => "--unconfirmed-days".to_owned(),
         ("weights", _) => format!("--weight {}", e.field.trim_start_matches("weights.")),
         (other, _) => format!("--{other}"),
     };
@@ -99,6 +103,11 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
             "give a whole number from {} to {}",
             RESPONSE_DAYS.start(),
             RESPONSE_DAYS.end()
+        ),
+        ("unconfirmed_days", _) => format!(
+            "give a whole number from {} to {}",
+            UNCONFIRMED_DAYS.start(),
+            UNCONFIRMED_DAYS.end()
         ),
         ("weights", _) => format!("give a whole number from 0 to {MAX_WEIGHT}"),
         ("local_language", "invalid_choice") => "give a two-letter language code, e.g. de".into(),
@@ -154,6 +163,7 @@ fn add(settings: &Settings, db: &Db, args: &AddProgramme) -> anyhow::Result<()> 
         interests: args.interests.join("\n"),
         checkin_every_days: args.checkin_days.clone(),
         response_days: args.response_days.clone(),
+        unconfirmed_days: args.unconfirmed_days.clone(),
         weights,
     };
     let slug = errors.check("slug", ProgrammeSlug::parse(&args.slug));

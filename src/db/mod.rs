@@ -11,6 +11,7 @@ pub mod checkins;
 pub mod connection;
 pub mod connections;
 pub mod continuum;
+pub mod housekeeping;
 pub mod introductions;
 pub mod matches;
 pub mod my_data;

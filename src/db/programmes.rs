@@ -24,6 +24,7 @@ struct ProgrammeRow {
     checkin_every_days: i32,
     weights: String,
     response_days: i32,
+    unconfirmed_days: i32,
 }
 
 impl ProgrammeRow {
@@ -45,6 +46,7 @@ impl ProgrammeRow {
             interests,
             checkin_every_days: self.checkin_every_days,
             response_days: self.response_days,
+            unconfirmed_days: self.unconfirmed_days,
             weights_json: self.weights,
         })
     }
@@ -219,6 +221,7 @@ pub fn create_with_settings(
             programmes::interests.eq(interests),
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
+            programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
             programmes::weights.eq(weights),
             programmes::created_at.eq(now),
         ))
@@ -319,6 +322,7 @@ pub fn update_settings(
             programmes::interests.eq(interests),
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
+            programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
             programmes::weights.eq(weights),
         ))
         .execute(conn)?;

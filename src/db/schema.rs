@@ -16,6 +16,7 @@ diesel::table! {
         stall_periods -> Integer,
         trust_threshold -> Integer,
         regular_periods -> Integer,
+        unconfirmed_days -> Integer,
     }
 }
 

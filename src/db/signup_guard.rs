@@ -17,26 +17,32 @@ pub enum Counted<'a> {
     Programme(i32),
 }
 
-/// When the latest (at most `limit`) accepted sign-ups of `who` after `after` were, newest first.
+/// When the `nth` latest accepted sign-up of `who` after `after` was (1 = the latest), if there
+/// were that many: one row, read off the index, however many there were.
 ///
 /// # Errors
 /// A failed query.
-pub fn attempts_after(
+pub fn nth_latest_after(
     conn: &mut DbConnection,
     who: Counted<'_>,
     after: NaiveDateTime,
-    limit: i64,
-) -> Result<Vec<NaiveDateTime>, DbError> {
+    nth: i64,
+) -> Result<Option<NaiveDateTime>, DbError> {
     let recent = signup_attempts::table
         .filter(signup_attempts::at.gt(after))
         .order(signup_attempts::at.desc())
-        .limit(limit)
+        .offset(nth - 1)
+        .limit(1)
         .select(signup_attempts::at);
     Ok(match who {
-        Counted::Client(client) => recent.filter(signup_attempts::client.eq(client)).load(conn),
+        Counted::Client(client) => recent
+            .filter(signup_attempts::client.eq(client))
+            .first(conn)
+            .optional(),
         Counted::Programme(id) => recent
             .filter(signup_attempts::programme_id.eq(id))
-            .load(conn),
+            .first(conn)
+            .optional(),
     }
     .context("reading recent sign-ups")?)
 }

@@ -572,6 +572,7 @@ pub(crate) mod tests {
             interests: vec!["allotment".into()],
             checkin_every_days: 14,
             response_days: 7,
+            unconfirmed_days: 14,
             weights_json: "{}".into(),
         }
     }

@@ -43,6 +43,8 @@ pub struct Programme {
     pub checkin_every_days: i32,
     /// Days to answer an introduction before the one reminder.
     pub response_days: i32,
+    /// Days an unconfirmed sign-up is kept before it is deleted.
+    pub unconfirmed_days: i32,
     /// Score weights as JSON (`matching::compat::Weights`); `{}` means the defaults.
     pub weights_json: String,
 }
@@ -59,6 +61,8 @@ impl Programme {
 pub const CHECKIN_DAYS: RangeInclusive<i32> = 1..=180;
 /// Days to answer an introduction before the reminder, as a programme may choose.
 pub const RESPONSE_DAYS: RangeInclusive<i32> = 1..=60;
+/// Days an unconfirmed sign-up may be kept, as a programme may choose (the link works 7 days).
+pub const UNCONFIRMED_DAYS: RangeInclusive<i32> = 7..=90;
 /// Longest programme name.
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest area name.
@@ -119,6 +123,8 @@ pub struct SettingsInput {
     pub checkin_every_days: String,
     /// Days to answer an introduction before the reminder.
     pub response_days: String,
+    /// Days an unconfirmed sign-up is kept.
+    pub unconfirmed_days: String,
     /// Text of each score weight by component (see [`crate::domain::weights::COMPONENTS`]); a
     /// missing or blank one keeps the base weight.
     pub weights: Vec<(String, String)>,
@@ -137,6 +143,7 @@ impl SettingsInput {
             interests: programme.interests.join("\n"),
             checkin_every_days: programme.checkin_every_days.to_string(),
             response_days: programme.response_days.to_string(),
+            unconfirmed_days: programme.unconfirmed_days.to_string(),
             weights: weights::COMPONENTS
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&weights, c).to_string()))
@@ -152,6 +159,7 @@ impl SettingsInput {
         Self {
             checkin_every_days: "14".into(),
             response_days: "7".into(),
+            unconfirmed_days: "14".into(),
             weights: weights::COMPONENTS
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&w, c).to_string()))
@@ -315,6 +323,7 @@ pub struct ProgrammeSettings {
     interests: Vec<String>,
     checkin_every_days: i32,
     response_days: i32,
+    unconfirmed_days: i32,
     weights: Weights,
 }
 
@@ -325,7 +334,7 @@ impl ProgrammeSettings {
     /// `too_many`), `areas.<line>` (0-based line of the text: `area_format`,
     /// `area_name_required`, `too_long`, `invalid_latitude`, `invalid_longitude`,
     /// `invalid_area_id`, `duplicate_area`), `interests.<line>` (`invalid_interest`, `too_long`),
-    /// `interests` (`too_many`), `checkin_every_days` and `response_days` (`required`,
+    /// `interests` (`too_many`), `checkin_every_days`, `response_days` and `unconfirmed_days` (`required`,
     /// `invalid_number`, `out_of_range`), `weights.<component>` (`out_of_range`).
     ///
     /// # Errors
@@ -398,6 +407,10 @@ impl ProgrammeSettings {
             "response_days",
             whole_number(&input.response_days, &RESPONSE_DAYS),
         );
+        let unconfirmed = e.check(
+            "unconfirmed_days",
+            whole_number(&input.unconfirmed_days, &UNCONFIRMED_DAYS),
+        );
         let weights = match weights::with_overrides(base_weights, |c| input.weight(c)) {
             Ok(w) => Some(w),
             Err(bad) => {
@@ -408,20 +421,23 @@ impl ProgrammeSettings {
             }
         };
 
-        match (local_language, checkin, response, weights) {
-            (Some(local_language), Some(checkin), Some(response), Some(weights))
-                if e.is_empty() =>
-            {
-                Ok(Self {
-                    name,
-                    local_language,
-                    areas,
-                    interests: tags,
-                    checkin_every_days: checkin,
-                    response_days: response,
-                    weights,
-                })
-            }
+        match (local_language, checkin, response, unconfirmed, weights) {
+            (
+                Some(local_language),
+                Some(checkin),
+                Some(response),
+                Some(unconfirmed),
+                Some(weights),
+            ) if e.is_empty() => Ok(Self {
+                name,
+                local_language,
+                areas,
+                interests: tags,
+                checkin_every_days: checkin,
+                response_days: response,
+                unconfirmed_days: unconfirmed,
+                weights,
+            }),
             _ => Err(e),
         }
     }
@@ -460,6 +476,12 @@ impl ProgrammeSettings {
     #[must_use]
     pub fn response_days(&self) -> i32 {
         self.response_days
+    }
+
+    /// Days an unconfirmed sign-up is kept.
+    #[must_use]
+    pub fn unconfirmed_days(&self) -> i32 {
+        self.unconfirmed_days
     }
 
     /// Default score weights of the programme's runs.
@@ -556,6 +578,7 @@ mod tests {
             interests: "ok\nnot ok!".into(),
             checkin_every_days: "0".into(),
             response_days: "x".into(),
+            unconfirmed_days: "3".into(),
             weights: vec![("language".into(), "-3".into())],
         };
         let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
@@ -578,6 +601,7 @@ mod tests {
                 ("interests.1", "invalid_interest"),
                 ("checkin_every_days", "out_of_range"),
                 ("response_days", "invalid_number"),
+                ("unconfirmed_days", "out_of_range"),
                 ("weights.language", "out_of_range"),
             ]
         );
@@ -615,6 +639,7 @@ mod tests {
             interests: vec!["repair_cafe".into()],
             checkin_every_days: 21,
             response_days: 10,
+            unconfirmed_days: 14,
             weights_json: r#"{"age": 5}"#.into(),
         };
         let text = SettingsInput::of(&p);

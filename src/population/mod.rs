@@ -671,6 +671,7 @@ mod tests {
             interests: vec!["allotment_gardening".into()],
             checkin_every_days: 14,
             response_days: 7,
+            unconfirmed_days: 14,
             weights_json: "{}".into(),
         }
     }

@@ -37,22 +37,20 @@ pub enum Admission {
     },
 }
 
-/// When `who` may sign someone up again, if `limit` is reached in the window.
+/// When `who` may sign someone up again, if `limit` is reached in the window (0: no limit).
 fn full_until(
     conn: &mut DbConnection,
     who: Counted<'_>,
     limit: u32,
     now: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>, DbError> {
+    if limit == 0 {
+        return Ok(None);
+    }
     let window = Duration::minutes(WINDOW_MINUTES);
-    let recent = store::attempts_after(conn, who, now - window, i64::from(limit))?;
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    Ok(if recent.len() >= limit {
-        // The oldest of the `limit` latest leaves the window first.
-        Some(recent.last().map_or(now, |oldest| *oldest + window))
-    } else {
-        None
-    })
+    // The `limit`-th latest in the window leaves it first among the latest `limit`.
+    let nth = store::nth_latest_after(conn, who, now - window, i64::from(limit))?;
+    Ok(nth.map(|at| at + window))
 }
 
 /// Counts a sign-up from `client` for `programme_id`, unless either is over its limit.

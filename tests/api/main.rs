@@ -25,6 +25,7 @@ mod email_smtp;
 mod email_support;
 mod health;
 mod helpers;
+mod housekeeping;
 mod introductions;
 mod introductions_support;
 mod matching_runs;

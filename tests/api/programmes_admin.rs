@@ -47,6 +47,7 @@ fn form_of(csrf: &str, slug: Option<&str>, input: &SettingsInput) -> Vec<(String
         ("interests", &input.interests),
         ("checkin_every_days", &input.checkin_every_days),
         ("response_days", &input.response_days),
+        ("unconfirmed_days", &input.unconfirmed_days),
     ] {
         form.push((name.to_owned(), value.clone()));
     }
@@ -63,6 +64,7 @@ fn lyon() -> SettingsInput {
         areas: "Croix-Rousse; 45.7745; 4.8320\nVaise; 45,7750; 4,8050".into(),
         interests: "Boules".into(),
         response_days: "10".into(),
+        unconfirmed_days: "30".into(),
         ..SettingsInput::defaults()
     }
 }
@@ -155,6 +157,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
         "default weights filled in"
     );
     assert!(html.contains("name=\"response_days\" value=\"7\""));
+    assert!(html.contains("name=\"unconfirmed_days\" value=\"14\""));
 
     let mut input = lyon();
     input.weights = vec![("language".into(), "40".into())];
@@ -182,6 +185,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
     assert!((p.areas[1].lat - 45.775).abs() < 1e-9, "decimal comma read");
     assert_eq!(p.interests, ["boules"]);
     assert_eq!((p.checkin_every_days, p.response_days), (14, 10));
+    assert_eq!(p.unconfirmed_days, 30);
     let w = weights_of(&p);
     assert_eq!(
         (w.language, w.interests),
@@ -204,7 +208,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
     );
     assert!(html.contains("value=\"croix-rousse\""));
     assert!(html.contains("Boules"));
-    let person: Vec<(&str, String)> = [
+    let mut person: Vec<(&str, String)> = [
         ("first_name", "Olena"),
         ("last_name", "Shevchenko"),
         ("email", "olena@example.org"),
@@ -224,6 +228,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
     .into_iter()
     .map(|(k, v)| (k, v.to_owned()))
     .collect();
+    person.push(("started", app.form_stamp("programme=lyon").await));
     let r = post(&app, "/signup?programme=lyon", &person).await;
     assert_eq!(r.status(), 303, "{}", body(r).await);
 }
@@ -295,6 +300,7 @@ async fn bad_input_is_a_422_with_every_value_kept_and_nothing_stored() {
     input.areas = "\n \n".into();
     input.local_language = "french".into();
     input.response_days = "61".into();
+    input.unconfirmed_days = "3".into();
     input.weights = vec![
         ("language".into(), "-3".into()),
         ("age".into(), "1001".into()),
@@ -311,6 +317,8 @@ async fn bad_input_is_a_422_with_every_value_kept_and_nothing_stored() {
     assert!(html.contains("Please use 2 to 40 lowercase letters"));
     assert!(html.contains("Please enter a language code of two letters"));
     assert!(html.contains("Please enter a whole number from 1 to 60."));
+    assert!(html.contains("Please enter a whole number from 7 to 90."));
+    assert!(html.contains("name=\"unconfirmed_days\" value=\"3\""));
     assert!(html.contains("Please enter a whole number from 0 to 1000."));
     assert!(html.contains("name=\"weight_language\" value=\"-3\""));
     assert!(html.contains("name=\"weight_age\" value=\"1001\""));
@@ -412,6 +420,7 @@ async fn editing_the_settings_changes_response_days_and_weights() {
     let html = body(page).await;
     assert!(html.contains("Gohlis; 51.3649; 12.3692"), "{html}");
     assert!(html.contains("name=\"response_days\" value=\"7\""));
+    assert!(html.contains("name=\"unconfirmed_days\" value=\"14\""));
     assert!(html.contains("name=\"weight_language\" value=\"25\""));
     assert!(!html.contains("name=\"slug\""), "the slug is not editable");
     assert!(html.contains("/signup?programme=demo"));

@@ -26,7 +26,7 @@ use super::{
     Signed, Values,
 };
 use crate::db::programmes::{self, InUse, SaveError};
-use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS};
+use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, UNCONFIRMED_DAYS};
 use crate::domain::weights::MAX_WEIGHT;
 use crate::domain::{
     Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput, UiLanguage, ValidationErrors,
@@ -117,6 +117,7 @@ fn input_of(values: &Values) -> SettingsInput {
         interests: values.get("interests").to_owned(),
         checkin_every_days: values.get("checkin_every_days").to_owned(),
         response_days: values.get("response_days").to_owned(),
+        unconfirmed_days: values.get("unconfirmed_days").to_owned(),
         weights: WEIGHT_FIELDS
             .iter()
             .map(|(c, _)| {
@@ -144,6 +145,7 @@ fn message(lang: UiLanguage, field: &str, code: &str) -> String {
     match (field, code) {
         ("checkin_every_days", _) => days(&CHECKIN_DAYS),
         ("response_days", _) => days(&RESPONSE_DAYS),
+        ("unconfirmed_days", _) => days(&UNCONFIRMED_DAYS),
         ("local_language", "invalid_choice") => i18n::t(lang, "prog-error-language"),
         (f, _) if f.starts_with("weights.") => i18n::t_args(
             lang,
@@ -315,6 +317,14 @@ fn settings_page(
     .required()
     .hint(t("prog-response-hint"));
     response.error = field_error("response_days");
+    let mut unconfirmed = Field::number(
+        "unconfirmed_days",
+        t("prog-field-unconfirmed-days"),
+        &input.unconfirmed_days,
+    )
+    .required()
+    .hint(t("prog-unconfirmed-hint"));
+    unconfirmed.error = field_error("unconfirmed_days");
 
     let weights = WEIGHT_FIELDS
         .iter()
@@ -341,6 +351,10 @@ fn settings_page(
         Section {
             title: Some(t("prog-section-follow-up")),
             fields: vec![checkin, response],
+        },
+        Section {
+            title: Some(t("prog-section-data")),
+            fields: vec![unconfirmed],
         },
         Section {
             title: Some(t("prog-section-weights")),

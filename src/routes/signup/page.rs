@@ -237,11 +237,16 @@ pub(super) fn render_form(
         ])
         .unwrap_or_default()
     );
+    let unconfirmed_days = programme.unconfirmed_days.to_string();
     let section = |key: &str| {
         let id = format!("privacy-{key}");
         (
             i18n::t(lang, &format!("{id}-title")),
-            i18n::t_args(lang, &id, &[("programme", name)]),
+            i18n::t_args(
+                lang,
+                &id,
+                &[("programme", name), ("unconfirmed_days", &unconfirmed_days)],
+            ),
         )
     };
     let mut privacy = vec![(

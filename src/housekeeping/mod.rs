@@ -1,0 +1,72 @@
+//! Housekeeping: what the service deletes on its own, so that data does not outlive its use.
+//!
+//! One pass ([`run_pass`]) deletes sign-ups that were never confirmed within their programme's
+//! `unconfirmed_days` (with their tokens and, when nobody else has the address, the mail sent
+//! to it) and forgets the sign-up form's day-old counts ([`crate::signup::guard`]). The worker
+//! ([`worker`]) runs it every hour. Every step is an idempotent delete of rows past a date, so
+//! several app instances may run it at once without claiming anything first: the second finds
+//! nothing left to do.
+
+pub mod worker;
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::db::{housekeeping as store, outbox, participants, Db, DbError};
+use crate::signup::guard;
+
+/// Sign-ups deleted per transaction (keeps each write short next to live sign-ups).
+const BATCH: i64 = 200;
+
+/// What one pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Unconfirmed sign-ups deleted.
+    pub unconfirmed_deleted: usize,
+    /// Day-old sign-up counts forgotten.
+    pub counts_forgotten: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} unconfirmed sign-ups deleted, {} old sign-up counts forgotten",
+            self.unconfirmed_deleted, self.counts_forgotten
+        )
+    }
+}
+
+/// Runs one pass as of `now`.
+///
+/// # Errors
+/// Storage failures (what was deleted before stays deleted; the next pass goes on).
+#[tracing::instrument(name = "housekeeping pass", skip_all)]
+pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
+    let mut summary = Summary::default();
+    let programmes = {
+        let mut conn = db.get()?;
+        store::unconfirmed_days(&mut conn)?
+    };
+    for (programme_id, days) in programmes {
+        let cutoff = now - Duration::days(i64::from(days));
+        loop {
+            let deleted = db.write(|conn| -> Result<usize, DbError> {
+                let due = store::pending_before(conn, programme_id, cutoff, BATCH)?;
+                for (id, email) in &due {
+                    participants::delete(conn, *id)?;
+                    // The confirmation email still holds a link; other people's mail stays.
+                    if !store::email_in_use(conn, email)? {
+                        outbox::delete_for_recipient(conn, email)?;
+                    }
+                }
+                Ok(due.len())
+            })?;
+            summary.unconfirmed_deleted += deleted;
+            if deleted < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+                break;
+            }
+        }
+    }
+    summary.counts_forgotten = db.write(|conn| guard::forget_old(conn, now))?;
+    Ok(summary)
+}
