@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Server, Service, ServiceRequest, ServiceResponse};
 use actix_web::{web, App, HttpMessage, HttpServer};
 use anyhow::Context;
 use secrecy::ExposeSecret;
@@ -22,6 +22,7 @@ use crate::email::{outbox_worker, Mailer};
 use crate::housekeeping;
 use crate::introductions::reminder_worker;
 use crate::routes;
+use crate::routes::security_headers;
 use crate::settings::Settings;
 use crate::signup::fill_time::FormStamp;
 use crate::state::AppState;
@@ -185,8 +186,28 @@ impl Application {
 }
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let hsts = security_headers::wants_hsts(&state.settings.public_url());
     let server = HttpServer::new(move || {
         App::new()
+            // A function, not `DefaultHeaders`: an error a middleware returns (the API's 401,
+            // say) becomes a response only after every middleware, so it is given its headers
+            // here, inside the error.
+            .wrap_fn(move |req, service| {
+                let response = service.call(req);
+                async move {
+                    match response.await {
+                        Ok(mut r) => {
+                            security_headers::apply(r.headers_mut(), hsts);
+                            Ok(r)
+                        }
+                        Err(e) => {
+                            let mut r = e.error_response();
+                            security_headers::apply(r.headers_mut(), hsts);
+                            Err(actix_web::error::InternalError::from_response(e, r).into())
+                        }
+                    }
+                }
+            })
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(web::Data::new(state.clone()))
             .configure(routes::configure)

@@ -12,6 +12,7 @@ pub mod outcomes_report;
 pub mod pages;
 pub mod participant;
 pub mod profile_form;
+pub mod security_headers;
 pub mod signup;
 pub mod widgets;
 

@@ -1,5 +1,5 @@
 //! The API refuses requests without a valid token (401) and keeps coordinators to their own
-//! programmes (403); admins reach all.
+//! programmes (404, as if they did not exist); admins reach all.
 
 use buddymatch::accounts::CoordinatorRole;
 
@@ -81,13 +81,16 @@ async fn coordinator_of_one_programme_cannot_reach_another() {
     assert_eq!(status, 201, "{created}");
     let id = created["id"].as_i64().expect("id");
 
-    // Act + Assert: every route into `other` is 403 for the demo coordinator.
+    // Act + Assert: every route into `other` is 404 for the demo coordinator, as if it
+    // did not exist: ids must not tell what exists in other programmes.
     let api = Api::new(&app, &coord);
     let (status, body) = status_json(api.get("/api/v1/programmes/other/participants").await).await;
-    assert_eq!(status, 403);
-    assert_eq!(body["error"]["code"], "forbidden");
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "not_found");
+    // Worded exactly as for a programme that does not exist.
+    assert_eq!(body["error"]["message"], "There is no programme `other`.");
     let (status, _) = status_json(api.get(&format!("/api/v1/participants/{id}")).await).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(
         api.put(
             &format!("/api/v1/participants/{id}"),
@@ -96,9 +99,9 @@ async fn coordinator_of_one_programme_cannot_reach_another() {
         .await,
     )
     .await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(api.delete(&format!("/api/v1/participants/{id}")).await).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(
         api.post(
             "/api/v1/programmes/other/participants",
@@ -107,7 +110,7 @@ async fn coordinator_of_one_programme_cannot_reach_another() {
         .await,
     )
     .await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     // The participant is still there for the admin.
     let (status, _) = status_json(
         Api::new(&app, &admin)
@@ -116,7 +119,7 @@ async fn coordinator_of_one_programme_cannot_reach_another() {
     )
     .await;
     assert_eq!(status, 200);
-    // An unknown programme is 404, not 403.
+    // An unknown programme is 404 too.
     let (status, body) =
         status_json(api.get("/api/v1/programmes/nowhere/participants").await).await;
     assert_eq!(status, 404);

@@ -201,9 +201,9 @@ async fn other_programmes_and_unknown_matches_are_refused() {
     let api = Api::new(&app, &token);
     let (status, _) =
         status_json(api.get(&format!("/api/v1/matches/{}", pair.match_id)).await).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(api.get("/api/v1/programmes/demo/matches").await).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(
         api.post(
             &format!("/api/v1/matches/{}/close", pair.match_id),
@@ -212,7 +212,7 @@ async fn other_programmes_and_unknown_matches_are_refused() {
         .await,
     )
     .await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = status_json(api.get("/api/v1/matches/987654").await).await;
     assert_eq!(status, 404);
     let (status, _) = status_json(

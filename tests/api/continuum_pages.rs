@@ -1,6 +1,6 @@
 //! The coordinator's Connections page and match page over HTTP: counts per stage, concerns and
 //! stalled pairs first, the timeline, the actions (note, pause, resume, record a check-in, close
-//! with re-match), 422 with messages for bad input, 403 for another programme, and audited views.
+//! with re-match), 422 with messages for bad input, 404 for another programme, and audited views.
 
 use buddymatch::continuum::scheduler;
 use buddymatch::db::continuum::{self, NewConcern};
@@ -253,9 +253,9 @@ async fn another_programmes_coordinator_cannot_see_the_match() {
     );
     login(&app, "other@example.org").await;
     let (status, _) = body(&app, &format!("/coordinator/matches/{}", pair.match_id)).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = body(&app, "/coordinator/programmes/demo/connections").await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 404);
     let (status, _) = body(&app, "/coordinator/matches/999999").await;
     assert_eq!(status, 404);
 }

@@ -37,6 +37,7 @@ mod review;
 mod review_api;
 mod review_cli;
 mod review_support;
+mod security_headers;
 mod signup;
 mod signup_abuse;
 mod storage;

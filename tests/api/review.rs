@@ -440,7 +440,7 @@ async fn a_coordinator_of_another_programme_is_refused() {
         format!("/coordinator/runs/{}", outcome.run_id),
         format!("/coordinator/matches/{}/reject", m.id),
     ] {
-        assert_eq!(app.get(&path).await.status(), 403, "{path}");
+        assert_eq!(app.get(&path).await.status(), 404, "{path}");
     }
     for path in [
         format!("/coordinator/matches/{}/approve", m.id),
@@ -453,7 +453,7 @@ async fn a_coordinator_of_another_programme_is_refused() {
             &[("csrf", csrf.clone()), ("match", m.id.to_string())],
         )
         .await;
-        assert_eq!(r.status(), 403, "{path}");
+        assert_eq!(r.status(), 404, "{path}");
     }
     assert_eq!(find_match(&app, m.id).status, "proposed");
     // Their own programme's runs page works.

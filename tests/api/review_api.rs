@@ -334,10 +334,11 @@ async fn tokens_and_programme_access_are_checked() {
     for (method, path, body) in calls {
         let r = send(&app, method.clone(), &path, None, body.clone()).await;
         assert_eq!(r.status(), 401, "{path}");
+        // Another programme's run or match is answered as if it did not exist.
         let r = send(&app, method, &path, Some(&outsider), body).await;
-        assert_eq!(r.status(), 403, "{path}");
+        assert_eq!(r.status(), 404, "{path}");
         let v: Value = r.json().await.expect("json");
-        assert_eq!(v["error"]["code"], "forbidden");
+        assert_eq!(v["error"]["code"], "not_found");
     }
     assert_eq!(find_match(&app, m.id).status, "proposed");
 }

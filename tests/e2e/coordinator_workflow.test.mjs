@@ -145,10 +145,17 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   t.after(() => browser.close());
-  const newPage = async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 900 } });
+  // Anything the Content-Security-Policy blocks shows up as a console error.
+  const cspErrors = [];
+  const watchCsp = (page) => page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  const newPage = async (options = {}) => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 900 }, ...options });
     context.setDefaultTimeout(15_000);
-    return context.newPage();
+    const page = await context.newPage();
+    watchCsp(page);
+    return page;
   };
   try {
     // 1. Both people sign up and confirm, each in their own browser context (own cookies).
@@ -162,7 +169,8 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     step('buddy signed up and confirmed');
 
     // 2. The coordinator logs in.
-    const coord = await newPage();
+    // The policy allows no script from outside: only this page may have axe-core injected.
+    const coord = await newPage({ bypassCSP: true });
     await coord.goto(`${base}/coordinator/login`);
     await coord.fill('#email', coordinator.email);
     await coord.fill('#password', coordinator.password);
@@ -323,6 +331,7 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     const phone = await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(15_000);
     const phonePage = await phone.newPage();
+    watchCsp(phonePage);
     const [checkinLink] = linksIn(seekerCheckin, '/checkin/');
     await phonePage.goto(`${checkinLink}?lang=ar`);
     assert.equal(await phonePage.getAttribute('html', 'dir'), 'rtl');
@@ -394,6 +403,7 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
     assert.match(csv.toString('utf8'), /^\uFEFFtable,row,column,value\n/);
     step('outcomes page checked and its CSV downloaded');
+    assert.deepEqual(cspErrors, [], 'the Content-Security-Policy blocks nothing the pages use');
     passed = true;
   } catch (e) {
     e.message += `\n(database and server folder kept: ${server.dir})`;

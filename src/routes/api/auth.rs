@@ -29,18 +29,12 @@ impl Caller {
         &self.0
     }
 
-    /// 403 unless the caller may reach the programme.
-    ///
-    /// # Errors
-    /// [`ApiError::Forbidden`].
-    pub fn require_programme(&self, programme_id: i32) -> Result<(), ApiError> {
-        if self.0.can_access(programme_id) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(
-                "Your account is not a coordinator of this programme.".to_owned(),
-            ))
-        }
+    /// `found`, if it belongs to a programme the caller may reach. Another programme's match,
+    /// run or participant is answered like an unknown id (404), so that ids do not tell what
+    /// exists elsewhere.
+    #[must_use]
+    pub fn reachable<T>(&self, found: Option<T>, programme_of: impl Fn(&T) -> i32) -> Option<T> {
+        found.filter(|t| self.0.can_access(programme_of(t)))
     }
 }
 

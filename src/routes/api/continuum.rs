@@ -61,8 +61,7 @@ impl From<ContinuumError> for ApiError {
         (status = 200, description = "A page of live matches", body = MatchPageDto),
         (status = 400, description = "Malformed query", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
         (status = 422, description = "Unknown stage or page out of range", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -185,9 +184,9 @@ fn checkin_dto(c: Checkin) -> CheckinDto {
 
 /// The match if the caller may reach it; its view is audited.
 fn detail(conn: &mut DbConnection, caller: &Caller, id: i32) -> Result<MatchDetailDto, ApiError> {
-    let m = store::find(conn, id)?
+    let m = caller
+        .reachable(store::find(conn, id)?, |m| m.programme_id)
         .ok_or_else(|| ApiError::NotFound(format!("There is no match {id}.")))?;
-    caller.require_programme(m.programme_id)?;
     let programme = programmes::by_id(conn, m.programme_id)?
         .map(|p| p.slug)
         .unwrap_or_default();
@@ -242,8 +241,7 @@ fn detail(conn: &mut DbConnection, caller: &Caller, id: i32) -> Result<MatchDeta
         (status = 200, description = "The match", body = MatchDetailDto),
         (status = 400, description = "Malformed id", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
     ),
     security(("bearer_token" = []))
 )]
@@ -275,9 +273,9 @@ where
         .db
         .run(move |db: &Db| {
             db.write(|c| -> Result<MatchDetailDto, ApiError> {
-                let m = matches::find(c, id)?
+                let m = caller
+                    .reachable(matches::find(c, id)?, |m| m.programme_id)
                     .ok_or_else(|| ApiError::NotFound(format!("There is no match {id}.")))?;
-                caller.require_programme(m.programme_id)?;
                 if m.status != MatchStatus::Active {
                     return Err(ApiError::Conflict(format!(
                         "Match {id} is {}, not active.",
@@ -308,8 +306,7 @@ where
         (status = 200, description = "Recorded; the match as it is now", body = MatchDetailDto),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "The match is not active", body = ErrorBody),
         (status = 422, description = "Invalid answers (each field named)", body = ErrorBody),
     ),
@@ -360,8 +357,7 @@ pub async fn record_checkin(
         (status = 200, description = "Paused; the match as it is now", body = MatchDetailDto),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "The match is not active", body = ErrorBody),
         (status = 422, description = "Invalid date", body = ErrorBody),
     ),
@@ -403,8 +399,7 @@ pub async fn pause_match(
         (status = 200, description = "Closed; the match as it is now", body = MatchDetailDto),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "The match is not active", body = ErrorBody),
         (status = 422, description = "Unknown reason", body = ErrorBody),
     ),

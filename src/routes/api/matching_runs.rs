@@ -39,19 +39,18 @@ fn run_for(
     caller: &Caller,
     id: i32,
 ) -> Result<(MatchingRun, Programme), ApiError> {
-    let run = runs::find(conn, id)?
+    let run = caller
+        .reachable(runs::find(conn, id)?, |r| r.programme_id)
         .ok_or_else(|| ApiError::NotFound(format!("There is no matching run {id}.")))?;
-    caller.require_programme(run.programme_id)?;
     let programme = programmes::by_id(conn, run.programme_id)?
         .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("run {id} without programme")))?;
     Ok((run, programme))
 }
 
 fn match_for(conn: &mut DbConnection, caller: &Caller, id: i32) -> Result<Match, ApiError> {
-    let m = matches::find(conn, id)?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no match {id}.")))?;
-    caller.require_programme(m.programme_id)?;
-    Ok(m)
+    caller
+        .reachable(matches::find(conn, id)?, |m| m.programme_id)
+        .ok_or_else(|| ApiError::NotFound(format!("There is no match {id}.")))
 }
 
 fn bad(field: &str, code: &str, message: impl Into<String>) -> FieldErrorDto {
@@ -142,8 +141,7 @@ fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, Api
             headers(("Location" = String, description = "URL of the run"))),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "A run of this programme is in progress", body = ErrorBody),
         (status = 422, description = "Invalid options", body = ErrorBody),
     ),
@@ -227,8 +225,7 @@ fn unmatched_dto(u: &Unmatched) -> UnmatchedDto {
         (status = 200, description = "The run", body = RunDto),
         (status = 400, description = "Malformed id or query", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such run", body = ErrorBody),
+        (status = 404, description = "No such run, or not in a programme you coordinate", body = ErrorBody),
         (status = 422, description = "Page out of range", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -348,8 +345,7 @@ fn decided(id: i32, target: MatchStatus, d: Decision) -> Result<DecisionDto, Api
     responses(
         (status = 200, description = "Approved (or already approved)", body = DecisionDto),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "Already decided otherwise (rejected, superseded, ...)", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -386,8 +382,7 @@ pub async fn approve_match(
         (status = 200, description = "Rejected (or already rejected)", body = DecisionDto),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such match", body = ErrorBody),
+        (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "Already decided otherwise (approved, superseded, ...)", body = ErrorBody),
         (status = 422, description = "Missing or too long reason", body = ErrorBody),
     ),

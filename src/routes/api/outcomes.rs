@@ -66,8 +66,7 @@ async fn load(
         (status = 200, description = "The outcomes", body = Outcomes),
         (status = 400, description = "Malformed query", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
         (status = 422, description = "A bad period, naming the field", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -113,7 +112,6 @@ pub struct OutcomesCsvQuery {
         (status = 200, description = "The outcomes as CSV", content_type = "text/csv", body = String),
         (status = 400, description = "Malformed query", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
         (status = 404, description = "No such programme or table", body = ErrorBody),
         (status = 422, description = "A bad period, naming the field", body = ErrorBody),
     ),

@@ -56,10 +56,9 @@ pub(super) fn programme_for(
     caller: &Caller,
     slug: &str,
 ) -> Result<Programme, ApiError> {
-    let programme = programmes::by_slug(conn, slug)?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no programme `{slug}`.")))?;
-    caller.require_programme(programme.id)?;
-    Ok(programme)
+    caller
+        .reachable(programmes::by_slug(conn, slug)?, |p| p.id)
+        .ok_or_else(|| ApiError::NotFound(format!("There is no programme `{slug}`.")))
 }
 
 /// The participant with this id and their programme, if the caller may reach it.
@@ -68,9 +67,9 @@ fn participant_for(
     caller: &Caller,
     id: i32,
 ) -> Result<(Participant, Programme), ApiError> {
-    let participant = participants::find(conn, id)?
+    let participant = caller
+        .reachable(participants::find(conn, id)?, |p| p.programme_id)
         .ok_or_else(|| ApiError::NotFound(format!("There is no participant {id}.")))?;
-    caller.require_programme(participant.programme_id)?;
     let programme = programmes::by_id(conn, participant.programme_id)?.ok_or_else(|| {
         ApiError::Unexpected(anyhow::anyhow!(
             "participant {id} belongs to a missing programme"
@@ -127,8 +126,7 @@ fn read_dto(conn: &mut DbConnection, id: i32, slug: &str) -> Result<ParticipantD
             headers(("Location" = String, description = "URL of the new participant"))),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "The email is already in this programme", body = ErrorBody),
         (status = 422, description = "Invalid fields, wrong types or unknown fields", body = ErrorBody),
     ),
@@ -247,8 +245,7 @@ fn list_filter(q: &ListQuery) -> Result<(PeopleFilter, i64, i64), ApiError> {
         (status = 200, description = "One page", body = ParticipantPage),
         (status = 400, description = "Malformed query string", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of this programme", body = ErrorBody),
-        (status = 404, description = "No such programme", body = ErrorBody),
+        (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
         (status = 422, description = "Invalid filter or page values", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -309,8 +306,7 @@ pub async fn list_participants(
         (status = 200, description = "The participant", body = ParticipantDto),
         (status = 400, description = "The id is not a number", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of the participant's programme", body = ErrorBody),
-        (status = 404, description = "No such participant", body = ErrorBody),
+        (status = 404, description = "No such participant, or not in a programme you coordinate", body = ErrorBody),
     ),
     security(("bearer_token" = []))
 )]
@@ -355,8 +351,7 @@ pub async fn get_participant(
         (status = 200, description = "Updated", body = ParticipantDto),
         (status = 400, description = "Malformed JSON or id", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of the participant's programme", body = ErrorBody),
-        (status = 404, description = "No such participant", body = ErrorBody),
+        (status = 404, description = "No such participant, or not in a programme you coordinate", body = ErrorBody),
         (status = 409, description = "The new email belongs to another participant of the programme", body = ErrorBody),
         (status = 422, description = "Invalid fields, wrong types or unknown fields", body = ErrorBody),
     ),
@@ -410,8 +405,7 @@ pub async fn update_participant(
         (status = 204, description = "Deleted"),
         (status = 400, description = "The id is not a number", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
-        (status = 403, description = "Not a coordinator of the participant's programme", body = ErrorBody),
-        (status = 404, description = "No such participant", body = ErrorBody),
+        (status = 404, description = "No such participant, or not in a programme you coordinate", body = ErrorBody),
     ),
     security(("bearer_token" = []))
 )]

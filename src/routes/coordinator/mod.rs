@@ -158,15 +158,16 @@ pub struct Signed {
 }
 
 impl Signed {
-    /// 403 unless the account may reach the programme.
+    /// 404, as for an unknown id, unless the account may reach the programme: another
+    /// programme's pages do not tell what exists there.
     ///
     /// # Errors
-    /// [`CoordError::Forbidden`].
+    /// [`CoordError::NotFound`].
     pub fn require_programme(&self, programme_id: i32) -> Result<(), PageError> {
         if self.coordinator.can_access(programme_id) {
             Ok(())
         } else {
-            Err(PageError::new(self.lang, CoordError::Forbidden))
+            Err(PageError::new(self.lang, CoordError::NotFound))
         }
     }
 
