@@ -33,6 +33,9 @@ pub struct Settings {
     pub trust_proxy_headers: bool,
     /// Limits of the public sign-up form.
     pub signup: SignupLimits,
+    /// Run the continuum's scheduler pass inside the server every 10 minutes (turn it off to
+    /// run `buddymatch continuum` from cron instead).
+    pub continuum_scheduler: bool,
 }
 
 /// What keeps the public sign-up form from being used to send mail to strangers
@@ -114,6 +117,7 @@ impl Default for Settings {
             demo_programme: "demo".into(),
             trust_proxy_headers: false,
             signup: SignupLimits::default(),
+            continuum_scheduler: true,
         }
     }
 }
@@ -252,6 +256,9 @@ impl Settings {
         }
         if let Some(v) = var("DEMO_PROGRAMME") {
             self.demo_programme = v;
+        }
+        if let Some(v) = var("CONTINUUM_SCHEDULER") {
+            self.continuum_scheduler = parsed("CONTINUUM_SCHEDULER", &v)?;
         }
         if let Some(v) = var("TRUST_PROXY_HEADERS") {
             self.trust_proxy_headers = parsed("TRUST_PROXY_HEADERS", &v)?;

@@ -9,9 +9,8 @@
 //! - [`password`]: passwords and their argon2id hashes.
 //! - [`sessions`]: browser sessions. The cookie carries a random token; only its SHA-256 hash is
 //!   stored, with a per-session CSRF token and a 12-hour expiry.
-//! - [`throttle`]: slows down password guessing: from the 5th failed login for an email within
-//!   15 minutes, logins for that email are refused until the oldest of those failures is 15
-//!   minutes old.
+//! - [`throttle`]: slows down password guessing per client and account and per client, with
+//!   growing waits instead of locking the account (its owner elsewhere is never kept out).
 //! - [`setup`]: the one-time link that creates the first admin account.
 //!
 //! Roles: an `admin` reaches every programme; a `coordinator` reaches the programmes linked to

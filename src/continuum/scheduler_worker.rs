@@ -33,6 +33,11 @@ pub async fn run_once(state: &AppState) -> Result<PassSummary, ContinuumError> {
 /// None so far: a failed pass is logged and tried again after [`INTERVAL`]. The `Result` lets
 /// the supervisor treat a future failure like a panic: log it and restart.
 pub async fn run(state: AppState, mut shutdown: Shutdown) -> anyhow::Result<()> {
+    if !state.settings.continuum_scheduler {
+        tracing::info!("continuum scheduler off in this instance (continuum_scheduler = false)");
+        shutdown.requested().await;
+        return Ok(());
+    }
     tracing::info!("continuum scheduler started");
     while !shutdown.is_requested() {
         match run_once(&state).await {

@@ -41,17 +41,3 @@ pub fn pending_before(
         .load(conn)
         .context("finding unconfirmed sign-ups past their time")?)
 }
-
-/// Whether any participant (in any programme) has this email.
-///
-/// # Errors
-/// A failed query.
-pub fn email_in_use(conn: &mut DbConnection, email: &str) -> Result<bool, DbError> {
-    let found: Option<i32> = participants::table
-        .filter(participants::email.eq(email))
-        .select(participants::id)
-        .first(conn)
-        .optional()
-        .context("looking for an email")?;
-    Ok(found.is_some())
-}

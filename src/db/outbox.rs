@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::outbox;
+use super::schema::{outbox, participants};
 use super::{DbConnection, DbError};
 
 /// A message as it is written to the outbox (the caller has rendered it and picked its id).
@@ -172,13 +172,17 @@ pub fn all(conn: &mut DbConnection) -> Result<Vec<OutboxMessage>, DbError> {
         .context("reading the outbox")?)
 }
 
-/// Records that the transport accepted message `id` and releases it.
+/// Records that the transport accepted message `id` and releases it. Its bodies go: they hold
+/// working links (`/me/`, `/confirm/`, `/respond/`, `/checkin/`), which must not sit in the
+/// database once delivered; recipient, subject, language and times stay for the record.
 ///
 /// # Errors
 /// The update fails.
 pub fn mark_sent(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> Result<(), DbError> {
     diesel::update(outbox::table.filter(outbox::id.eq(id)))
         .set((
+            outbox::body_text.eq(""),
+            outbox::body_html.eq(""),
             outbox::sent_at.eq(Some(now)),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -190,7 +194,8 @@ pub fn mark_sent(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> Result
 }
 
 /// Records a failed attempt: `attempts` becomes the new count, the next attempt is due at
-/// `next_attempt_at`, and the message is released for whichever worker comes next.
+/// `next_attempt_at`, and the message is released for whichever worker comes next. A message
+/// given up on (`given_up`) loses its bodies like a sent one: its links are never delivered.
 ///
 /// # Errors
 /// The update fails.
@@ -200,18 +205,25 @@ pub fn mark_failed(
     attempts: i32,
     error: &str,
     next_attempt_at: NaiveDateTime,
+    given_up: bool,
 ) -> Result<(), DbError> {
     // Keep the stored error short: it is for people reading a dashboard.
     let error: String = error.chars().take(1000).collect();
-    diesel::update(outbox::table.filter(outbox::id.eq(id)))
-        .set((
-            outbox::attempts.eq(attempts),
-            outbox::last_error.eq(Some(error)),
-            outbox::next_attempt_at.eq(next_attempt_at),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-        ))
-        .execute(conn)
-        .with_context(|| format!("recording a failed attempt of outbox message {id}"))?;
+    let target = outbox::table.filter(outbox::id.eq(id));
+    let changes = (
+        outbox::attempts.eq(attempts),
+        outbox::last_error.eq(Some(error)),
+        outbox::next_attempt_at.eq(next_attempt_at),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    );
+    if given_up {
+        diesel::update(target)
+            .set((changes, outbox::body_text.eq(""), outbox::body_html.eq("")))
+            .execute(conn)
+    } else {
+        diesel::update(target).set(changes).execute(conn)
+    }
+    .with_context(|| format!("recording a failed attempt of outbox message {id}"))?;
     Ok(())
 }
 
@@ -244,14 +256,24 @@ pub fn counts(conn: &mut DbConnection, max_attempts: i32) -> Result<OutboxCounts
     })
 }
 
-/// Deletes every message addressed to `recipient` (erasure).
+/// Deletes every message addressed to `recipient`, once nobody left in any programme has that
+/// address (call it after deleting the person: the same address may still take part elsewhere,
+/// and their mail must not go with it).
 ///
 /// # Errors
-/// The delete fails.
-pub fn delete_for_recipient(conn: &mut DbConnection, recipient: &str) -> Result<(), DbError> {
-    diesel::delete(outbox::table.filter(outbox::recipient.eq(recipient)))
-        .execute(conn)
-        .context("deleting a person's outbox messages")?;
+/// A failed query.
+pub fn forget_recipient(conn: &mut DbConnection, recipient: &str) -> Result<(), DbError> {
+    let still_used: Option<i32> = participants::table
+        .filter(participants::email.eq(recipient))
+        .select(participants::id)
+        .first(conn)
+        .optional()
+        .context("looking for other sign-ups with an address")?;
+    if still_used.is_none() {
+        diesel::delete(outbox::table.filter(outbox::recipient.eq(recipient)))
+            .execute(conn)
+            .context("deleting a person's outbox messages")?;
+    }
     Ok(())
 }
 

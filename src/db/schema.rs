@@ -244,6 +244,7 @@ diesel::table! {
         email -> Text,
         succeeded -> Bool,
         at -> Timestamp,
+        client -> Text,
     }
 }
 

@@ -106,7 +106,8 @@ pub async fn try_execute_task_at(
                 .db
                 .run(move |db| {
                     db.write(|conn| {
-                        store::mark_failed(conn, id, attempts, &text, next)
+                        let given_up = attempts >= max_attempts;
+                        store::mark_failed(conn, id, attempts, &text, next, given_up)
                             .map_err(WorkerError::from)
                     })
                 })

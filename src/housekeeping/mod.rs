@@ -54,10 +54,8 @@ pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
                 let due = store::pending_before(conn, programme_id, cutoff, BATCH)?;
                 for (id, email) in &due {
                     participants::delete(conn, *id)?;
-                    // The confirmation email still holds a link; other people's mail stays.
-                    if !store::email_in_use(conn, email)? {
-                        outbox::delete_for_recipient(conn, email)?;
-                    }
+                    // An unsent confirmation still holds a link.
+                    outbox::forget_recipient(conn, email)?;
                 }
                 Ok(due.len())
             })?;

@@ -314,8 +314,8 @@ pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Re
     )?;
     store::delete_matches_and_pair_rules(conn, p.id)?;
     readiness::delete(conn, p.id)?;
-    outbox::delete_for_recipient(conn, &p.email)?;
     participants::delete(conn, p.id)?;
+    outbox::forget_recipient(conn, &p.email)?;
     audit::record(
         conn,
         &AuditEntry {

@@ -372,7 +372,17 @@ async fn read_update_delete() {
     let (status, body) = status_json(api.put("/api/v1/participants/999999", &new).await).await;
     assert_eq!(status, 404, "{body}");
 
-    // Delete, then it is gone; the other participant stays.
+    // Mail waiting for each of them (with a link in it, as ours have).
+    crate::email_support::enqueue(
+        &app.state,
+        &crate::email_support::sample("olena@example.org"),
+    );
+    crate::email_support::enqueue(
+        &app.state,
+        &crate::email_support::sample("taken@example.org"),
+    );
+
+    // Delete, then it is gone with the mail to them; the other participant stays.
     let response = api.delete(&path).await;
     assert_eq!(response.status().as_u16(), 204);
     let (status, body) = status_json(api.get(&path).await).await;
@@ -382,6 +392,11 @@ async fn read_update_delete() {
     assert_eq!(status, 404);
     let (status, _) = status_json(api.get(&format!("/api/v1/participants/{other}")).await).await;
     assert_eq!(status, 200);
+    let recipients: Vec<String> = crate::email_support::rows(&app.state)
+        .into_iter()
+        .map(|m| m.recipient)
+        .collect();
+    assert_eq!(recipients, ["taken@example.org"]);
 }
 
 #[tokio::test]

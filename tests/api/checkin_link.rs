@@ -308,7 +308,7 @@ async fn a_concern_reaches_the_coordinators_without_its_text_and_not_the_partner
     account_with_token(&app, &coordinator, CoordinatorRole::Coordinator, &["demo"]).await;
     let pair = active_pair(&app).await;
     let (_, link) = checkin_link(&app, pair, Side::Seeker, 1).await;
-    let before_partner = mails_to(app.db(), BUDDY_EMAIL).len();
+    let before_partner = mails_to(&app, BUDDY_EMAIL).len();
 
     let page = app.get(&format!("{link}/concern")).await;
     assert_eq!(page.status(), StatusCode::OK);
@@ -359,7 +359,7 @@ async fn a_concern_reaches_the_coordinators_without_its_text_and_not_the_partner
         assert!(!eml.contains(private), "{private} in the coordinator email");
     }
     assert_eq!(
-        mails_to(app.db(), BUDDY_EMAIL).len(),
+        mails_to(&app, BUDDY_EMAIL).len(),
         before_partner,
         "the partner is not told"
     );

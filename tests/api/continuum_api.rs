@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::api_support::{demo_coordinator, other_programme, status_json, Api};
 use crate::continuum_support::{active_pair, write};
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app_manual_scheduler, TestApp};
 use crate::introductions_support::now;
 
 async fn pass(app: &TestApp, at: NaiveDateTime) {
@@ -34,7 +34,7 @@ fn fields(body: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn live_matches_by_stage_and_one_match_with_its_history() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, now() - Duration::days(40)).await;
     pass(&app, now()).await;
     let token = demo_coordinator(&app).await;
@@ -85,7 +85,7 @@ async fn live_matches_by_stage_and_one_match_with_its_history() {
 
 #[tokio::test]
 async fn a_coordinator_records_pauses_and_closes_through_the_api() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, now() - Duration::days(10)).await;
     let token = demo_coordinator(&app).await;
     let api = Api::new(&app, &token);
@@ -188,7 +188,7 @@ async fn a_coordinator_records_pauses_and_closes_through_the_api() {
 
 #[tokio::test]
 async fn other_programmes_and_unknown_matches_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, now() - Duration::days(10)).await;
     other_programme(&app).await;
     let token = crate::api_support::account_with_token(

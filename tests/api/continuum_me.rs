@@ -110,7 +110,7 @@ async fn a_participant_raises_a_concern_from_their_data_page() {
         404
     );
     assert_eq!(app.get("/me/nope/matches/1/concern").await.status(), 404);
-    let mails_before = mails_to(app.db(), &coordinator).len();
+    let mails_before = mails_to(&app, &coordinator).len();
 
     let secret = "My buddy asked me for money";
     let sent = post(&app, &concern, &[("concern", secret.into())]).await;
@@ -122,7 +122,7 @@ async fn a_participant_raises_a_concern_from_their_data_page() {
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].body, secret);
     assert_eq!(stored[0].side, Some(Side::Buddy));
-    let mails = mails_to(app.db(), &coordinator);
+    let mails = mails_to(&app, &coordinator);
     assert_eq!(
         mails.len(),
         mails_before + 1,

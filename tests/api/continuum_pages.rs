@@ -9,7 +9,7 @@ use buddymatch::domain::{CloseReason, MatchStatus, Side, Stage};
 use chrono::{Duration, NaiveDateTime};
 
 use crate::continuum_support::{active_pair, write};
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app_manual_scheduler, TestApp};
 use crate::introductions_support::now;
 use crate::review_support::{add_account, demo_login, login, post, second_programme};
 
@@ -29,7 +29,7 @@ async fn pass(app: &TestApp, at: NaiveDateTime) {
 
 #[tokio::test]
 async fn the_connections_page_counts_stages_and_puts_concerns_and_stalled_pairs_first() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     // Active 40 days ago and silent since: stalled after the pass.
     let pair = active_pair(&app, now() - Duration::days(40)).await;
     pass(&app, now()).await;
@@ -110,7 +110,7 @@ async fn the_connections_page_counts_stages_and_puts_concerns_and_stalled_pairs_
 
 #[tokio::test]
 async fn the_match_page_shows_the_timeline_and_its_actions_work() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, now() - Duration::days(10)).await;
     pass(&app, now()).await;
     let csrf = demo_login(&app).await;
@@ -242,7 +242,7 @@ async fn the_match_page_shows_the_timeline_and_its_actions_work() {
 
 #[tokio::test]
 async fn another_programmes_coordinator_cannot_see_the_match() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, now() - Duration::days(10)).await;
     second_programme(&app);
     add_account(

@@ -13,7 +13,7 @@ use secrecy::ExposeSecret;
 
 use crate::cli_support::{stderr, stdout, CliDb};
 use crate::continuum_support::{active_pair, write};
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app_manual_scheduler, TestApp};
 use crate::introductions_support::{link_path, mails, Mail, BUDDY_EMAIL, SEEKER_EMAIL};
 
 fn day(month: u32, day: u32) -> NaiveDateTime {
@@ -32,8 +32,8 @@ async fn pass(app: &TestApp, now: NaiveDateTime) -> PassSummary {
     .expect("task")
 }
 
-fn checkin_mails(db: &Db) -> Vec<Mail> {
-    mails(db)
+fn checkin_mails(app: &TestApp) -> Vec<Mail> {
+    mails(app)
         .into_iter()
         .filter(|m| m.text.contains("/checkin/"))
         .collect()
@@ -83,13 +83,13 @@ async fn stage_of(app: &TestApp, match_id: i32) -> Option<Stage> {
 
 #[tokio::test]
 async fn check_ins_go_out_a_week_after_acceptance_then_once_per_period_with_one_reminder() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, day(1, 1)).await;
 
     assert_eq!(pass(&app, day(1, 7)).await.checkins_queued, 0, "too early");
     let first = pass(&app, day(1, 8)).await;
     assert_eq!((first.matches, first.checkins_queued), (1, 2));
-    let sent = checkin_mails(app.db());
+    let sent = checkin_mails(&app);
     assert_eq!(sent.len(), 2);
     let to_seeker = sent.iter().find(|m| m.to == SEEKER_EMAIL).expect("seeker");
     let to_buddy = sent.iter().find(|m| m.to == BUDDY_EMAIL).expect("buddy");
@@ -114,7 +114,7 @@ async fn check_ins_go_out_a_week_after_acceptance_then_once_per_period_with_one_
         }
     );
     assert_eq!(pass(&app, day(1, 10)).await.reminders, 0);
-    assert_eq!(checkin_mails(app.db()).len(), 2);
+    assert_eq!(checkin_mails(&app).len(), 2);
 
     // The buddy answers; three days after sending, only the seeker is reminded, once.
     answer(
@@ -127,7 +127,7 @@ async fn check_ins_go_out_a_week_after_acceptance_then_once_per_period_with_one_
     .await;
     assert_eq!(pass(&app, day(1, 11)).await.reminders, 1);
     assert_eq!(pass(&app, day(1, 12)).await.reminders, 0);
-    let all = checkin_mails(app.db());
+    let all = checkin_mails(&app);
     assert_eq!(all.len(), 3);
     assert_eq!(all[2].to, SEEKER_EMAIL);
 
@@ -142,7 +142,7 @@ async fn check_ins_go_out_a_week_after_acceptance_then_once_per_period_with_one_
 
 #[tokio::test]
 async fn stages_follow_the_answers_and_a_silent_pair_stalls_at_the_threshold() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, day(1, 1)).await;
     pass(&app, day(1, 8)).await;
     assert_eq!(stage_of(&app, pair.match_id).await, Some(Stage::Introduced));
@@ -188,7 +188,7 @@ async fn stages_follow_the_answers_and_a_silent_pair_stalls_at_the_threshold() {
 
 #[tokio::test]
 async fn a_paused_match_gets_no_check_in_and_starts_again_on_its_day() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, day(1, 1)).await;
     let until = NaiveDate::from_ymd_opt(2027, 2, 15).expect("date");
     let paused = write(app.db(), move |c| {
@@ -217,7 +217,7 @@ async fn a_paused_match_gets_no_check_in_and_starts_again_on_its_day() {
 
 #[tokio::test]
 async fn two_instances_passing_at_the_same_moment_send_each_check_in_once() {
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     active_pair(&app, day(1, 1)).await;
     for round in 0..3 {
         let now = day(1, 8) + Duration::days(14 * round);
@@ -242,7 +242,7 @@ async fn two_instances_passing_at_the_same_moment_send_each_check_in_once() {
             .sum();
         assert_eq!(queued, 2, "round {round}");
     }
-    assert_eq!(checkin_mails(app.db()).len(), 6);
+    assert_eq!(checkin_mails(&app).len(), 6);
 }
 
 #[test]
@@ -275,7 +275,7 @@ async fn closing_early_forbids_the_pair_and_sends_both_a_closing_email_once() {
     use buddymatch::db::matches::{self, RuleKind};
     use buddymatch::domain::CloseReason;
 
-    let app = spawn_app().await;
+    let app = spawn_app_manual_scheduler().await;
     let pair = active_pair(&app, day(1, 1)).await;
     let closed = write(app.db(), move |c| {
         closing::close(
@@ -298,7 +298,7 @@ async fn closing_early_forbids_the_pair_and_sends_both_a_closing_email_once() {
     let s = pass(&app, day(1, 20)).await;
     assert_eq!((s.matches, s.closing_emails, s.checkins_queued), (0, 2, 0));
     assert_eq!(pass(&app, day(1, 21)).await.closing_emails, 0);
-    let goodbyes: Vec<Mail> = checkin_mails(app.db());
+    let goodbyes: Vec<Mail> = checkin_mails(&app);
     assert_eq!(goodbyes.len(), 2);
     let to_seeker = goodbyes
         .iter()

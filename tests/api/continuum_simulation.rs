@@ -22,7 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::continuum_support::{add_person, live_match_of};
 use crate::email_support::{eml_files_containing, instance, wait_for_eml, SmtpServer};
-use crate::introductions_support::{link_path, mails};
+use crate::introductions_support::{link_path, outbox_mails};
 
 fn start() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2027, 1, 4)
@@ -126,7 +126,7 @@ async fn six_months_of_check_ins() {
 
         // The answers of this week, the day after the emails.
         let answered_at = now + Duration::days(1);
-        for mail in mails(&db) {
+        for mail in outbox_mails(&db) {
             if !mail.text.contains("/checkin/") || mail.subject.contains("has ended") {
                 continue;
             }

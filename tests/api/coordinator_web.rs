@@ -192,20 +192,52 @@ async fn session_cookie_is_secure_behind_https() {
     assert!(cookie.contains("Secure"), "{cookie}");
 }
 
+/// A login from the client at `ip` (the app trusts `X-Forwarded-For`).
+async fn try_login_from(app: &TestApp, ip: &str, email: &str, password: &str) -> reqwest::Response {
+    let page = app
+        .get("/coordinator/login")
+        .await
+        .text()
+        .await
+        .expect("body");
+    app.client
+        .post(format!("{}/coordinator/login", app.address))
+        .header("X-Forwarded-For", ip)
+        .form(&[
+            ("csrf", csrf_of(&page)),
+            ("email", email.to_owned()),
+            ("password", password.to_owned()),
+        ])
+        .send()
+        .await
+        .expect("request sent")
+}
+
+fn failed_logins(app: &TestApp) -> Vec<(Option<i32>, String)> {
+    let mut conn = app.db().get().expect("connection");
+    audit_log::table
+        .filter(audit_log::action.eq("login.failed"))
+        .order(audit_log::id.asc())
+        .select((audit_log::subject_id, audit_log::detail))
+        .load(&mut *conn)
+        .expect("audit log")
+}
+
 #[tokio::test]
-async fn wrong_passwords_are_refused_then_throttled() {
-    let app = spawn_app().await;
+async fn a_client_that_keeps_failing_waits_but_cannot_lock_the_owner_out() {
+    let app = spawn_app_with(|s| s.trust_proxy_headers = true).await;
     add_account(
         &app,
         "c@example.org",
         CoordinatorRole::Coordinator,
         &["demo"],
     );
-    let unknown = try_login(&app, "nobody@example.org", "whatever password").await;
+    let attacker = "203.0.113.66";
+    let unknown = try_login_from(&app, attacker, "nobody@example.org", "hunter2 hunter2").await;
     assert_eq!(unknown.status(), 401);
     let unknown_body = unknown.text().await.expect("body");
     for i in 1..=4 {
-        let r = try_login(&app, "c@example.org", "wrong password!").await;
+        let r = try_login_from(&app, attacker, "c@example.org", "wrong password!").await;
         assert_eq!(r.status(), 401, "failure {i}");
         let body = r.text().await.expect("body");
         assert!(body.contains("The email address or the password is wrong."));
@@ -215,24 +247,58 @@ async fn wrong_passwords_are_refused_then_throttled() {
         unknown_body.contains("The email address or the password is wrong."),
         "same message"
     );
-    let fifth = try_login(&app, "c@example.org", "wrong password!").await;
+    // The fifth failure makes this client wait (15 s, doubling with each further failure).
+    let fifth = try_login_from(&app, attacker, "c@example.org", "wrong password!").await;
     assert_eq!(fifth.status(), 429, "5th failure");
-    assert!(fifth.headers().get("retry-after").is_some());
-    let right = try_login(&app, "c@example.org", PASSWORD).await;
-    assert_eq!(right.status(), 429, "even the right password waits");
-    let body = right.text().await.expect("body");
-    assert!(body.contains("wait 15 minutes"), "{body}");
-    // Another email is not affected.
-    add_account(
-        &app,
-        "d@example.org",
-        CoordinatorRole::Coordinator,
-        &["demo"],
-    );
+    let retry: i64 = fifth.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    let right = try_login_from(&app, attacker, "c@example.org", PASSWORD).await;
     assert_eq!(
-        try_login(&app, "d@example.org", PASSWORD).await.status(),
-        303
+        right.status(),
+        429,
+        "this client waits, even with the right password"
     );
+    // The owner, from their own connection, is not locked out.
+    let owner = try_login_from(&app, "198.51.100.20", "c@example.org", PASSWORD).await;
+    assert_eq!(owner.status(), 303);
+    // Every failure is in the audit log; for an unknown account, nothing of what was typed.
+    let failed = failed_logins(&app);
+    assert_eq!(failed.len(), 6);
+    assert_eq!(failed[0], (None, "unknown account".to_owned()));
+    assert!(failed[1..].iter().all(|(id, _)| id.is_some()));
+    let mut conn = app.db().get().expect("connection");
+    let details: Vec<String> = audit_log::table
+        .select(audit_log::detail)
+        .load(&mut *conn)
+        .expect("audit log");
+    assert!(details
+        .iter()
+        .all(|d| !d.contains("hunter2") && !d.contains("nobody")));
+}
+
+#[tokio::test]
+async fn one_client_trying_many_accounts_is_slowed_down_others_are_not() {
+    let app = spawn_app_with(|s| s.trust_proxy_headers = true).await;
+    let sprayer = "203.0.113.77";
+    let mut statuses = Vec::new();
+    for i in 0..21 {
+        let r = try_login_from(
+            &app,
+            sprayer,
+            &format!("guess{i}@example.org"),
+            "Winter2026!",
+        )
+        .await;
+        statuses.push(r.status().as_u16());
+    }
+    assert!(statuses[..19].iter().all(|s| *s == 401), "{statuses:?}");
+    assert!(statuses[19..].iter().all(|s| *s == 429), "{statuses:?}");
+    let elsewhere = try_login_from(&app, "198.51.100.21", "guess0@example.org", "x").await;
+    assert_eq!(elsewhere.status(), 401, "another client is not slowed");
 }
 
 #[tokio::test]

@@ -74,8 +74,14 @@ async fn the_worker_sends_a_committed_email_once_with_both_parts_and_its_message
         raw.contains("Subject: =?utf-8?"),
         "non-ASCII subject is encoded: {raw}"
     );
+    assert!(mail.body_text.contains("https://example.org/confirm/abc"));
     let row = rows(&app.state).remove(0);
     assert!(row.sent_at.is_some());
+    // Sent: the bodies (and the working link in them) are gone from the database; recipient,
+    // subject and times stay for the record.
+    assert_eq!((row.body_text.as_str(), row.body_html.as_str()), ("", ""));
+    assert_eq!(row.recipient, "amal@example.org");
+    assert_eq!(row.subject, "مرحبا — تأكيد التسجيل");
     assert_eq!(row.attempts, 1);
     assert!(row.locked_until.is_none());
     assert_eq!(
@@ -142,6 +148,11 @@ async fn an_invalid_recipient_is_given_up_at_once_and_does_not_block_others() {
     let rows = rows(&app.state);
     assert!(rows[0].sent_at.is_none());
     assert_eq!(rows[0].attempts, app.state.settings.email.max_attempts);
+    // Given up: its link will never be delivered, so it is not kept either.
+    assert_eq!(
+        (rows[0].body_text.as_str(), rows[0].body_html.as_str()),
+        ("", "")
+    );
     assert!(rows[0]
         .last_error
         .as_deref()

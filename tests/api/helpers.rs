@@ -171,6 +171,12 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// Starts the app without its own continuum scheduler, for tests that run the passes themselves
+/// at chosen times (the app's own pass, at the real time, would race with them).
+pub async fn spawn_app_manual_scheduler() -> TestApp {
+    spawn_app_with(|s| s.continuum_scheduler = false).await
+}
+
 /// Starts the app with test settings changed by `configure`.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");

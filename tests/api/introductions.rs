@@ -41,14 +41,14 @@ async fn approving_twice_is_a_no_op_and_each_email_is_in_its_language_with_first
         }
     );
 
-    let all = mails(app.db());
+    let all = mails(&app);
     assert_eq!(
         all.len(),
         2,
         "one email per person, none for the second approval"
     );
-    let to_seeker = &mails_to(app.db(), SEEKER_EMAIL)[0];
-    let to_buddy = &mails_to(app.db(), BUDDY_EMAIL)[0];
+    let to_seeker = &mails_to(&app, SEEKER_EMAIL)[0];
+    let to_buddy = &mails_to(&app, BUDDY_EMAIL)[0];
 
     assert_eq!(to_seeker.language, "ar");
     assert!(has_arabic(&to_seeker.subject), "{}", to_seeker.subject);
@@ -114,9 +114,9 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
     let app = spawn_app().await;
     let pair = setup_pair(&app).await;
     approve(&app, pair.match_id, now()).await;
-    let seeker_link = link_path(&mails_to(app.db(), SEEKER_EMAIL)[0].text, "respond");
-    let buddy_link = link_path(&mails_to(app.db(), BUDDY_EMAIL)[0].text, "respond");
-    let seeker_me = link_path(&mails_to(app.db(), SEEKER_EMAIL)[0].text, "me");
+    let seeker_link = link_path(&mails_to(&app, SEEKER_EMAIL)[0].text, "respond");
+    let buddy_link = link_path(&mails_to(&app, BUDDY_EMAIL)[0].text, "respond");
+    let seeker_me = link_path(&mails_to(&app, SEEKER_EMAIL)[0].text, "me");
 
     // The proposal page: first name and reasons, no contact details; in the person's language.
     let page = app.get(&seeker_link).await;
@@ -143,7 +143,7 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
             .map(buddymatch::domain::IntroductionAnswer::code),
         Some("accepted")
     );
-    assert_eq!(mails(app.db()).len(), 2, "no contact details yet");
+    assert_eq!(mails(&app).len(), 2, "no contact details yet");
     let me = app.get(&seeker_me).await.text().await.expect("body");
     assert!(me.contains("Jonas") && !me.contains(BUDDY_EMAIL) && !me.contains(BUDDY_PHONE));
 
@@ -155,8 +155,8 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
     let m = find_match(app.db(), pair.match_id).expect("match");
     assert_eq!(m.status, "active");
     assert_eq!(m.stage.as_deref(), Some("introduced"));
-    let to_seeker = mails_to(app.db(), SEEKER_EMAIL);
-    let to_buddy = mails_to(app.db(), BUDDY_EMAIL);
+    let to_seeker = mails_to(&app, SEEKER_EMAIL);
+    let to_buddy = mails_to(&app, BUDDY_EMAIL);
     assert_eq!((to_seeker.len(), to_buddy.len()), (2, 2));
     assert!(to_seeker[1].text.contains(BUDDY_EMAIL) && to_seeker[1].text.contains(BUDDY_PHONE));
     assert!(to_seeker[1].text.contains("Jonas Becker"));
@@ -171,7 +171,7 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
     assert_eq!(again.status(), StatusCode::GONE);
     assert!(again.text().await.expect("body").contains("lang=\"ar\""));
     assert_eq!(app.get(&seeker_link).await.status(), StatusCode::GONE);
-    assert_eq!(mails(app.db()).len(), 4, "nothing sent twice");
+    assert_eq!(mails(&app).len(), 4, "nothing sent twice");
 }
 
 #[tokio::test]
@@ -179,8 +179,8 @@ async fn a_decline_forbids_the_pair_puts_the_seeker_back_and_tells_the_other_kin
     let app = spawn_app().await;
     let pair = setup_pair(&app).await;
     approve(&app, pair.match_id, now()).await;
-    let buddy_link = link_path(&mails_to(app.db(), BUDDY_EMAIL)[0].text, "respond");
-    let seeker_link = link_path(&mails_to(app.db(), SEEKER_EMAIL)[0].text, "respond");
+    let buddy_link = link_path(&mails_to(&app, BUDDY_EMAIL)[0].text, "respond");
+    let seeker_link = link_path(&mails_to(&app, SEEKER_EMAIL)[0].text, "respond");
 
     let declined = post(
         &app,
@@ -207,7 +207,7 @@ async fn a_decline_forbids_the_pair_puts_the_seeker_back_and_tells_the_other_kin
     let live = matches::live_pairs(conn, pair.programme_id).expect("live");
     assert!(live.is_empty(), "the seeker is back in the pool");
 
-    let to_seeker = mails_to(app.db(), SEEKER_EMAIL);
+    let to_seeker = mails_to(&app, SEEKER_EMAIL);
     assert_eq!(to_seeker.len(), 2);
     let note = &to_seeker[1];
     assert_eq!(note.language, "ar");
@@ -234,8 +234,8 @@ async fn expired_reused_and_unknown_links_get_clear_pages() {
     let pair = setup_pair(&app).await;
     // Approved 15 days ago: the 14-day links have expired.
     approve(&app, pair.match_id, now() - Duration::days(15)).await;
-    let seeker_link = link_path(&mails_to(app.db(), SEEKER_EMAIL)[0].text, "respond");
-    let buddy_link = link_path(&mails_to(app.db(), BUDDY_EMAIL)[0].text, "respond");
+    let seeker_link = link_path(&mails_to(&app, SEEKER_EMAIL)[0].text, "respond");
+    let buddy_link = link_path(&mails_to(&app, BUDDY_EMAIL)[0].text, "respond");
 
     let expired = app.get(&seeker_link).await;
     assert_eq!(expired.status(), StatusCode::GONE);
@@ -264,7 +264,7 @@ async fn expired_reused_and_unknown_links_get_clear_pages() {
     // A fresh approval: decline after accept with the same link is refused.
     let other = setup_pair_second(&app).await;
     approve(&app, other, now()).await;
-    let link = link_path(&mails_to(app.db(), "lina@example.org")[0].text, "respond");
+    let link = link_path(&mails_to(&app, "lina@example.org")[0].text, "respond");
     assert_eq!(
         post(&app, &format!("{link}/accept"), &[]).await.status(),
         StatusCode::OK
@@ -340,7 +340,7 @@ async fn one_reminder_after_n_days_then_the_pair_shows_as_waiting() {
     let pair = setup_pair(&app).await;
     let approved_at = now();
     approve(&app, pair.match_id, approved_at).await;
-    let seeker_link = link_path(&mails_to(app.db(), SEEKER_EMAIL)[0].text, "respond");
+    let seeker_link = link_path(&mails_to(&app, SEEKER_EMAIL)[0].text, "respond");
     assert_eq!(
         post(&app, &format!("{seeker_link}/accept"), &[])
             .await
@@ -371,11 +371,11 @@ async fn one_reminder_after_n_days_then_the_pair_shows_as_waiting() {
     .expect("task");
     assert_eq!((early, due, again), (0, 1, 0));
     assert_eq!(
-        mails_to(app.db(), SEEKER_EMAIL).len(),
+        mails_to(&app, SEEKER_EMAIL).len(),
         1,
         "the seeker has answered"
     );
-    let to_buddy = mails_to(app.db(), BUDDY_EMAIL);
+    let to_buddy = mails_to(&app, BUDDY_EMAIL);
     assert_eq!(to_buddy.len(), 2, "one reminder");
     assert_eq!(to_buddy[1].language, "de");
     assert!(to_buddy[1].text.contains("Amal") && !to_buddy[1].text.contains(SEEKER_EMAIL));
@@ -429,7 +429,7 @@ async fn approving_while_smtp_is_down_sends_both_introductions_once_it_is_back()
         find_match(app.db(), pair.match_id).expect("match").status,
         "approved"
     );
-    assert_eq!(mails(app.db()).len(), 2, "kept in the outbox, none lost");
+    assert_eq!(mails(&app).len(), 2, "kept in the outbox, none lost");
 
     // Act 2: the server comes back; the worker drains the outbox, then finds nothing more.
     let sink = start_sink(port);

@@ -156,7 +156,8 @@ pub struct Mail {
     pub html: String,
 }
 
-pub fn mails(db: &Db) -> Vec<Mail> {
+/// The rows of the outbox as they are stored (a sent message has no bodies any more).
+pub fn outbox_mails(db: &Db) -> Vec<Mail> {
     outbox::table
         .order(outbox::id.asc())
         .select((
@@ -170,9 +171,43 @@ pub fn mails(db: &Db) -> Vec<Mail> {
         .expect("outbox")
 }
 
+/// Every email the app queued, oldest first, as its recipient reads it: a message already sent
+/// (its stored bodies are cleared) is read from what the in-memory transport received.
+pub fn mails(app: &TestApp) -> Vec<Mail> {
+    let rows: Vec<(String, String, String, String, String, String)> = outbox::table
+        .order(outbox::id.asc())
+        .select((
+            outbox::recipient,
+            outbox::language,
+            outbox::subject,
+            outbox::body_text,
+            outbox::body_html,
+            outbox::message_id,
+        ))
+        .load(&mut *app.db().get().expect("conn"))
+        .expect("outbox");
+    let delivered = app.state.mailer.memory_messages();
+    rows.into_iter()
+        .map(|(to, language, subject, text, html, message_id)| {
+            let sent = delivered.iter().find(|m| m.message_id == message_id);
+            let (text, html) = match sent {
+                Some(m) if text.is_empty() => (m.body_text.clone(), m.body_html.clone()),
+                _ => (text, html),
+            };
+            Mail {
+                to,
+                language,
+                subject,
+                text,
+                html,
+            }
+        })
+        .collect()
+}
+
 /// The emails to `to`, oldest first.
-pub fn mails_to(db: &Db, to: &str) -> Vec<Mail> {
-    mails(db).into_iter().filter(|m| m.to == to).collect()
+pub fn mails_to(app: &TestApp, to: &str) -> Vec<Mail> {
+    mails(app).into_iter().filter(|m| m.to == to).collect()
 }
 
 /// The first `<public_url>/<prefix>/<token>` path in a text (`/respond/...`, `/me/...`).

@@ -183,7 +183,7 @@ async fn withdrawing_consent_leaves_the_pool_and_closes_live_matches() {
     assert!(matches_db::live_pairs(conn, pair.programme_id)
         .expect("live")
         .is_empty());
-    let to_buddy = mails_to(app.db(), BUDDY_EMAIL);
+    let to_buddy = mails_to(&app, BUDDY_EMAIL);
     assert_eq!(to_buddy.len(), 2, "the buddy is told");
     assert!(to_buddy[1].text.contains("Amal") && !to_buddy[1].text.contains(SEEKER_EMAIL));
 
@@ -237,7 +237,7 @@ async fn erasure_removes_personal_rows_and_keeps_an_anonymous_count() {
         .expect("count");
     assert_eq!(left, 0);
     assert!(
-        mails_to(app.db(), SEEKER_EMAIL).is_empty(),
+        mails_to(&app, SEEKER_EMAIL).is_empty(),
         "mail to them is gone too"
     );
     let counts = my_data::erasure_counts(conn, pair.programme_id).expect("counts");
@@ -251,7 +251,7 @@ async fn erasure_removes_personal_rows_and_keeps_an_anonymous_count() {
     assert!(participants_db::find(conn, pair.buddy_id)
         .expect("q")
         .is_some());
-    assert_eq!(mails_to(app.db(), BUDDY_EMAIL).len(), 2);
+    assert_eq!(mails_to(&app, BUDDY_EMAIL).len(), 2);
 
     assert_eq!(app.get(&link).await.status(), StatusCode::NOT_FOUND);
 }
@@ -282,10 +282,10 @@ async fn asking_for_a_link_answers_the_same_whether_or_not_the_address_is_known(
     assert_eq!(unknown.status(), StatusCode::OK);
     assert_eq!(unknown.text().await.expect("body"), known_body);
 
-    let to_seeker = mails_to(app.db(), SEEKER_EMAIL);
+    let to_seeker = mails_to(&app, SEEKER_EMAIL);
     assert_eq!(to_seeker.len(), 1);
     assert_eq!(to_seeker[0].language, "ar");
-    assert!(mails_to(app.db(), "nobody@example.org").is_empty());
+    assert!(mails_to(&app, "nobody@example.org").is_empty());
     let link = link_path(&to_seeker[0].text, "me");
     assert_eq!(app.get(&link).await.status(), StatusCode::OK);
 

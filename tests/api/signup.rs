@@ -1,6 +1,6 @@
 //! The public sign-up form: languages, validation, double opt-in, duplicates.
 
-use buddymatch::db::schema::{outbox, participant_tokens, participants};
+use buddymatch::db::schema::{participant_tokens, participants};
 use diesel::prelude::*;
 
 use crate::helpers::{spawn_app, TestApp};
@@ -64,38 +64,7 @@ pub(crate) async fn post_form(
         .expect("request sent")
 }
 
-#[derive(Debug)]
-pub(crate) struct Mail {
-    pub to: String,
-    pub language: String,
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-}
-
-pub(crate) fn mails(app: &TestApp) -> Vec<Mail> {
-    let mut conn = app.db().get().expect("connection");
-    outbox::table
-        .order(outbox::id.asc())
-        .select((
-            outbox::recipient,
-            outbox::language,
-            outbox::subject,
-            outbox::body_text,
-            outbox::body_html,
-        ))
-        .load::<(String, String, String, String, String)>(&mut *conn)
-        .expect("outbox readable")
-        .into_iter()
-        .map(|(to, language, subject, text, html)| Mail {
-            to,
-            language,
-            subject,
-            text,
-            html,
-        })
-        .collect()
-}
+pub(crate) use crate::introductions_support::mails;
 
 pub(crate) fn participant_rows(
     app: &TestApp,

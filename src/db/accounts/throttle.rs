@@ -1,4 +1,5 @@
-//! The `login_attempts` table: every real login attempt per (normalised) email.
+//! The `login_attempts` table: every real login attempt, by (normalised) email and by client
+//! (hashed address).
 
 use anyhow::Context;
 use chrono::NaiveDateTime;
@@ -7,43 +8,62 @@ use diesel::prelude::*;
 use crate::db::schema::login_attempts;
 use crate::db::{DbConnection, DbError};
 
-/// When the last successful login for `email` after `after` was, if any.
+/// Whose attempts a query is about.
+#[derive(Debug, Clone, Copy)]
+pub enum Attempts<'a> {
+    /// One client trying one account.
+    ClientAndEmail(&'a str, &'a str),
+    /// One client, any account.
+    Client(&'a str),
+}
+
+/// When the last successful login of `who` after `after` was, if any.
 ///
 /// # Errors
 /// A failed query.
 pub fn last_success_after(
     conn: &mut DbConnection,
-    email: &str,
+    who: Attempts<'_>,
     after: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>, DbError> {
-    Ok(login_attempts::table
-        .filter(login_attempts::email.eq(email))
+    let query = login_attempts::table
         .filter(login_attempts::succeeded.eq(true))
         .filter(login_attempts::at.gt(after))
-        .select(diesel::dsl::max(login_attempts::at))
-        .first(conn)
-        .context("reading the last successful login")?)
+        .select(diesel::dsl::max(login_attempts::at));
+    Ok(match who {
+        Attempts::ClientAndEmail(client, email) => query
+            .filter(login_attempts::email.eq(email))
+            .filter(login_attempts::client.eq(client))
+            .first(conn),
+        Attempts::Client(client) => query.filter(login_attempts::client.eq(client)).first(conn),
+    }
+    .context("reading the last successful login")?)
 }
 
-/// When the latest (at most `limit`) failed logins for `email` after `after` were, newest first.
+/// When the latest (at most `limit`) failed logins of `who` after `after` were, newest first.
 ///
 /// # Errors
 /// A failed query.
 pub fn failures_after(
     conn: &mut DbConnection,
-    email: &str,
+    who: Attempts<'_>,
     after: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<NaiveDateTime>, DbError> {
-    Ok(login_attempts::table
-        .filter(login_attempts::email.eq(email))
+    let query = login_attempts::table
         .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::at.gt(after))
         .order(login_attempts::at.desc())
         .limit(limit)
-        .select(login_attempts::at)
-        .load(conn)
-        .context("reading recent failed logins")?)
+        .select(login_attempts::at);
+    Ok(match who {
+        Attempts::ClientAndEmail(client, email) => query
+            .filter(login_attempts::email.eq(email))
+            .filter(login_attempts::client.eq(client))
+            .load(conn),
+        Attempts::Client(client) => query.filter(login_attempts::client.eq(client)).load(conn),
+    }
+    .context("reading recent failed logins")?)
 }
 
 /// Records an attempt.
@@ -52,6 +72,7 @@ pub fn failures_after(
 /// A failed insert.
 pub fn insert(
     conn: &mut DbConnection,
+    client: &str,
     email: &str,
     succeeded: bool,
     now: NaiveDateTime,
@@ -59,6 +80,7 @@ pub fn insert(
     diesel::insert_into(login_attempts::table)
         .values((
             login_attempts::email.eq(email),
+            login_attempts::client.eq(client),
             login_attempts::succeeded.eq(succeeded),
             login_attempts::at.eq(now),
         ))

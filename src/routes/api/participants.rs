@@ -10,7 +10,7 @@ use crate::db::audit::{self, AuditEntry};
 use crate::db::participants::{self, Participant};
 use crate::db::people::{self, PeopleFilter};
 use crate::db::programmes::{self, Programme};
-use crate::db::{DbConnection, DbError};
+use crate::db::{outbox, DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus, Role};
 use crate::state::AppState;
 
@@ -419,9 +419,11 @@ pub async fn delete_participant(
     state
         .db
         .run(move |db| -> Result<(), ApiError> {
-            let (_, programme) = participant_for(&mut *db.get()?, &caller, id)?;
+            let (person, programme) = participant_for(&mut *db.get()?, &caller, id)?;
             db.write(|conn| {
                 if participants::delete(conn, id)? {
+                    // Their mail (links included) goes with them, as in their own erasure.
+                    outbox::forget_recipient(conn, &person.email)?;
                     audit(
                         conn,
                         &caller,

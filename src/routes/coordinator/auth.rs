@@ -17,8 +17,8 @@ use crate::accounts::{self, constant_time_eq, sessions, setup, store, Password, 
 use crate::db::audit::{self, AuditEntry};
 use crate::domain::{Email, UiLanguage};
 use crate::i18n;
-use crate::routes::language;
 use crate::routes::pages::{self, MessagePage, PageCtx};
+use crate::routes::{client, language};
 use crate::state::AppState;
 use crate::tokens::Token;
 
@@ -160,7 +160,8 @@ fn throttled_page(req: &HttpRequest, lang: UiLanguage, retry_at: NaiveDateTime) 
 }
 
 /// `POST /coordinator/login`: email + password; a session cookie on success. The same message
-/// for an unknown email and a wrong password; 429 from the 5th failure within 15 minutes.
+/// for an unknown email and a wrong password; growing waits (429) for a client that keeps
+/// failing (see `accounts::throttle`); every failure is in the audit log.
 #[post("/coordinator/login")]
 async fn login(
     req: HttpRequest,
@@ -172,36 +173,65 @@ async fn login(
     check_form_token(&req, &values, lang)?;
     let email_raw = values.get("email").trim().to_owned();
     let password = values.get("password").to_owned();
+    let client = client::client_key(&req, state.settings.trust_proxy_headers);
     let outcome = state
         .db
         .run(move |db| -> Result<LoginOutcome, CoordError> {
             let now = Utc::now().naive_utc();
             let mut conn = db.get()?;
-            if let Verdict::Throttled { retry_at } = throttle::check(&mut conn, &email_raw, now)? {
+            if let Verdict::Throttled { retry_at } =
+                throttle::check(&mut conn, &client, &email_raw, now)?
+            {
                 return Ok(LoginOutcome::Throttled(retry_at));
             }
-            let account = match Email::parse(&email_raw) {
+            let (known, account) = match Email::parse(&email_raw) {
                 Ok(email) if password.chars().count() <= Password::MAX_CHARS => {
-                    if store::find_by_email(&mut conn, &email)?.is_some() {
-                        store::authenticate_password(&mut conn, &email, &password)?
-                    } else {
-                        let _ = accounts::verify_password(&password, dummy_hash());
-                        None
+                    match store::find_by_email(&mut conn, &email)? {
+                        Some(known) => (
+                            Some(known.id),
+                            store::authenticate_password(&mut conn, &email, &password)?,
+                        ),
+                        None => {
+                            let _ = accounts::verify_password(&password, dummy_hash());
+                            (None, None)
+                        }
                     }
                 }
-                _ => None,
+                _ => (None, None),
             };
             drop(conn);
             let Some(account) = account else {
-                db.write(|c| throttle::record(c, &email_raw, false, now))?;
+                db.write(|c| -> Result<(), CoordError> {
+                    throttle::record(c, &client, &email_raw, false, now)?;
+                    // Never what was typed for an unknown account: it may be a password.
+                    audit::record(
+                        c,
+                        &AuditEntry {
+                            coordinator_id: None,
+                            programme_id: None,
+                            action: "login.failed",
+                            subject_type: "coordinator",
+                            subject_id: known,
+                            detail: if known.is_some() {
+                                ""
+                            } else {
+                                "unknown account"
+                            },
+                        },
+                        now,
+                    )?;
+                    Ok(())
+                })?;
                 let mut conn = db.get()?;
-                return Ok(match throttle::check(&mut conn, &email_raw, now)? {
-                    Verdict::Throttled { retry_at } => LoginOutcome::Throttled(retry_at),
-                    Verdict::Allowed => LoginOutcome::Failed,
-                });
+                return Ok(
+                    match throttle::check(&mut conn, &client, &email_raw, now)? {
+                        Verdict::Throttled { retry_at } => LoginOutcome::Throttled(retry_at),
+                        Verdict::Allowed => LoginOutcome::Failed,
+                    },
+                );
             };
             let session = db.write(|c| -> Result<_, CoordError> {
-                throttle::record(c, &email_raw, true, now)?;
+                throttle::record(c, &client, &email_raw, true, now)?;
                 let session = sessions::create(c, account.id, now)?;
                 audit::record(
                     c,
@@ -362,20 +392,23 @@ async fn change_password(
     };
     let current = values.get("current").to_owned();
     let s = signed.clone();
+    let client = client::client_key(&req, state.settings.trust_proxy_headers);
     let outcome = state
         .db
         .run(move |db| -> Result<Result<(), NaiveDateTime>, CoordError> {
             let now = Utc::now().naive_utc();
             let email = s.coordinator.email.clone();
             let mut conn = db.get()?;
-            if let Verdict::Throttled { retry_at } = throttle::check(&mut conn, &email, now)? {
+            if let Verdict::Throttled { retry_at } =
+                throttle::check(&mut conn, &client, &email, now)?
+            {
                 return Ok(Err(retry_at));
             }
             let parsed = Email::parse(&email).map_err(|c| anyhow::anyhow!("stored email: {c}"))?;
             let ok = store::authenticate_password(&mut conn, &parsed, &current)?.is_some();
             drop(conn);
             if !ok {
-                db.write(|c| throttle::record(c, &email, false, now))?;
+                db.write(|c| throttle::record(c, &client, &email, false, now))?;
                 return Ok(Err(NaiveDateTime::MIN));
             }
             let hash = accounts::hash_password(&new).map_err(|e| anyhow::anyhow!(e))?;

@@ -1,0 +1,2 @@
+-- The bodies are gone for good.
+SELECT 1;

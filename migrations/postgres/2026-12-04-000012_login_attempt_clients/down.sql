@@ -1,0 +1,2 @@
+DROP INDEX login_attempts_client_at;
+ALTER TABLE login_attempts DROP COLUMN client;
