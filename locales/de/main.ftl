@@ -153,6 +153,7 @@ error-age-range-inverted = Das Mindestalter darf nicht höher sein als das Höch
 error-capacity-volunteers-only = Nur ehrenamtliche Buddys können mehr als eine Person begleiten.
 error-invalid = Diese Angabe ist nicht gültig.
 error-form-too-large = Das gesendete Formular war zu groß. Bitte füllen Sie es mit kürzeren Antworten noch einmal aus.
+error-form-unreadable = Ein Teil Ihrer Angaben war nicht lesbar (die Zeichen kamen beschädigt an). Bitte füllen Sie das Formular noch einmal aus.
 error-form-send-again = Bitte prüfen Sie Ihre Angaben und drücken Sie noch einmal auf die Schaltfläche, um das Formular zu senden.
 error-form-too-many = Aus Ihrer Internetverbindung sind in der letzten Stunde viele Anmeldungen gekommen, deshalb können wir Ihre gerade nicht annehmen. Ihre Angaben bleiben erhalten: Bitte senden Sie das Formular in { $minutes } Min. noch einmal.
 signup-leave-empty = Dieses Feld bitte leer lassen

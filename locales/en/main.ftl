@@ -153,6 +153,7 @@ error-age-range-inverted = The lowest age must not be higher than the highest ag
 error-capacity-volunteers-only = Only volunteer buddies can take more than one person.
 error-invalid = This value is not valid.
 error-form-too-large = The form you sent was too large. Please fill it in again with shorter answers.
+error-form-unreadable = Some of what you sent could not be read (the characters arrived damaged). Please fill in the form again.
 error-form-send-again = Please check your answers and press the button once more to send the form.
 error-form-too-many = Many sign-ups have come from your internet connection in the last hour, so we cannot take yours just now. Your answers are kept: please send the form again in { $minutes } min.
 signup-leave-empty = Leave this field empty

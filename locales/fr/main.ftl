@@ -153,6 +153,7 @@ error-age-range-inverted = L’âge minimum ne doit pas dépasser l’âge maxim
 error-capacity-volunteers-only = Seuls les bénévoles peuvent accompagner plus d’une personne.
 error-invalid = Cette valeur n’est pas valide.
 error-form-too-large = Le formulaire envoyé était trop volumineux. Veuillez le remplir à nouveau avec des réponses plus courtes.
+error-form-unreadable = Une partie de ce que vous avez envoyé n’a pas pu être lue (les caractères sont arrivés abîmés). Veuillez remplir à nouveau le formulaire.
 error-form-send-again = Veuillez vérifier vos réponses et appuyer encore une fois sur le bouton pour envoyer le formulaire.
 error-form-too-many = Beaucoup d’inscriptions sont venues de votre connexion internet au cours de la dernière heure, nous ne pouvons donc pas prendre la vôtre pour l’instant. Vos réponses sont conservées : veuillez renvoyer le formulaire dans { $minutes } min.
 signup-leave-empty = Laissez ce champ vide

@@ -14,11 +14,20 @@ pub use matching::compat::Lang as LanguageCode;
 /// `"A1"` .. `"C2"`, `"native"`.
 pub use matching::compat::Level as LanguageLevel;
 
-/// Reads `ar`, `DE`, `prs`: `"required"` when blank, `"invalid_choice"` unless two or three
-/// letters.
+/// Reads `ar`, `DE`, `prs`: `"required"` when blank, `"invalid_choice"` unless an ISO 639-1
+/// code, or an ISO 639-3 code (for languages without a two-letter one, such as Dari, `prs`).
 impl FormChoice for LanguageCode {
     fn from_form(raw: &str) -> Result<Self, &'static str> {
-        required(raw, Self::parse)
+        let code = required(raw, Self::parse)?;
+        let known = match code.as_str().len() {
+            2 => isolang::Language::from_639_1(code.as_str()).is_some(),
+            _ => isolang::Language::from_639_3(code.as_str()).is_some(),
+        };
+        if known {
+            Ok(code)
+        } else {
+            Err("invalid_choice")
+        }
     }
 }
 
@@ -47,7 +56,15 @@ mod tests {
         let code = |raw| LanguageCode::from_form(raw).map(|c| c.as_str().to_owned());
         assert_eq!(code(" AR "), Ok("ar".into()));
         assert_eq!(code("prs"), Ok("prs".into()));
+        assert_eq!(
+            code("ckb"),
+            Ok("ckb".into()),
+            "ISO 639-3 where 639-1 has none"
+        );
         assert_eq!(code("arabic"), Err("invalid_choice"));
+        for not_iso in ["xx", "qq", "zzz", "xyz"] {
+            assert_eq!(code(not_iso), Err("invalid_choice"), "{not_iso}");
+        }
         assert_eq!(code("a1"), Err("invalid_choice"));
         assert_eq!(code("  "), Err("required"));
         assert_eq!(LanguageLevel::from_form("b2"), Ok(LanguageLevel::B2));

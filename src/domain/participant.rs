@@ -220,7 +220,8 @@ fn text(
     required: bool,
     max: usize,
 ) -> String {
-    let s = raw.trim();
+    let cleaned = super::validation::without_bidi_controls(raw);
+    let s = cleaned.trim();
     if s.is_empty() && required {
         errors.add(field, "required");
     } else if s.chars().count() > max {

@@ -342,7 +342,9 @@ impl ProgrammeSettings {
     pub fn parse(input: &SettingsInput, base_weights: &Weights) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::default();
 
-        let name = input.name.trim().to_owned();
+        let name = super::validation::without_bidi_controls(&input.name)
+            .trim()
+            .to_owned();
         if name.is_empty() {
             e.add("name", "required");
         } else if name.chars().count() > MAX_NAME_CHARS {

@@ -3,6 +3,16 @@
 
 use serde::Serialize;
 
+/// `text` without Unicode bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): typed into a name, they could make it read differently on a coordinator's
+/// page (a name that seems to say something else). Pages isolate each name themselves.
+#[must_use]
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
@@ -85,5 +95,21 @@ impl ValidationErrors {
             "before_from" => "The end must not be before the start.",
             _ => "This value is not valid.",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_dropped_and_other_text_kept() {
+        assert_eq!(
+            without_bidi_controls("\u{202E}nimdA\u{202C} Amal"),
+            "nimdA Amal"
+        );
+        assert_eq!(without_bidi_controls("\u{2067}أمل\u{2069}"), "أمل");
+        // Marks that only nudge direction (LRM, RLM) are ordinary in right-to-left text.
+        assert_eq!(without_bidi_controls("Amal\u{200F}"), "Amal\u{200F}");
     }
 }

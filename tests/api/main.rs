@@ -26,6 +26,7 @@ mod email_support;
 mod health;
 mod helpers;
 mod housekeeping;
+mod input_edges;
 mod introductions;
 mod introductions_support;
 mod matching_runs;

@@ -1,14 +1,45 @@
 //! A submitted form as name/value pairs: the one typed view of a urlencoded body that every
 //! HTML form handler reads from (sign-up, coordinator pages, the participant's own pages).
 
+/// Whether every name and value of a urlencoded body, once its `%XX` escapes are decoded, is
+/// UTF-8.
+fn decodes_to_utf8(body: &[u8]) -> bool {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    body.split(|b| *b == b'&' || *b == b'=').all(|part| {
+        let mut bytes = Vec::with_capacity(part.len());
+        let mut i = 0;
+        while i < part.len() {
+            let escaped = (part[i] == b'%')
+                .then(|| Some((hex(*part.get(i + 1)?)?, hex(*part.get(i + 2)?)?)))
+                .flatten();
+            match escaped {
+                Some((hi, lo)) => {
+                    bytes.push(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
+                    i += 3;
+                }
+                None => {
+                    bytes.push(part[i]);
+                    i += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&bytes).is_ok()
+    })
+}
+
 /// The submitted form as name/value pairs in order (repeated names for lists).
 #[derive(Debug, Clone, Default)]
 pub struct FormValues(pub Vec<(String, String)>);
 
 impl FormValues {
-    /// Parses an `application/x-www-form-urlencoded` body; `None` if it is not form data.
+    /// Parses an `application/x-www-form-urlencoded` body; `None` if it is not form data, or if
+    /// a value is not UTF-8 (browsers send UTF-8; anything else would be stored damaged, with
+    /// U+FFFD in place of what was meant).
     #[must_use]
     pub fn parse(body: &[u8]) -> Option<Self> {
+        if !decodes_to_utf8(body) {
+            return None;
+        }
         serde_urlencoded::from_bytes(body).ok().map(Self)
     }
 
@@ -66,6 +97,12 @@ impl FormValues {
         self.0.push((name.to_owned(), value.into()));
     }
 
+    /// Sets `name` to `value` alone, dropping whatever was sent for it.
+    pub fn replace(&mut self, name: &str, value: impl Into<String>) {
+        self.0.retain(|(k, _)| k != name);
+        self.set(name, value);
+    }
+
     /// Highest row index used in `<prefix>.<i>.<field>` names (0 if none).
     #[must_use]
     pub fn max_row(&self, prefix: &str) -> usize {
@@ -87,6 +124,32 @@ impl FormValues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_utf8_form_data_is_read() {
+        assert!(FormValues::parse(b"first_name=%C3%89lodie&x=a+b").is_some());
+        assert_eq!(
+            FormValues::parse(b"first_name=%D8%A3%D9%85%D9%84")
+                .map(|v| v.get("first_name").to_owned()),
+            Some("أمل".to_owned())
+        );
+        for bad in [&b"first_name=%FF"[..], b"a=%E2%82", b"%C3=x", b"a=ok&b=%80"] {
+            assert!(FormValues::parse(bad).is_none(), "{bad:?}");
+        }
+        // A stray percent sign is just a character.
+        assert_eq!(
+            FormValues::parse(b"a=100%").map(|v| v.get("a").to_owned()),
+            Some("100%".into())
+        );
+    }
+
+    #[test]
+    fn replace_drops_what_was_sent() {
+        let mut v = FormValues::parse(b"started=forged&started=again").expect("form");
+        v.replace("started", "fresh");
+        assert_eq!(v.get("started"), "fresh");
+        assert_eq!(v.len(), 1);
+    }
 
     #[test]
     fn lists_flags_and_rows_are_read() {

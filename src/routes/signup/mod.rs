@@ -136,11 +136,15 @@ pub async fn submit(
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
-    let mut values = match read_body(payload).await.and_then(|b| FormValues::parse(&b)) {
+    let body = read_body(payload).await;
+    let parsed = body.as_deref().and_then(FormValues::parse);
+    let mut values = match parsed {
         Some(v) if v.len() <= MAX_PAIRS => v,
-        _ => {
+        too_many => {
             let mut errors = ValidationErrors::default();
-            errors.add("form", "too_long");
+            // Read, but not as UTF-8 form data: say so rather than "too large".
+            let unreadable = body.is_some() && too_many.is_none();
+            errors.add("form", if unreadable { "unreadable" } else { "too_long" });
             let mut defaults = FormValues::default();
             defaults.set("message_language", lang.code());
             defaults.set("started", state.form_stamp.issue(Utc::now().naive_utc()));
@@ -151,7 +155,7 @@ pub async fn submit(
                 &defaults,
                 &errors,
                 &[],
-                None,
+                unreadable.then(|| i18n::t(lang, "error-form-unreadable")),
             );
         }
     };
@@ -160,13 +164,13 @@ pub async fn submit(
         tracing::info!("sign-up with the honeypot filled in: not stored");
         return thanks_redirect(&programme, lang);
     }
-    values.set(HONEYPOT, "");
+    values.replace(HONEYPOT, "");
     let min_fill = chrono::Duration::seconds(i64::from(state.settings.signup.min_fill_seconds));
     let stamp = values.get("started").to_owned();
     if !matches!(state.form_stamp.read(Some(&stamp), now), FillTime::Open(age) if age >= min_fill) {
         // A person whose form is older than the stamps we accept gets here too: nothing is
         // lost, they send it once more.
-        values.set("started", state.form_stamp.issue(now));
+        values.replace("started", state.form_stamp.issue(now));
         let mut errors = ValidationErrors::default();
         errors.add("form", "send_again");
         return render_form(
