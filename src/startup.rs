@@ -138,6 +138,7 @@ impl Application {
     /// The server fails, or the workers' supervisors end while the server runs.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let Self { server, state, .. } = self;
+        let db = state.db.clone();
         let (stop_workers, shutdown) = supervisor::shutdown_channel();
         let outbox = supervisor::supervise("outbox", Backoff::default(), shutdown.clone(), {
             let state = state.clone();
@@ -172,6 +173,11 @@ impl Application {
                         grace_s = WORKER_GRACE.as_secs(),
                         "the workers did not stop in time; abandoning them"
                     );
+                }
+                match tokio::task::spawn_blocking(move || db.truncate_wal()).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => tracing::warn!(error = %e, "could not truncate the SQLite WAL"),
+                    Err(e) => tracing::warn!(error = %e, "could not truncate the SQLite WAL"),
                 }
                 result.context("the HTTP server failed")
             }

@@ -41,4 +41,5 @@ mod review_support;
 mod security_headers;
 mod signup;
 mod signup_abuse;
+mod sqlite_wal;
 mod storage;
