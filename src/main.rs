@@ -51,6 +51,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Programme { action } => buddymatch::cli::programmes::run(&settings, &action),
         Command::Token { action } => buddymatch::cli::accounts::token(&settings, action),
+        Command::Backup(args) => buddymatch::cli::backup::backup(&settings, &args),
+        Command::Restore(args) => buddymatch::cli::backup::restore(&settings, &args),
         Command::Migrate => {
             let db = Db::connect(settings.database_url.expose_secret(), 1)?;
             println!("database ready ({:?}), migrations up to date", db.backend());

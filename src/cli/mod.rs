@@ -1,7 +1,8 @@
 //! The command line: `serve` (default), `migrate`, accounts and tokens, programmes, import,
-//! demo, match.
+//! demo, match, backup and restore.
 
 pub mod accounts;
+pub mod backup;
 pub mod continuum;
 pub mod demo;
 pub mod demo_history;
@@ -77,6 +78,12 @@ pub enum Command {
         #[command(subcommand)]
         action: programmes::ProgrammeCommand,
     },
+    /// Write a consistent, checked copy of the SQLite database to FILE (safe while the
+    /// service runs); for PostgreSQL use pg_dump.
+    Backup(backup::BackupArgs),
+    /// Put a copy made by `backup` back in place of the SQLite database (stop the service
+    /// first); the database it replaces is kept beside it.
+    Restore(backup::RestoreArgs),
     /// API tokens: `token create <email> [--label <text>]`.
     Token {
         /// What to do.

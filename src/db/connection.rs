@@ -123,8 +123,24 @@ impl Backend {
 }
 
 /// Turns `sqlite://path` into the path SQLite expects.
-fn sqlite_path(url: &str) -> &str {
+/// The file of a SQLite database URL (`sqlite://FILE` or a plain path).
+#[must_use]
+pub fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://").unwrap_or(url)
+}
+
+/// The versions of the SQLite migrations this build knows, oldest first.
+///
+/// # Errors
+/// The embedded migrations cannot be listed.
+pub fn sqlite_migration_versions() -> Result<Vec<String>, DbError> {
+    use diesel::migration::MigrationSource;
+    let migrations = MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+        .map_err(|e| anyhow::anyhow!("listing the migrations: {e}"))?;
+    Ok(migrations
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect())
 }
 
 /// r2d2 manager that opens the right backend and prepares SQLite connections.
