@@ -164,7 +164,7 @@ pub fn restore(settings: &Settings, args: &RestoreArgs) -> anyhow::Result<()> {
             .get_result(&mut conn)
             .optional()
             .unwrap_or(None);
-        if mode.is_none_or(|m| !m.journal_mode.eq_ignore_ascii_case("delete")) {
+        if !mode.is_some_and(|m| m.journal_mode.eq_ignore_ascii_case("delete")) {
             bail!(
                 "{} is in use (is the service running?): stop it, then restore",
                 target.display()
