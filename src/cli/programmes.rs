@@ -10,7 +10,7 @@ use secrecy::ExposeSecret;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::programmes::{self, SaveError};
 use crate::db::Db;
-use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, UNCONFIRMED_DAYS};
+use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, RETENTION_MONTHS, UNCONFIRMED_DAYS};
 use crate::domain::weights::{COMPONENTS, MAX_WEIGHT};
 use crate::domain::{
     FieldError, ProgrammeSettings, ProgrammeSlug, SettingsInput, ValidationErrors,
@@ -53,6 +53,9 @@ pub struct AddProgramme {
     /// Days an unconfirmed sign-up is kept before it is deleted (7 to 90).
     #[arg(long, default_value = "14", value_name = "DAYS")]
     pub unconfirmed_days: String,
+    /// Months the personal data of people who left and of closed matches is kept (1 to 120).
+    #[arg(long, default_value = "24", value_name = "MONTHS")]
+    pub retention_months: String,
     /// A default score weight as "component=number" (language, interests, availability,
     /// distance, reciprocity, practice, age; 0 to 1000); repeat for several.
     #[arg(long = "weight", value_name = "COMPONENT=N")]
@@ -90,6 +93,7 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
         ("checkin_every_days", _) => "--checkin-days".to_owned(),
         ("response_days", _) => "--response-days".to_owned(),
         ("unconfirmed_days", _) => "--unconfirmed-days".to_owned(),
+        ("retention_months", _) => "--retention-months".to_owned(),
         ("weights", _) => format!("--weight {}", e.field.trim_start_matches("weights.")),
         (other, _) => format!("--{other}"),
     };
@@ -108,6 +112,11 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
             "give a whole number from {} to {}",
             UNCONFIRMED_DAYS.start(),
             UNCONFIRMED_DAYS.end()
+        ),
+        ("retention_months", _) => format!(
+            "give a whole number from {} to {}",
+            RETENTION_MONTHS.start(),
+            RETENTION_MONTHS.end()
         ),
         ("weights", _) => format!("give a whole number from 0 to {MAX_WEIGHT}"),
         ("local_language", "invalid_choice") => "give a two-letter language code, e.g. de".into(),
@@ -164,6 +173,7 @@ fn add(settings: &Settings, db: &Db, args: &AddProgramme) -> anyhow::Result<()> 
         checkin_every_days: args.checkin_days.clone(),
         response_days: args.response_days.clone(),
         unconfirmed_days: args.unconfirmed_days.clone(),
+        retention_months: args.retention_months.clone(),
         weights,
     };
     let slug = errors.check("slug", ProgrammeSlug::parse(&args.slug));

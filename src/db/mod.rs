@@ -22,6 +22,7 @@ pub mod participants;
 pub mod people;
 pub mod programmes;
 pub mod readiness;
+pub mod retention;
 pub mod runs;
 pub mod schema;
 pub mod service_keys;

@@ -25,6 +25,7 @@ struct ProgrammeRow {
     weights: String,
     response_days: i32,
     unconfirmed_days: i32,
+    retention_months: i32,
 }
 
 impl ProgrammeRow {
@@ -47,6 +48,7 @@ impl ProgrammeRow {
             checkin_every_days: self.checkin_every_days,
             response_days: self.response_days,
             unconfirmed_days: self.unconfirmed_days,
+            retention_months: self.retention_months,
             weights_json: self.weights,
         })
     }
@@ -222,6 +224,7 @@ pub fn create_with_settings(
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
             programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
+            programmes::retention_months.eq(settings.retention_months()),
             programmes::weights.eq(weights),
             programmes::created_at.eq(now),
         ))
@@ -323,6 +326,7 @@ pub fn update_settings(
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
             programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
+            programmes::retention_months.eq(settings.retention_months()),
             programmes::weights.eq(weights),
         ))
         .execute(conn)?;

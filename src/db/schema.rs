@@ -17,6 +17,7 @@ diesel::table! {
         trust_threshold -> Integer,
         regular_periods -> Integer,
         unconfirmed_days -> Integer,
+        retention_months -> Integer,
     }
 }
 

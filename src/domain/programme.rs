@@ -45,6 +45,8 @@ pub struct Programme {
     pub response_days: i32,
     /// Days an unconfirmed sign-up is kept before it is deleted.
     pub unconfirmed_days: i32,
+    /// Months the personal data of people who left and of closed matches is kept.
+    pub retention_months: i32,
     /// Score weights as JSON (`matching::compat::Weights`); `{}` means the defaults.
     pub weights_json: String,
 }
@@ -63,6 +65,8 @@ pub const CHECKIN_DAYS: RangeInclusive<i32> = 1..=180;
 pub const RESPONSE_DAYS: RangeInclusive<i32> = 1..=60;
 /// Days an unconfirmed sign-up may be kept, as a programme may choose (the link works 7 days).
 pub const UNCONFIRMED_DAYS: RangeInclusive<i32> = 7..=90;
+/// Months personal data of people who left and of closed matches may be kept.
+pub const RETENTION_MONTHS: RangeInclusive<i32> = 1..=120;
 /// Longest programme name.
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest area name.
@@ -125,6 +129,8 @@ pub struct SettingsInput {
     pub response_days: String,
     /// Days an unconfirmed sign-up is kept.
     pub unconfirmed_days: String,
+    /// Months personal data is kept after someone left or a match closed.
+    pub retention_months: String,
     /// Text of each score weight by component (see [`crate::domain::weights::COMPONENTS`]); a
     /// missing or blank one keeps the base weight.
     pub weights: Vec<(String, String)>,
@@ -144,6 +150,7 @@ impl SettingsInput {
             checkin_every_days: programme.checkin_every_days.to_string(),
             response_days: programme.response_days.to_string(),
             unconfirmed_days: programme.unconfirmed_days.to_string(),
+            retention_months: programme.retention_months.to_string(),
             weights: weights::COMPONENTS
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&weights, c).to_string()))
@@ -160,6 +167,7 @@ impl SettingsInput {
             checkin_every_days: "14".into(),
             response_days: "7".into(),
             unconfirmed_days: "14".into(),
+            retention_months: "24".into(),
             weights: weights::COMPONENTS
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&w, c).to_string()))
@@ -324,6 +332,7 @@ pub struct ProgrammeSettings {
     checkin_every_days: i32,
     response_days: i32,
     unconfirmed_days: i32,
+    retention_months: i32,
     weights: Weights,
 }
 
@@ -334,7 +343,7 @@ impl ProgrammeSettings {
     /// `too_many`), `areas.<line>` (0-based line of the text: `area_format`,
     /// `area_name_required`, `too_long`, `invalid_latitude`, `invalid_longitude`,
     /// `invalid_area_id`, `duplicate_area`), `interests.<line>` (`invalid_interest`, `too_long`),
-    /// `interests` (`too_many`), `checkin_every_days`, `response_days` and `unconfirmed_days` (`required`,
+    /// `interests` (`too_many`), `checkin_every_days`, `response_days`, `unconfirmed_days` and `retention_months` (`required`,
     /// `invalid_number`, `out_of_range`), `weights.<component>` (`out_of_range`).
     ///
     /// # Errors
@@ -413,6 +422,10 @@ impl ProgrammeSettings {
             "unconfirmed_days",
             whole_number(&input.unconfirmed_days, &UNCONFIRMED_DAYS),
         );
+        let retention = e.check(
+            "retention_months",
+            whole_number(&input.retention_months, &RETENTION_MONTHS),
+        );
         let weights = match weights::with_overrides(base_weights, |c| input.weight(c)) {
             Ok(w) => Some(w),
             Err(bad) => {
@@ -423,12 +436,20 @@ impl ProgrammeSettings {
             }
         };
 
-        match (local_language, checkin, response, unconfirmed, weights) {
+        match (
+            local_language,
+            checkin,
+            response,
+            unconfirmed,
+            retention,
+            weights,
+        ) {
             (
                 Some(local_language),
                 Some(checkin),
                 Some(response),
                 Some(unconfirmed),
+                Some(retention),
                 Some(weights),
             ) if e.is_empty() => Ok(Self {
                 name,
@@ -438,6 +459,7 @@ impl ProgrammeSettings {
                 checkin_every_days: checkin,
                 response_days: response,
                 unconfirmed_days: unconfirmed,
+                retention_months: retention,
                 weights,
             }),
             _ => Err(e),
@@ -484,6 +506,12 @@ impl ProgrammeSettings {
     #[must_use]
     pub fn unconfirmed_days(&self) -> i32 {
         self.unconfirmed_days
+    }
+
+    /// Months personal data is kept after someone left or a match closed.
+    #[must_use]
+    pub fn retention_months(&self) -> i32 {
+        self.retention_months
     }
 
     /// Default score weights of the programme's runs.
@@ -581,6 +609,7 @@ mod tests {
             checkin_every_days: "0".into(),
             response_days: "x".into(),
             unconfirmed_days: "3".into(),
+            retention_months: "0".into(),
             weights: vec![("language".into(), "-3".into())],
         };
         let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
@@ -604,6 +633,7 @@ mod tests {
                 ("checkin_every_days", "out_of_range"),
                 ("response_days", "invalid_number"),
                 ("unconfirmed_days", "out_of_range"),
+                ("retention_months", "out_of_range"),
                 ("weights.language", "out_of_range"),
             ]
         );
@@ -642,6 +672,7 @@ mod tests {
             checkin_every_days: 21,
             response_days: 10,
             unconfirmed_days: 14,
+            retention_months: 24,
             weights_json: r#"{"age": 5}"#.into(),
         };
         let text = SettingsInput::of(&p);

@@ -2,11 +2,13 @@
 //!
 //! One pass ([`run_pass`]) deletes sign-ups that were never confirmed within their programme's
 //! `unconfirmed_days` (with their tokens and, when nobody else has the address, the mail sent
-//! to it) and forgets the sign-up form's day-old counts ([`crate::signup::guard`]). The worker
+//! to it), applies each programme's retention period ([`retention`]) and forgets the sign-up
+//! form's day-old counts ([`crate::signup::guard`]). The worker
 //! ([`worker`]) runs it every hour. Every step is an idempotent delete of rows past a date, so
 //! several app instances may run it at once without claiming anything first: the second finds
 //! nothing left to do.
 
+pub mod retention;
 pub mod worker;
 
 use chrono::{Duration, NaiveDateTime};
@@ -24,14 +26,21 @@ pub struct Summary {
     pub unconfirmed_deleted: usize,
     /// Day-old sign-up counts forgotten.
     pub counts_forgotten: usize,
+    /// What the retention periods took away.
+    pub retention: retention::Retained,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} unconfirmed sign-ups deleted, {} old sign-up counts forgotten",
-            self.unconfirmed_deleted, self.counts_forgotten
+            "{} unconfirmed sign-ups deleted, {} old sign-up counts forgotten; after the \
+             retention period: {} people erased, {} texts deleted, {} audit entries pseudonymised",
+            self.unconfirmed_deleted,
+            self.counts_forgotten,
+            self.retention.people_erased,
+            self.retention.texts_deleted,
+            self.retention.audit_pseudonymised
         )
     }
 }
@@ -65,6 +74,7 @@ pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
             }
         }
     }
+    summary.retention = retention::run(db, now)?;
     summary.counts_forgotten = db.write(|conn| guard::forget_old(conn, now))?;
     Ok(summary)
 }

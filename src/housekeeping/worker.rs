@@ -27,7 +27,14 @@ pub async fn run(state: AppState, mut shutdown: Shutdown) -> anyhow::Result<()> 
     tracing::info!("housekeeping started");
     while !shutdown.is_requested() {
         match run_once(&state).await {
-            Ok(s) if s.unconfirmed_deleted > 0 => tracing::info!(summary = %s, "housekeeping"),
+            Ok(s)
+                if s.unconfirmed_deleted
+                    + s.retention.people_erased
+                    + s.retention.texts_deleted
+                    > 0 =>
+            {
+                tracing::info!(summary = %s, "housekeeping");
+            }
             Ok(s) => tracing::debug!(summary = %s, "housekeeping"),
             Err(e) => tracing::warn!(error = %e, "housekeeping failed, will retry"),
         }

@@ -301,7 +301,35 @@ pub fn withdraw(
 /// # Errors
 /// Storage failures.
 pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Result<(), DbError> {
+    erase_as(conn, p, "by the participant", now).map(|_| ())
+}
+
+/// Erases a person whose retention period is over (see `housekeeping::retention`), as
+/// [`erase`] does; false when someone else erased them first (nothing is counted twice).
+///
+/// # Errors
+/// Storage failures.
+pub fn erase_after_retention(
+    conn: &mut DbConnection,
+    p: &Participant,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    erase_as(conn, p, "after the retention period", now)
+}
+
+fn erase_as(
+    conn: &mut DbConnection,
+    p: &Participant,
+    detail: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
     let was_matched = end_matches(conn, p, "erased", now)?;
+    store::delete_matches_and_pair_rules(conn, p.id)?;
+    readiness::delete(conn, p.id)?;
+    // Counted only by whoever deleted the row: two erasures at once count once.
+    if !participants::delete(conn, p.id)? {
+        return Ok(false);
+    }
     store::record_erasure(
         conn,
         &NewErasure {
@@ -312,9 +340,6 @@ pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Re
             erased_at: now,
         },
     )?;
-    store::delete_matches_and_pair_rules(conn, p.id)?;
-    readiness::delete(conn, p.id)?;
-    participants::delete(conn, p.id)?;
     outbox::forget_recipient(conn, &p.email)?;
     audit::record(
         conn,
@@ -324,10 +349,11 @@ pub fn erase(conn: &mut DbConnection, p: &Participant, now: NaiveDateTime) -> Re
             action: "participant.erase",
             subject_type: "participant",
             subject_id: None,
-            detail: "by the participant",
+            detail,
         },
         now,
-    )
+    )?;
+    Ok(true)
 }
 
 /// `POST /me/request`: if `email` belongs to someone in the programme, emails them a fresh

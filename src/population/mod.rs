@@ -672,6 +672,7 @@ mod tests {
             checkin_every_days: 14,
             response_days: 7,
             unconfirmed_days: 14,
+            retention_months: 24,
             weights_json: "{}".into(),
         }
     }

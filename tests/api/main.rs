@@ -35,6 +35,7 @@ mod my_data;
 mod outcomes;
 mod outcomes_fixed;
 mod programmes_admin;
+mod retention;
 mod review;
 mod review_api;
 mod review_cli;

@@ -48,6 +48,7 @@ fn form_of(csrf: &str, slug: Option<&str>, input: &SettingsInput) -> Vec<(String
         ("checkin_every_days", &input.checkin_every_days),
         ("response_days", &input.response_days),
         ("unconfirmed_days", &input.unconfirmed_days),
+        ("retention_months", &input.retention_months),
     ] {
         form.push((name.to_owned(), value.clone()));
     }
@@ -158,6 +159,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
     );
     assert!(html.contains("name=\"response_days\" value=\"7\""));
     assert!(html.contains("name=\"unconfirmed_days\" value=\"14\""));
+    assert!(html.contains("name=\"retention_months\" value=\"24\""));
 
     let mut input = lyon();
     input.weights = vec![("language".into(), "40".into())];
@@ -301,6 +303,7 @@ async fn bad_input_is_a_422_with_every_value_kept_and_nothing_stored() {
     input.local_language = "french".into();
     input.response_days = "61".into();
     input.unconfirmed_days = "3".into();
+    input.retention_months = "121".into();
     input.weights = vec![
         ("language".into(), "-3".into()),
         ("age".into(), "1001".into()),
@@ -319,6 +322,7 @@ async fn bad_input_is_a_422_with_every_value_kept_and_nothing_stored() {
     assert!(html.contains("Please enter a whole number from 1 to 60."));
     assert!(html.contains("Please enter a whole number from 7 to 90."));
     assert!(html.contains("name=\"unconfirmed_days\" value=\"3\""));
+    assert!(html.contains("Please enter a whole number of months from 1 to 120."));
     assert!(html.contains("Please enter a whole number from 0 to 1000."));
     assert!(html.contains("name=\"weight_language\" value=\"-3\""));
     assert!(html.contains("name=\"weight_age\" value=\"1001\""));
@@ -421,6 +425,7 @@ async fn editing_the_settings_changes_response_days_and_weights() {
     assert!(html.contains("Gohlis; 51.3649; 12.3692"), "{html}");
     assert!(html.contains("name=\"response_days\" value=\"7\""));
     assert!(html.contains("name=\"unconfirmed_days\" value=\"14\""));
+    assert!(html.contains("name=\"retention_months\" value=\"24\""));
     assert!(html.contains("name=\"weight_language\" value=\"25\""));
     assert!(!html.contains("name=\"slug\""), "the slug is not editable");
     assert!(html.contains("/signup?programme=demo"));

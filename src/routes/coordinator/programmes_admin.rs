@@ -26,7 +26,7 @@ use super::{
     Signed, Values,
 };
 use crate::db::programmes::{self, InUse, SaveError};
-use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, UNCONFIRMED_DAYS};
+use crate::domain::programme::{CHECKIN_DAYS, RESPONSE_DAYS, RETENTION_MONTHS, UNCONFIRMED_DAYS};
 use crate::domain::weights::MAX_WEIGHT;
 use crate::domain::{
     Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput, UiLanguage, ValidationErrors,
@@ -118,6 +118,7 @@ fn input_of(values: &Values) -> SettingsInput {
         checkin_every_days: values.get("checkin_every_days").to_owned(),
         response_days: values.get("response_days").to_owned(),
         unconfirmed_days: values.get("unconfirmed_days").to_owned(),
+        retention_months: values.get("retention_months").to_owned(),
         weights: WEIGHT_FIELDS
             .iter()
             .map(|(c, _)| {
@@ -146,6 +147,14 @@ fn message(lang: UiLanguage, field: &str, code: &str) -> String {
         ("checkin_every_days", _) => days(&CHECKIN_DAYS),
         ("response_days", _) => days(&RESPONSE_DAYS),
         ("unconfirmed_days", _) => days(&UNCONFIRMED_DAYS),
+        ("retention_months", _) => i18n::t_args(
+            lang,
+            "prog-error-months",
+            &[
+                ("min", &RETENTION_MONTHS.start().to_string()),
+                ("max", &RETENTION_MONTHS.end().to_string()),
+            ],
+        ),
         ("local_language", "invalid_choice") => i18n::t(lang, "prog-error-language"),
         (f, _) if f.starts_with("weights.") => i18n::t_args(
             lang,
@@ -325,6 +334,14 @@ fn settings_page(
     .required()
     .hint(t("prog-unconfirmed-hint"));
     unconfirmed.error = field_error("unconfirmed_days");
+    let mut retention = Field::number(
+        "retention_months",
+        t("prog-field-retention-months"),
+        &input.retention_months,
+    )
+    .required()
+    .hint(t("prog-retention-hint"));
+    retention.error = field_error("retention_months");
 
     let weights = WEIGHT_FIELDS
         .iter()
@@ -354,7 +371,7 @@ fn settings_page(
         },
         Section {
             title: Some(t("prog-section-data")),
-            fields: vec![unconfirmed],
+            fields: vec![unconfirmed, retention],
         },
         Section {
             title: Some(t("prog-section-weights")),

@@ -238,6 +238,7 @@ pub(super) fn render_form(
         .unwrap_or_default()
     );
     let unconfirmed_days = programme.unconfirmed_days.to_string();
+    let retention_months = programme.retention_months.to_string();
     let section = |key: &str| {
         let id = format!("privacy-{key}");
         (
@@ -245,7 +246,11 @@ pub(super) fn render_form(
             i18n::t_args(
                 lang,
                 &id,
-                &[("programme", name), ("unconfirmed_days", &unconfirmed_days)],
+                &[
+                    ("programme", name),
+                    ("unconfirmed_days", &unconfirmed_days),
+                    ("retention_months", &retention_months),
+                ],
             ),
         )
     };
