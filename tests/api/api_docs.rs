@@ -72,3 +72,34 @@ async fn docs_page_lists_the_operations_without_external_assets() {
         "no external assets"
     );
 }
+
+#[tokio::test]
+async fn a_documented_path_with_another_method_is_405_with_allow_an_unknown_one_404() {
+    let app = spawn_app().await;
+    let token = crate::api_support::demo_coordinator(&app).await;
+    let send = |method: reqwest::Method, path: &str| {
+        app.client
+            .request(method, format!("{}{path}", app.address))
+            .bearer_auth(&token)
+            .send()
+    };
+    let r = send(
+        reqwest::Method::DELETE,
+        "/api/v1/programmes/demo/participants",
+    )
+    .await
+    .expect("sent");
+    assert_eq!(r.status().as_u16(), 405);
+    assert_eq!(r.headers()["allow"], "GET, POST");
+    let r = send(reqwest::Method::PUT, "/api/v1/matches/7/close")
+        .await
+        .expect("sent");
+    assert_eq!(r.status().as_u16(), 405);
+    assert_eq!(r.headers()["allow"], "POST");
+    let body: serde_json::Value = r.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+    let r = send(reqwest::Method::GET, "/api/v1/no/such/thing")
+        .await
+        .expect("sent");
+    assert_eq!(r.status().as_u16(), 404);
+}

@@ -236,7 +236,7 @@ fn detail(conn: &mut DbConnection, caller: &Caller, id: i32) -> Result<MatchDeta
     get,
     path = "/api/v1/matches/{id}",
     tag = "continuum",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     responses(
         (status = 200, description = "The match", body = MatchDetailDto),
         (status = 400, description = "Malformed id", body = ErrorBody),
@@ -300,7 +300,7 @@ where
     post,
     path = "/api/v1/matches/{id}/check-ins",
     tag = "continuum",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     request_body(content = CheckinRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "Recorded; the match as it is now", body = MatchDetailDto),
@@ -351,7 +351,7 @@ pub async fn record_checkin(
     post,
     path = "/api/v1/matches/{id}/pause",
     tag = "continuum",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     request_body(content = PauseRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "Paused; the match as it is now", body = MatchDetailDto),
@@ -393,7 +393,7 @@ pub async fn pause_match(
     post,
     path = "/api/v1/matches/{id}/close",
     tag = "continuum",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     request_body(content = CloseRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "Closed; the match as it is now", body = MatchDetailDto),

@@ -13,10 +13,15 @@ use utoipa::{IntoParams, ToSchema};
 pub struct MatchQuery {
     /// Only this stage: `introduced`, `getting_to_know`, `building_trust`, `mutual`,
     /// `independent`, `stalled` or `paused` (closed matches are counted, not listed).
+    #[param(
+        pattern = "^(introduced|getting_to_know|building_trust|mutual|independent|stalled|paused)?$"
+    )]
     pub stage: Option<String>,
     /// Page, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Page size, 1..=500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub per_page: Option<i64>,
 }
 
@@ -214,7 +219,7 @@ pub struct CheckinRequest {
 #[serde(deny_unknown_fields)]
 pub struct PauseRequest {
     /// First day of meeting again: `YYYY-MM-DD`, after today, at most six months ahead.
-    #[schema(example = "2027-02-01")]
+    #[schema(example = "2027-02-01", format = Date)]
     pub until: String,
 }
 
@@ -225,6 +230,9 @@ pub struct CloseRequest {
     /// `completed`, `moved_away`, `not_a_good_fit`, `no_longer_available`, `concern` or `other`.
     /// `not_a_good_fit` and `no_longer_available` put the seeker back in the pool and forbid the
     /// pair.
-    #[schema(example = "completed")]
+    #[schema(
+        example = "completed",
+        pattern = "^(completed|moved_away|not_a_good_fit|no_longer_available|concern|other)$"
+    )]
     pub reason: String,
 }

@@ -87,6 +87,29 @@ static OPENAPI_JSON: LazyLock<Value> =
 static DOCS_HTML: LazyLock<Result<String, String>> =
     LazyLock::new(|| render_docs(&OPENAPI_JSON).map_err(|e| e.to_string()));
 
+/// The methods the OpenAPI document lists for `path` (upper case, in the document's order),
+/// `None` when no documented path matches. A `{name}` segment of a documented path matches any
+/// one segment: the document is the one list of what the API answers.
+#[must_use]
+pub fn documented_methods(path: &str) -> Option<Vec<String>> {
+    let paths = OPENAPI_JSON.get("paths")?.as_object()?;
+    let asked: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    paths.iter().find_map(|(template, operations)| {
+        let parts: Vec<&str> = template.split('/').collect();
+        let matches = parts.len() == asked.len()
+            && parts
+                .iter()
+                .zip(&asked)
+                .all(|(t, a)| (t.starts_with('{') && t.ends_with('}') && !a.is_empty()) || t == a);
+        matches.then(|| {
+            operations
+                .as_object()
+                .map(|ops| ops.keys().map(|m| m.to_uppercase()).collect())
+                .unwrap_or_default()
+        })
+    })
+}
+
 /// The OpenAPI 3.1 document.
 #[get("/openapi.json")]
 pub async fn openapi_json() -> HttpResponse {

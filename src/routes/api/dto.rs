@@ -288,12 +288,16 @@ pub struct ParticipantPage {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Page, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Page size, 1..=200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// Only `arriving` or only `receiving`.
+    #[param(pattern = "^(arriving|receiving)?$")]
     pub role: Option<String>,
     /// Only `pending`, `confirmed` or `withdrawn`.
+    #[param(pattern = "^(pending|confirmed|withdrawn)?$")]
     pub status: Option<String>,
     /// Only volunteers (`true`) or only non-volunteers (`false`).
     pub volunteer: Option<bool>,
@@ -392,7 +396,10 @@ pub struct WeightsDto {
 pub struct RunRequest {
     /// `most_matched` (default: most people matched, then best total score),
     /// `waiting_priority` or `fairness`.
-    #[schema(example = "most_matched")]
+    #[schema(
+        example = "most_matched",
+        pattern = "^(most_matched|waiting_priority|fairness)?$"
+    )]
     pub objective: Option<String>,
     /// Score weights for this run.
     pub weights: Option<WeightsDto>,
@@ -521,8 +528,10 @@ pub struct RunDto {
 #[serde(deny_unknown_fields)]
 pub struct RunQuery {
     /// Page, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Page size, 1..=500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub per_page: Option<i64>,
 }
 
@@ -531,7 +540,12 @@ pub struct RunQuery {
 #[serde(deny_unknown_fields)]
 pub struct RejectRequest {
     /// Why (required, at most 500 characters); kept, and the pair is never proposed again.
-    #[schema(example = "They know each other privately.")]
+    #[schema(
+        example = "They know each other privately.",
+        min_length = 1,
+        max_length = 500,
+        pattern = r"\S"
+    )]
     pub reason: String,
 }
 

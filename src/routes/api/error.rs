@@ -69,6 +69,9 @@ pub enum ApiError {
     /// No such thing: 404.
     #[error("{0}")]
     NotFound(String),
+    /// The path exists, the method does not: 405.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// Clashes with existing data (e.g. the email is already in the programme): 409.
     #[error("{0}")]
     Conflict(String),
@@ -125,6 +128,7 @@ impl ApiError {
             Self::Unauthorized(_) => "unauthorized",
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not_found",
+            Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::Conflict(_) => "conflict",
             Self::Unexpected(_) => "internal",
         }
@@ -163,6 +167,7 @@ impl ResponseError for ApiError {
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -135,7 +135,7 @@ fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, Api
     path = "/api/v1/programmes/{slug}/matching-runs",
     tag = "matching",
     params(("slug" = String, Path, description = "Programme slug")),
-    request_body(content = RunRequest, description = "Options (optional)", content_type = "application/json"),
+    request_body(content = Option<RunRequest>, description = "Options (optional: without a body, the defaults)", content_type = "application/json"),
     responses(
         (status = 202, description = "Started", body = RunStarted,
             headers(("Location" = String, description = "URL of the run"))),
@@ -163,6 +163,14 @@ pub async fn start_run(
     let request: RunRequest = if body.iter().all(u8::is_ascii_whitespace) {
         RunRequest::default()
     } else {
+        // An object: serde would also read a struct from an array (`[null, null]`).
+        if !body.trim_ascii_start().starts_with(b"{") {
+            return Err(ApiError::field(
+                "body",
+                "invalid_choice",
+                "The body is a JSON object (or empty for the defaults).",
+            ));
+        }
         serde_json::from_slice(&body).map_err(|e| {
             if e.classify() == serde_json::error::Category::Data {
                 serde_error_to_api(&e, "body")
@@ -220,7 +228,7 @@ fn unmatched_dto(u: &Unmatched) -> UnmatchedDto {
     get,
     path = "/api/v1/matching-runs/{id}",
     tag = "matching",
-    params(("id" = i32, Path, description = "Run id"), RunQuery),
+    params(("id" = i32, Path, minimum = 1, description = "Run id"), RunQuery),
     responses(
         (status = 200, description = "The run", body = RunDto),
         (status = 400, description = "Malformed id or query", body = ErrorBody),
@@ -341,8 +349,9 @@ fn decided(id: i32, target: MatchStatus, d: Decision) -> Result<DecisionDto, Api
     post,
     path = "/api/v1/matches/{id}/approve",
     tag = "matching",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     responses(
+        (status = 400, description = "The id is not a whole number from 1 to 2147483647", body = ErrorBody),
         (status = 200, description = "Approved (or already approved)", body = DecisionDto),
         (status = 401, description = "No or invalid token", body = ErrorBody),
         (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
@@ -376,7 +385,7 @@ pub async fn approve_match(
     post,
     path = "/api/v1/matches/{id}/reject",
     tag = "matching",
-    params(("id" = i32, Path, description = "Match id")),
+    params(("id" = i32, Path, minimum = 1, description = "Match id")),
     request_body(content = RejectRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "Rejected (or already rejected)", body = DecisionDto),

@@ -56,8 +56,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-async fn not_found() -> HttpResponse {
-    actix_web::ResponseError::error_response(&ApiError::NotFound(
-        "There is no such API endpoint or method; see /api/docs.".to_owned(),
-    ))
+/// An unknown API path is 404; a documented path asked with another method is 405 with the
+/// methods it has in `Allow`, as HTTP says.
+async fn not_found(req: actix_web::HttpRequest) -> HttpResponse {
+    match docs::documented_methods(req.path()) {
+        Some(methods) => {
+            let error = ApiError::MethodNotAllowed(format!(
+                "{} is not a method of this endpoint (it has {}); see /api/docs.",
+                req.method(),
+                methods.join(", ")
+            ));
+            let mut response = actix_web::ResponseError::error_response(&error);
+            if let Ok(allow) = actix_web::http::header::HeaderValue::from_str(&methods.join(", ")) {
+                response
+                    .headers_mut()
+                    .insert(actix_web::http::header::ALLOW, allow);
+            }
+            response
+        }
+        None => actix_web::ResponseError::error_response(&ApiError::NotFound(
+            "There is no such API endpoint; see /api/docs.".to_owned(),
+        )),
+    }
 }

@@ -20,10 +20,13 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct OutcomesQuery {
     /// `last_12_months` (default), `month`, `quarter`, `year` (each up to today) or `custom`.
+    #[param(pattern = "^(last_12_months|month|quarter|year|custom)?$")]
     pub period: Option<String>,
     /// First day (`YYYY-MM-DD`), with `to`: a custom period.
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub from: Option<String>,
     /// Last day, included (`YYYY-MM-DD`).
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub to: Option<String>,
 }
 
@@ -89,15 +92,21 @@ pub async fn get_outcomes(
 #[serde(deny_unknown_fields)]
 pub struct OutcomesCsvQuery {
     /// As for the JSON: `last_12_months` (default), `month`, `quarter`, `year` or `custom`.
+    #[param(pattern = "^(last_12_months|month|quarter|year|custom)?$")]
     pub period: Option<String>,
     /// First day (`YYYY-MM-DD`).
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub from: Option<String>,
     /// Last day, included (`YYYY-MM-DD`).
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub to: Option<String>,
     /// One table as laid out on the page (`participation`, `pairs`, `satisfaction`,
     /// `belonging`, `stages`, `funnel`, `retention`, `closures`, `waiting`, `unmatched`,
     /// `by-gender`, `by-age`, `by-area`, `by-language`); without it, every table in long form
     /// (`table,row,column,value`).
+    #[param(
+        pattern = "^(participation|pairs|satisfaction|belonging|stages|stages-over-time|funnel|retention|closures|waiting|waiting-days|unmatched|by-gender|by-age|by-area|by-language)?$"
+    )]
     pub table: Option<String>,
 }
 

@@ -301,7 +301,7 @@ pub async fn list_participants(
     get,
     path = "/api/v1/participants/{id}",
     tag = "participants",
-    params(("id" = i32, Path, description = "Participant id")),
+    params(("id" = i32, Path, minimum = 1, description = "Participant id")),
     responses(
         (status = 200, description = "The participant", body = ParticipantDto),
         (status = 400, description = "The id is not a number", body = ErrorBody),
@@ -345,7 +345,7 @@ pub async fn get_participant(
     put,
     path = "/api/v1/participants/{id}",
     tag = "participants",
-    params(("id" = i32, Path, description = "Participant id")),
+    params(("id" = i32, Path, minimum = 1, description = "Participant id")),
     request_body(content = ProfileInputDto, description = "The new profile", content_type = "application/json"),
     responses(
         (status = 200, description = "Updated", body = ParticipantDto),
@@ -400,7 +400,7 @@ pub async fn update_participant(
     delete,
     path = "/api/v1/participants/{id}",
     tag = "participants",
-    params(("id" = i32, Path, description = "Participant id")),
+    params(("id" = i32, Path, minimum = 1, description = "Participant id")),
     responses(
         (status = 204, description = "Deleted"),
         (status = 400, description = "The id is not a number", body = ErrorBody),
