@@ -97,27 +97,14 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
         ("weights", _) => format!("--weight {}", e.field.trim_start_matches("weights.")),
         (other, _) => format!("--{other}"),
     };
+    let range = |r: &std::ops::RangeInclusive<i32>| {
+        format!("give a whole number from {} to {}", r.start(), r.end())
+    };
     let text = match (option, e.code) {
-        ("checkin_every_days", _) => format!(
-            "give a whole number from {} to {}",
-            CHECKIN_DAYS.start(),
-            CHECKIN_DAYS.end()
-        ),
-        ("response_days", _) => format!(
-            "give a whole number from {} to {}",
-            RESPONSE_DAYS.start(),
-            RESPONSE_DAYS.end()
-        ),
-        ("unconfirmed_days", _) => format!(
-            "give a whole number from {} to {}",
-            UNCONFIRMED_DAYS.start(),
-            UNCONFIRMED_DAYS.end()
-        ),
-        ("retention_months", _) => format!(
-            "give a whole number from {} to {}",
-            RETENTION_MONTHS.start(),
-            RETENTION_MONTHS.end()
-        ),
+        ("checkin_every_days", _) => range(&CHECKIN_DAYS),
+        ("response_days", _) => range(&RESPONSE_DAYS),
+        ("unconfirmed_days", _) => range(&UNCONFIRMED_DAYS),
+        ("retention_months", _) => range(&RETENTION_MONTHS),
         ("weights", _) => format!("give a whole number from 0 to {MAX_WEIGHT}"),
         ("local_language", "invalid_choice") => "give a two-letter language code, e.g. de".into(),
         (_, "invalid_slug") => {

@@ -1,4 +1,5 @@
-//! What the housekeeping pass reads: sign-ups nobody confirmed in time.
+//! What the housekeeping pass reads: each programme's periods, sign-ups nobody confirmed in
+//! time.
 
 use anyhow::Context;
 use chrono::NaiveDateTime;
@@ -8,16 +9,31 @@ use super::schema::{participants, programmes};
 use super::{DbConnection, DbError};
 use crate::domain::ParticipantStatus;
 
-/// Each programme's id and how many days it keeps unconfirmed sign-ups.
+/// How long a programme keeps what.
+#[derive(Debug, Clone, Copy, Queryable)]
+pub struct Periods {
+    /// The programme.
+    pub programme_id: i32,
+    /// Days an unconfirmed sign-up is kept.
+    pub unconfirmed_days: i32,
+    /// Months personal data is kept after someone left or a match ended.
+    pub retention_months: i32,
+}
+
+/// Every programme's periods.
 ///
 /// # Errors
 /// A failed query.
-pub fn unconfirmed_days(conn: &mut DbConnection) -> Result<Vec<(i32, i32)>, DbError> {
+pub fn periods(conn: &mut DbConnection) -> Result<Vec<Periods>, DbError> {
     Ok(programmes::table
-        .select((programmes::id, programmes::unconfirmed_days))
+        .select((
+            programmes::id,
+            programmes::unconfirmed_days,
+            programmes::retention_months,
+        ))
         .order(programmes::id.asc())
         .load(conn)
-        .context("reading how long programmes keep unconfirmed sign-ups")?)
+        .context("reading how long programmes keep data")?)
 }
 
 /// At most `limit` sign-ups of a programme still pending that were made before `cutoff`: id

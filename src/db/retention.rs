@@ -5,23 +5,9 @@ use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{
-    audit_log, checkins, concerns, match_notes, matches, participants, programmes,
-};
+use super::schema::{audit_log, checkins, concerns, match_notes, matches, participants};
 use super::{DbConnection, DbError};
 use crate::domain::{MatchStatus, ParticipantStatus};
-
-/// Each programme's id and how many months it keeps personal data.
-///
-/// # Errors
-/// A failed query.
-pub fn retention_months(conn: &mut DbConnection) -> Result<Vec<(i32, i32)>, DbError> {
-    Ok(programmes::table
-        .select((programmes::id, programmes::retention_months))
-        .order(programmes::id.asc())
-        .load(conn)
-        .context("reading the programmes' retention periods")?)
-}
 
 /// At most `limit` people of a programme who withdrew (left) before `cutoff`.
 ///

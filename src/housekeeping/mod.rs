@@ -52,12 +52,12 @@ impl std::fmt::Display for Summary {
 #[tracing::instrument(name = "housekeeping pass", skip_all)]
 pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
     let mut summary = Summary::default();
-    let programmes = {
-        let mut conn = db.get()?;
-        store::unconfirmed_days(&mut conn)?
-    };
-    for (programme_id, days) in programmes {
-        let cutoff = now - Duration::days(i64::from(days));
+    let programmes = store::periods(&mut *db.get()?)?;
+    for p in &programmes {
+        let (programme_id, cutoff) = (
+            p.programme_id,
+            now - Duration::days(i64::from(p.unconfirmed_days)),
+        );
         loop {
             let deleted = db.write(|conn| -> Result<usize, DbError> {
                 let due = store::pending_before(conn, programme_id, cutoff, BATCH)?;
@@ -74,7 +74,7 @@ pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
             }
         }
     }
-    summary.retention = retention::run(db, now)?;
+    summary.retention = retention::run(db, &programmes, now)?;
     summary.counts_forgotten = db.write(|conn| guard::forget_old(conn, now))?;
     Ok(summary)
 }

@@ -12,6 +12,7 @@
 
 use chrono::{Months, NaiveDateTime};
 
+use crate::db::housekeeping::Periods;
 use crate::db::{participants, retention as store, Db, DbError};
 use crate::introductions::my_data;
 
@@ -36,15 +37,14 @@ pub fn cutoff(now: NaiveDateTime, months: i32) -> NaiveDateTime {
     now.checked_sub_months(months).unwrap_or(NaiveDateTime::MIN)
 }
 
-/// Applies every programme's retention period as of `now`.
+/// Applies each programme's retention period as of `now`.
 ///
 /// # Errors
 /// Storage failures (what was done stays done; the next pass goes on).
-pub fn run(db: &Db, now: NaiveDateTime) -> Result<Retained, DbError> {
+pub fn run(db: &Db, programmes: &[Periods], now: NaiveDateTime) -> Result<Retained, DbError> {
     let mut done = Retained::default();
-    let programmes = store::retention_months(&mut *db.get()?)?;
-    for (programme_id, months) in programmes {
-        let before = cutoff(now, months);
+    for p in programmes {
+        let (programme_id, before) = (p.programme_id, cutoff(now, p.retention_months));
         loop {
             let due = store::left_before(&mut *db.get()?, programme_id, before, BATCH)?;
             let mut erased = 0;

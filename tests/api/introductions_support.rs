@@ -156,24 +156,9 @@ pub struct Mail {
     pub html: String,
 }
 
-/// The rows of the outbox as they are stored (a sent message has no bodies any more).
-pub fn outbox_mails(db: &Db) -> Vec<Mail> {
-    outbox::table
-        .order(outbox::id.asc())
-        .select((
-            outbox::recipient,
-            outbox::language,
-            outbox::subject,
-            outbox::body_text,
-            outbox::body_html,
-        ))
-        .load(&mut *db.get().expect("conn"))
-        .expect("outbox")
-}
-
-/// Every email the app queued, oldest first, as its recipient reads it: a message already sent
-/// (its stored bodies are cleared) is read from what the in-memory transport received.
-pub fn mails(app: &TestApp) -> Vec<Mail> {
+/// The rows of the outbox as they are stored (a sent message has no bodies any more), with
+/// their Message-IDs.
+fn stored(db: &Db) -> Vec<(Mail, String)> {
     let rows: Vec<(String, String, String, String, String, String)> = outbox::table
         .order(outbox::id.asc())
         .select((
@@ -184,23 +169,40 @@ pub fn mails(app: &TestApp) -> Vec<Mail> {
             outbox::body_html,
             outbox::message_id,
         ))
-        .load(&mut *app.db().get().expect("conn"))
+        .load(&mut *db.get().expect("conn"))
         .expect("outbox");
-    let delivered = app.state.mailer.memory_messages();
     rows.into_iter()
-        .map(|(to, language, subject, text, html, message_id)| {
-            let sent = delivered.iter().find(|m| m.message_id == message_id);
-            let (text, html) = match sent {
-                Some(m) if text.is_empty() => (m.body_text.clone(), m.body_html.clone()),
-                _ => (text, html),
-            };
-            Mail {
+        .map(|(to, language, subject, text, html, id)| {
+            let mail = Mail {
                 to,
                 language,
                 subject,
                 text,
                 html,
+            };
+            (mail, id)
+        })
+        .collect()
+}
+
+/// The rows of the outbox as they are stored (a sent message has no bodies any more).
+pub fn outbox_mails(db: &Db) -> Vec<Mail> {
+    stored(db).into_iter().map(|(mail, _)| mail).collect()
+}
+
+/// Every email the app queued, oldest first, as its recipient reads it: a message already sent
+/// (its stored bodies are cleared) is read from what the in-memory transport received.
+pub fn mails(app: &TestApp) -> Vec<Mail> {
+    let delivered = app.state.mailer.memory_messages();
+    stored(app.db())
+        .into_iter()
+        .map(|(mut mail, message_id)| {
+            let sent = delivered.iter().find(|m| m.message_id == message_id);
+            if let Some(m) = sent.filter(|_| mail.text.is_empty()) {
+                mail.text.clone_from(&m.body_text);
+                mail.html.clone_from(&m.body_html);
             }
+            mail
         })
         .collect()
 }
