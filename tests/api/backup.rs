@@ -11,7 +11,7 @@ use buddymatch::db::schema::participants;
 use diesel::prelude::*;
 use secrecy::SecretString;
 
-use crate::helpers::{spawn_app_with, TestApp};
+use crate::helpers::{spawn_app_with, wait_until, TestApp};
 use crate::signup::valid_form;
 
 fn buddymatch(database: &Path, args: &[&str]) -> Output {
@@ -84,7 +84,11 @@ async fn a_backup_taken_under_sign_up_load_restores_every_acknowledged_sign_up()
         })
         .collect();
     // Let the load run, then back up in the middle of it.
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let count = || acknowledged.lock().expect("lock").len();
+    wait_until(std::time::Duration::from_secs(30), || async {
+        count() >= 10
+    })
+    .await;
     let before_backup: HashSet<String> =
         acknowledged.lock().expect("lock").iter().cloned().collect();
     let copy = dir.path().join("copy.db");
@@ -94,7 +98,11 @@ async fn a_backup_taken_under_sign_up_load_restores_every_acknowledged_sign_up()
         tokio::task::spawn_blocking(move || buddymatch(&live_for_backup, &["backup", &copy_arg]))
             .await
             .expect("task");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let after = before_backup.len() + 5;
+    wait_until(std::time::Duration::from_secs(30), || async {
+        count() >= after
+    })
+    .await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     for w in workers {
         w.await.expect("worker");
