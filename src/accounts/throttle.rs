@@ -73,7 +73,8 @@ pub fn check(
 
     let day_ago = now - Duration::days(1);
     let pair = Attempts::ClientAndEmail(client, &email);
-    let since = store::last_success_after(conn, pair, day_ago)?.map_or(day_ago, |s| s.max(day_ago));
+    let since = store::last_success_after(conn, client, &email, day_ago)?
+        .map_or(day_ago, |s| s.max(day_ago));
     let by_pair = store::failures_after(conn, pair, since, enough(FREE_PER_ACCOUNT))?;
 
     let hour_ago = now - Duration::hours(1);

@@ -104,25 +104,6 @@ pub fn record_mail(
     Ok(())
 }
 
-/// Deletes one client's sign-ups from before `cutoff` (cheap: the client's index range).
-///
-/// # Errors
-/// A failed delete.
-pub fn forget_client_before(
-    conn: &mut DbConnection,
-    client: &str,
-    cutoff: NaiveDateTime,
-) -> Result<(), DbError> {
-    diesel::delete(
-        signup_attempts::table
-            .filter(signup_attempts::client.eq(client))
-            .filter(signup_attempts::at.lt(cutoff)),
-    )
-    .execute(conn)
-    .context("dropping a client's old sign-ups")?;
-    Ok(())
-}
-
 /// Deletes everything from before `cutoff` in both tables; the number of rows deleted.
 ///
 /// # Errors

@@ -80,15 +80,12 @@ pub fn admit(
         return Ok(Admission::TooMany { retry_at });
     }
     store::record_attempt(conn, programme_id, client, now)?;
-    store::forget_client_before(conn, client, now - Duration::days(1))?;
     Ok(Admission::Admitted)
 }
 
 fn address_key(address: &Email) -> String {
-    let digest = Sha256::digest(format!(
-        "buddymatch-address:{}",
-        address.as_str().to_lowercase()
-    ));
+    // `Email` is lower case already: one person, one key.
+    let digest = Sha256::digest(format!("buddymatch-address:{}", address.as_str()));
     hex::encode(&digest[..16])
 }
 

@@ -138,6 +138,13 @@ async fn a_filled_honeypot_looks_taken_but_stores_and_sends_nothing() {
         .starts_with("/signup/thanks?"));
     assert!(participant_rows(&app).is_empty());
     assert!(mails(&app).is_empty());
+    // An empty first value does not hide a filled second one.
+    let mut twice = valid_form("bot2@example.org", "en");
+    twice.push(("website", String::new()));
+    twice.push(("website", "http://spam.example".into()));
+    let r = post_form(&app, "programme=demo&lang=en", &twice).await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(participant_rows(&app).is_empty());
     // The honeypot is in the page but hidden from people and from assistive technology.
     let html = app
         .get("/signup?programme=demo&lang=en")

@@ -17,27 +17,24 @@ pub enum Attempts<'a> {
     Client(&'a str),
 }
 
-/// When the last successful login of `who` after `after` was, if any.
+/// When `client`'s last successful login as `email` after `after` was, if any.
 ///
 /// # Errors
 /// A failed query.
 pub fn last_success_after(
     conn: &mut DbConnection,
-    who: Attempts<'_>,
+    client: &str,
+    email: &str,
     after: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>, DbError> {
-    let query = login_attempts::table
+    Ok(login_attempts::table
         .filter(login_attempts::succeeded.eq(true))
         .filter(login_attempts::at.gt(after))
-        .select(diesel::dsl::max(login_attempts::at));
-    Ok(match who {
-        Attempts::ClientAndEmail(client, email) => query
-            .filter(login_attempts::email.eq(email))
-            .filter(login_attempts::client.eq(client))
-            .first(conn),
-        Attempts::Client(client) => query.filter(login_attempts::client.eq(client)).first(conn),
-    }
-    .context("reading the last successful login")?)
+        .filter(login_attempts::email.eq(email))
+        .filter(login_attempts::client.eq(client))
+        .select(diesel::dsl::max(login_attempts::at))
+        .first(conn)
+        .context("reading the last successful login")?)
 }
 
 /// When the latest (at most `limit`) failed logins of `who` after `after` were, newest first.

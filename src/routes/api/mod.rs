@@ -61,13 +61,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn not_found(req: actix_web::HttpRequest) -> HttpResponse {
     match docs::documented_methods(req.path()) {
         Some(methods) => {
+            let allowed = methods.join(", ");
             let error = ApiError::MethodNotAllowed(format!(
-                "{} is not a method of this endpoint (it has {}); see /api/docs.",
-                req.method(),
-                methods.join(", ")
+                "{} is not a method of this endpoint (it has {allowed}); see /api/docs.",
+                req.method()
             ));
             let mut response = actix_web::ResponseError::error_response(&error);
-            if let Ok(allow) = actix_web::http::header::HeaderValue::from_str(&methods.join(", ")) {
+            if let Ok(allow) = actix_web::http::header::HeaderValue::from_str(&allowed) {
                 response
                     .headers_mut()
                     .insert(actix_web::http::header::ALLOW, allow);

@@ -160,11 +160,11 @@ pub async fn submit(
         }
     };
     let now = Utc::now().naive_utc();
-    if !values.get(HONEYPOT).is_empty() {
+    // Any value at all, also in a repeated field (`website=&website=x`).
+    if values.all(HONEYPOT).next().is_some() {
         tracing::info!("sign-up with the honeypot filled in: not stored");
         return thanks_redirect(&programme, lang);
     }
-    values.replace(HONEYPOT, "");
     let min_fill = chrono::Duration::seconds(i64::from(state.settings.signup.min_fill_seconds));
     let stamp = values.get("started").to_owned();
     if !matches!(state.form_stamp.read(Some(&stamp), now), FillTime::Open(age) if age >= min_fill) {
