@@ -8,7 +8,7 @@
 //! profile) are chosen by backend.
 
 use anyhow::Context;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text, Timestamp};
 
@@ -350,43 +350,92 @@ pub struct StageDelta {
     pub delta: i64,
 }
 
-/// `column` (a timestamp) as its day, `YYYY-MM-DD`, in the backend's words.
-fn day_of(conn: &DbConnection, column: &str) -> String {
-    match conn {
-        DbConnection::Sqlite(_) => format!("substr({column}, 1, 10)"),
-        DbConnection::Postgresql(_) => format!("to_char({column}, 'YYYY-MM-DD')"),
-    }
-}
-
-/// The matches' stage history before `before`, as per-day changes of the live count of each
-/// stage (from each entry's start and end): the number at any midnight is the sum of the
-/// changes of the days before it. A few thousand rows at most, whatever the number of matches.
+/// The matches' stage history before the day `before`, as per-day changes of the live count of
+/// each stage (from each entry's start and end): the number at any midnight is the sum of the
+/// changes of the days before it. Read from `stage_day_deltas`, which triggers keep as the stage
+/// history is written and [`compact_stage_days`] sums up: a few thousand rows at most, whatever
+/// the number of matches.
 ///
 /// # Errors
 /// A failed query.
 pub fn stage_deltas(
     conn: &mut DbConnection,
     programmes: &[i32],
-    before: NaiveDateTime,
+    before: NaiveDate,
 ) -> Result<Vec<StageDelta>, DbError> {
     let ids = id_list(programmes);
-    // `+match_id`: see `of_participants`.
-    let mine = format!("+match_id IN (SELECT id FROM matches WHERE programme_id IN ({ids}))");
     let sql = format!(
-        "SELECT stage, day, SUM(delta) AS delta FROM \
-           (SELECT stage, {begun} AS day, 1 AS delta FROM match_stage_changes \
-            WHERE changed_at < {before} AND stage <> 'closed' AND {mine} \
-            UNION ALL \
-            SELECT stage, {ended} AS day, -1 AS delta FROM match_stage_changes \
-            WHERE ended_at < {before} AND stage <> 'closed' AND {mine}) d \
+        "SELECT stage, day, SUM(delta) AS delta FROM stage_day_deltas \
+         WHERE programme_id IN ({ids}) AND day < '{before}' \
          GROUP BY stage, day",
-        begun = day_of(conn, "changed_at"),
-        ended = day_of(conn, "ended_at"),
-        before = at(before),
+        before = before.format("%Y-%m-%d"),
     );
     Ok(diesel::sql_query(sql)
         .load(conn)
         .context("outcomes: stages over time")?)
+}
+
+/// Sums the per-day stage changes the triggers appended since the last time into one row per
+/// programme, stage and day (the housekeeping's hourly pass); returns how many rows went.
+/// Run it in a write transaction ([`crate::db::Db::write`]). On PostgreSQL one statement
+/// deletes and re-adds what it saw, so changes other transactions append meanwhile stay as
+/// they are.
+///
+/// # Errors
+/// A failed statement.
+pub fn compact_stage_days(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let summed = "SELECT programme_id, stage, day, SUM(delta) FROM gone \
+                  GROUP BY programme_id, stage, day HAVING SUM(delta) <> 0";
+    let removed = match conn {
+        DbConnection::Postgresql(c) => {
+            #[derive(QueryableByName)]
+            struct Removed {
+                #[diesel(sql_type = BigInt)]
+                removed: i64,
+            }
+            let r: Removed = diesel::sql_query(format!(
+                "WITH gone AS (DELETE FROM stage_day_deltas \
+                               RETURNING programme_id, stage, day, delta), \
+                      kept AS (INSERT INTO stage_day_deltas (programme_id, stage, day, delta) \
+                               {summed} RETURNING 1) \
+                 SELECT (SELECT COUNT(*) FROM gone) - (SELECT COUNT(*) FROM kept) AS removed"
+            ))
+            .get_result(c)
+            .context("summing up the stage changes per day")?;
+            usize::try_from(r.removed).unwrap_or(0)
+        }
+        DbConnection::Sqlite(c) => {
+            // Writers take turns on SQLite: nothing is appended between these statements.
+            #[derive(QueryableByName)]
+            struct Last {
+                #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+                id: Option<i64>,
+            }
+            let Some(last) = diesel::sql_query("SELECT MAX(id) AS id FROM stage_day_deltas")
+                .get_result::<Last>(c)
+                .context("finding the stage changes to sum up")?
+                .id
+            else {
+                return Ok(0);
+            };
+            let kept = diesel::sql_query(format!(
+                "INSERT INTO stage_day_deltas (programme_id, stage, day, delta) \
+                 {}",
+                summed.replace(
+                    "FROM gone",
+                    &format!("FROM stage_day_deltas WHERE id <= {last}")
+                )
+            ))
+            .execute(c)
+            .context("summing up the stage changes per day")?;
+            let gone =
+                diesel::sql_query(format!("DELETE FROM stage_day_deltas WHERE id <= {last}"))
+                    .execute(c)
+                    .context("removing the stage changes summed up")?;
+            gone.saturating_sub(kept)
+        }
+    };
+    Ok(removed)
 }
 
 /// The funnel up to `end`, in distinct arriving members (seekers): signed up, confirmed,

@@ -313,6 +313,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    stage_day_deltas (id) {
+        id -> BigInt,
+        programme_id -> Integer,
+        stage -> Text,
+        day -> Text,
+        delta -> Integer,
+    }
+}
+
+diesel::table! {
     match_stage_changes (id) {
         id -> Integer,
         match_id -> Integer,

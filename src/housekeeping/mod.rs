@@ -3,7 +3,8 @@
 //! One pass ([`run_pass`]) deletes sign-ups that were never confirmed within their programme's
 //! `unconfirmed_days` (with their tokens and, when nobody else has the address, the mail sent
 //! to it), applies each programme's retention period ([`retention`]) and forgets the sign-up
-//! form's day-old counts ([`crate::signup::guard`]). The worker
+//! form's day-old counts ([`crate::signup::guard`]) and sums up the day's stage changes kept for
+//! the outcomes ([`crate::db::outcomes::compact_stage_days`]). The worker
 //! ([`worker`]) runs it every hour. Every step is an idempotent delete of rows past a date, so
 //! several app instances may run it at once without claiming anything first: the second finds
 //! nothing left to do.
@@ -13,7 +14,7 @@ pub mod worker;
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::db::{housekeeping as store, outbox, participants, Db, DbError};
+use crate::db::{housekeeping as store, outbox, outcomes, participants, Db, DbError};
 use crate::signup::guard;
 
 /// Sign-ups deleted per transaction (keeps each write short next to live sign-ups).
@@ -28,6 +29,8 @@ pub struct Summary {
     pub counts_forgotten: usize,
     /// What the retention periods took away.
     pub retention: retention::Retained,
+    /// Per-day stage changes summed up into fewer rows (for the outcomes' stages over time).
+    pub stage_days_summed: usize,
 }
 
 impl std::fmt::Display for Summary {
@@ -35,12 +38,14 @@ impl std::fmt::Display for Summary {
         write!(
             f,
             "{} unconfirmed sign-ups deleted, {} old sign-up counts forgotten; after the \
-             retention period: {} people erased, {} texts deleted, {} audit entries pseudonymised",
+             retention period: {} people erased, {} texts deleted, {} audit entries \
+             pseudonymised; {} per-day stage changes summed up",
             self.unconfirmed_deleted,
             self.counts_forgotten,
             self.retention.people_erased,
             self.retention.texts_deleted,
-            self.retention.audit_pseudonymised
+            self.retention.audit_pseudonymised,
+            self.stage_days_summed
         )
     }
 }
@@ -76,5 +81,6 @@ pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
     }
     summary.retention = retention::run(db, &programmes, now)?;
     summary.counts_forgotten = db.write(|conn| guard::forget_old(conn, now))?;
+    summary.stage_days_summed = db.write(outcomes::compact_stage_days)?;
     Ok(summary)
 }

@@ -367,7 +367,9 @@ pub fn outcomes_of(
             conversation: timed("conversation", || {
                 store::first_and_latest(c, id, ArrivingQuestion::Conversation, span)
             })?,
-            stage_deltas: timed("stage_deltas", || store::stage_deltas(c, id, end))?,
+            stage_deltas: timed("stage_deltas", || {
+                store::stage_deltas(c, id, period.day_after())
+            })?,
             live_stages: timed("live_stages", || store::live_stages(c, id))?,
             closures: timed("closures", || store::closures(c, id, span))?,
             lives: timed("lives", || store::match_lives(c, id, end))?,

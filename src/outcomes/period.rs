@@ -140,10 +140,15 @@ impl Period {
     /// The first moment after it (midnight after its last day).
     #[must_use]
     pub fn end(&self) -> chrono::NaiveDateTime {
+        self.day_after().and_time(chrono::NaiveTime::MIN)
+    }
+
+    /// The day after its last day.
+    #[must_use]
+    pub fn day_after(&self) -> NaiveDate {
         self.last
             .checked_add_days(Days::new(1))
             .unwrap_or(self.last)
-            .and_time(chrono::NaiveTime::MIN)
     }
 
     /// The days at whose end a figure is counted for a chart over the period: the last day of

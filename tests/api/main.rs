@@ -34,6 +34,7 @@ mod matching_runs;
 mod my_data;
 mod outcomes;
 mod outcomes_fixed;
+mod outcomes_stage_days;
 mod programmes_admin;
 mod retention;
 mod review;
