@@ -233,15 +233,10 @@ fn breakdowns(
     programmes: &[i32],
     end: NaiveDateTime,
 ) -> Result<Vec<SideBreakdown>, DbError> {
-    let dimensions = [
-        (Dimension::Gender, "gender"),
-        (Dimension::BirthYear, "age_band"),
-        (Dimension::Area, "area"),
-        (Dimension::MainLanguage, "main_language"),
-    ];
+    let names = ["gender", "age_band", "area", "main_language"];
     let mut out = Vec::new();
-    for (dimension, name) in dimensions {
-        let rows = store::participants_by(conn, programmes, dimension, end)?;
+    let counts = store::participants_by_each(conn, programmes, end)?;
+    for ((dimension, name), rows) in Dimension::ALL.into_iter().zip(names).zip(counts) {
         for side in ["arriving", "receiving"] {
             let mut groups: BTreeMap<String, i64> = BTreeMap::new();
             for r in rows.iter().filter(|r| r.a == side) {
