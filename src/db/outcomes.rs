@@ -207,14 +207,6 @@ pub struct SideRating {
     pub high: i64,
 }
 
-/// "The check-in is of a participant of these programmes" (a check-in's person and its match
-/// are always of one programme). The unary `+` keeps SQLite from reading the check-ins through
-/// the person index for this test, which would visit every answer instead of the range of
-/// latest answers (`checkins_latest_*`); PostgreSQL reads `+x` as `x`.
-fn of_participants(ids: &str) -> String {
-    format!("+participant_id IN (SELECT id FROM participants WHERE programme_id IN ({ids}))")
-}
-
 /// Satisfaction per side: each person's latest rating of "how is it going" in the period.
 ///
 /// # Errors
@@ -232,9 +224,8 @@ pub fn satisfaction(
                 COALESCE(SUM(CASE WHEN going >= 4 THEN 1 ELSE 0 END), 0) AS high \
          FROM checkins {index} \
          WHERE going IS NOT NULL AND {within} \
-           AND going_next_at >= {hi} AND {mine} \
+           AND going_next_at >= {hi} AND programme_id IN ({ids}) \
          GROUP BY side",
-        mine = of_participants(&ids),
         within = within("answered_at", span),
         hi = at(span.to),
         index = indexed_by(conn, "checkins_latest_going"),
@@ -307,8 +298,7 @@ pub fn first_and_latest(
              AS repeated_latest_high \
          FROM checkins {index} \
          WHERE {q} IS NOT NULL AND side = 'seeker' AND {within} \
-           AND {q}_next_at >= {hi} AND {mine}",
-        mine = of_participants(&ids),
+           AND {q}_next_at >= {hi} AND programme_id IN ({ids})",
         within = within("answered_at", span),
         hi = at(span.to),
         index = indexed_by(conn, &format!("checkins_latest_{q}")),

@@ -309,6 +309,7 @@ diesel::table! {
         conversation_next_at -> Nullable<Timestamp>,
         conversation_first -> Nullable<Integer>,
         conversation_first_at -> Nullable<Timestamp>,
+        programme_id -> Nullable<Integer>,
     }
 }
 
