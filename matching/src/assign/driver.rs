@@ -22,6 +22,45 @@ const MAX_ROUNDS: usize = 16;
 /// Violating edges added to a row per round, those with the most negative reduced cost first.
 const ADDED_PER_ROUND: usize = CANDIDATES;
 
+/// The limits of the candidate scheme. The solver always uses [`Tuning::DEFAULT`]; the limits
+/// are a value rather than constants only so that unit tests can shrink them and reach the
+/// last-resort path (every usable edge a candidate) on instances small enough to check against
+/// an exact reference, which the default limits reach only on large adversarial instances.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tuning {
+    /// Cheapest edges per row in the first candidate subgraph; at least 1.
+    pub candidates: usize,
+    /// Rows with at most this many edges keep all of them as candidates.
+    pub keep_all: usize,
+    /// Violating edges added to a row per round; at least 1.
+    pub added_per_round: usize,
+    /// Rounds with violations after which every usable edge becomes a candidate.
+    pub max_rounds: usize,
+}
+
+impl Tuning {
+    /// The limits of every normal call.
+    pub(crate) const DEFAULT: Self = Self {
+        candidates: CANDIDATES,
+        keep_all: KEEP_ALL,
+        added_per_round: ADDED_PER_ROUND,
+        max_rounds: MAX_ROUNDS,
+    };
+}
+
+/// What the candidate loop did, summed over the [`optimise`] calls of one solve (the tests
+/// check with it that the last-resort path was taken).
+#[derive(Clone, Copy, Debug, Default)]
+#[cfg_attr(not(test), allow(dead_code))] // only the tests read it
+pub(crate) struct Stats {
+    /// Calls of [`optimise`].
+    pub calls: usize,
+    /// Candidate rounds (solves of a candidate subgraph), over all calls.
+    pub rounds: usize,
+    /// Calls that ended with every usable edge a candidate after `max_rounds` rounds.
+    pub last_resort: usize,
+}
+
 /// A validated problem: edges grouped by seeker, pins applied.
 pub(crate) struct Prepared<'a> {
     pub n: usize,
@@ -359,7 +398,11 @@ pub(crate) fn optimise(
     min_score: i64,
     costs: Costs,
     dummy: &[i64],
+    tuning: Tuning,
+    stats: &mut Stats,
 ) -> Vec<Option<usize>> {
+    debug_assert!(tuning.candidates >= 1 && tuning.added_per_round >= 1);
+    stats.calls += 1;
     let n = p.n;
     let m = p.m;
     let active: Vec<usize> = p.active().collect();
@@ -370,7 +413,7 @@ pub(crate) fn optimise(
     let initial: Vec<(usize, Vec<usize>, i64)> = active
         .par_iter()
         .map(|&i| {
-            let (c, b) = select(p, i, min_score, costs);
+            let (c, b) = select(p, i, min_score, costs, tuning);
             (i, c, b)
         })
         .collect();
@@ -384,6 +427,7 @@ pub(crate) fn optimise(
     let mut round = 0;
     loop {
         round += 1;
+        stats.rounds += 1;
         solve_candidates(p, &cand, costs, dummy, &mut col_of, &mut row_cost, &mut v);
         let u = |i: usize| match col_of[i] {
             UNMATCHED => dummy[i],
@@ -408,9 +452,9 @@ pub(crate) fn optimise(
                 // Only the most violating edges: a seeker left unmatched in a round violates
                 // with nearly all its edges, and adding them all makes the next round as big
                 // as the whole graph.
-                if bad.len() > ADDED_PER_ROUND {
-                    bad.select_nth_unstable(ADDED_PER_ROUND - 1);
-                    bad.truncate(ADDED_PER_ROUND);
+                if bad.len() > tuning.added_per_round {
+                    bad.select_nth_unstable(tuning.added_per_round - 1);
+                    bad.truncate(tuning.added_per_round);
                 }
                 let bad: Vec<usize> = bad.into_iter().map(|(_, k)| k).collect();
                 (!bad.is_empty()).then_some((i, bad))
@@ -427,7 +471,8 @@ pub(crate) fn optimise(
                 })
                 .collect();
         }
-        if round >= MAX_ROUNDS {
+        if round >= tuning.max_rounds {
+            stats.last_resort += 1;
             for &i in &active {
                 cand[i] = (p.row_start[i]..p.row_start[i + 1])
                     .filter(|&k| p.usable(k, min_score))
@@ -443,19 +488,26 @@ pub(crate) fn optimise(
     }
 }
 
-/// The cheapest [`CANDIDATES`] usable edges of seeker `i` (all of them for low degree), and a
-/// lower bound on the cost of the others. Ties are broken by a fixed hash of the pair, so tied
+/// The cheapest `tuning.candidates` usable edges of seeker `i` (all of them for low degree), and
+/// a lower bound on the cost of the others. Ties are broken by a fixed hash of the pair, so tied
 /// seekers spread over different buddies.
-fn select(p: &Prepared<'_>, i: usize, min_score: i64, costs: Costs) -> (Vec<usize>, i64) {
+fn select(
+    p: &Prepared<'_>,
+    i: usize,
+    min_score: i64,
+    costs: Costs,
+    tuning: Tuning,
+) -> (Vec<usize>, i64) {
+    let candidates = tuning.candidates;
     let range = p.row_start[i]..p.row_start[i + 1];
-    if range.len() <= KEEP_ALL {
+    if range.len() <= tuning.keep_all {
         return (
             range.filter(|&k| p.usable(k, min_score)).collect(),
             i64::MAX,
         );
     }
     // The best candidates so far, sorted by (cost, hash).
-    let mut best: Vec<(i64, u64, usize)> = Vec::with_capacity(CANDIDATES + 1);
+    let mut best: Vec<(i64, u64, usize)> = Vec::with_capacity(candidates + 1);
     let mut worst_cost = i64::MAX;
     let mut skipped = false;
     let base = range.start;
@@ -470,8 +522,8 @@ fn select(p: &Prepared<'_>, i: usize, min_score: i64, costs: Costs) -> (Vec<usiz
             continue;
         }
         let h = mix(i as u64, u64::from(e.buddy));
-        if best.len() == CANDIDATES {
-            let worst = best[CANDIDATES - 1];
+        if best.len() == candidates {
+            let worst = best[candidates - 1];
             if (c, h) >= (worst.0, worst.1) {
                 skipped = true;
                 continue;
@@ -481,8 +533,8 @@ fn select(p: &Prepared<'_>, i: usize, min_score: i64, costs: Costs) -> (Vec<usiz
         }
         let pos = best.partition_point(|x| (x.0, x.1) < (c, h));
         best.insert(pos, (c, h, k));
-        if best.len() == CANDIDATES {
-            worst_cost = best[CANDIDATES - 1].0;
+        if best.len() == candidates {
+            worst_cost = best[candidates - 1].0;
         }
     }
     let bound = if skipped { worst_cost } else { i64::MAX };

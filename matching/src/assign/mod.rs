@@ -81,10 +81,12 @@
 mod driver;
 mod error;
 mod ssp;
+#[cfg(test)]
+mod tests;
 
 pub use error::AssignError;
 
-use driver::Costs;
+use driver::{Costs, Stats, Tuning};
 use serde::{Deserialize, Serialize};
 use ssp::FREE;
 
@@ -183,6 +185,13 @@ pub struct Assignment {
 ///
 /// Never on any input; the solver only indexes arrays it sized itself.
 pub fn solve(problem: &Problem) -> Result<Assignment, AssignError> {
+    solve_tuned(problem, Tuning::DEFAULT).map(|(assignment, _)| assignment)
+}
+
+/// [`solve`] with the given limits of the candidate scheme, and what the candidate loop did.
+/// Only the unit tests pass other limits than [`Tuning::DEFAULT`].
+fn solve_tuned(problem: &Problem, tuning: Tuning) -> Result<(Assignment, Stats), AssignError> {
+    let mut stats = Stats::default();
     let p = driver::prepare(problem)?;
     let active: Vec<usize> = p.active().collect();
     let (lo, hi) = (p.score_lo, p.score_hi);
@@ -192,7 +201,7 @@ pub fn solve(problem: &Problem) -> Result<Assignment, AssignError> {
         vec![None; p.n]
     } else {
         let min_score = match problem.objective {
-            Objective::Fairness => bottleneck(&p, &active, lo, hi)?,
+            Objective::Fairness => bottleneck(&p, &active, lo, hi, tuning, &mut stats)?,
             _ => i64::MIN,
         };
         let (lo, hi) = if min_score > lo {
@@ -238,9 +247,16 @@ pub fn solve(problem: &Problem) -> Result<Assignment, AssignError> {
         {
             return Err(AssignError::WeightOverflow);
         }
-        driver::optimise(&p, min_score, Costs::Score { top: hi }, &dummy)
+        driver::optimise(
+            &p,
+            min_score,
+            Costs::Score { top: hi },
+            &dummy,
+            tuning,
+            &mut stats,
+        )
     };
-    Ok(finish(&p, &chosen))
+    Ok((finish(&p, &chosen), stats))
 }
 
 /// Lowest and highest usable score at or above `min_score`.
@@ -265,6 +281,8 @@ fn bottleneck(
     active: &[usize],
     lo: i64,
     hi: i64,
+    tuning: Tuning,
+    stats: &mut Stats,
 ) -> Result<i64, AssignError> {
     let pin_min = (0..p.n)
         .filter(|&i| p.pinned_to[i] != FREE)
@@ -286,8 +304,8 @@ fn bottleneck(
     scores.dedup();
     debug_assert!(lo <= hi);
     let ones = vec![1i64; p.n];
-    let count = |t: i64| {
-        driver::optimise(p, t, Costs::Cardinality, &ones)
+    let mut count = |t: i64| {
+        driver::optimise(p, t, Costs::Cardinality, &ones, tuning, stats)
             .iter()
             .filter(|k| k.is_some())
             .count()
