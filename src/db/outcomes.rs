@@ -726,7 +726,8 @@ impl Dimension {
 /// for each dimension (in that order), its counts by role (`a`) and group (`b`).
 ///
 /// One pass over the participants on PostgreSQL (grouping sets); SQLite, which has none, reads
-/// its covering index once per dimension.
+/// one index per dimension in group order (`participants_by_*`), grouping by the plain column so
+/// that no sorting is needed.
 ///
 /// # Errors
 /// A failed query.
@@ -781,8 +782,9 @@ pub fn participants_by_each(
             .map(|(i, d)| {
                 format!(
                     "SELECT {i} AS dimension, role AS a, {key} AS b, COUNT(*) AS n {filter} \
-                     GROUP BY role, {key}",
-                    key = d.key()
+                     GROUP BY role, {column}",
+                    key = d.key(),
+                    column = d.column()
                 )
             })
             .collect::<Vec<_>>()
