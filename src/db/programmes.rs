@@ -307,6 +307,15 @@ pub fn update_settings(
     current: &Programme,
     settings: &ProgrammeSettings,
 ) -> Result<Programme, SaveError> {
+    // Sign-ups in flight hold the row (see `areas_now`): wait for them to commit, so that the
+    // areas still in use below include theirs; later ones wait for this change instead.
+    hold_for_change(conn, current.id)?;
+    let current = &by_id(conn, current.id)?.ok_or_else(|| {
+        SaveError::Db(DbError::Unexpected(anyhow::anyhow!(
+            "programme {} vanished",
+            current.id
+        )))
+    })?;
     let in_use = usage(
         conn,
         current.id,
@@ -335,6 +344,42 @@ pub fn update_settings(
             "programme vanished after update"
         )))
     })
+}
+
+/// The programme's area ids as stored now; on PostgreSQL the row is held (`FOR KEY SHARE`, the
+/// lock a participant's foreign key to it takes anyway) until the caller's transaction ends, so
+/// an admin's settings change ([`update_settings`]) waits for the caller and the caller waits
+/// for a change under way. SQLite's writers take turns, so a plain read is enough there.
+///
+/// # Errors
+/// A failed query, corrupt stored areas, or no such programme.
+pub fn areas_now(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<String>, DbError> {
+    let query = programmes::table
+        .find(programme_id)
+        .select(programmes::areas);
+    let json: String = match conn {
+        DbConnection::Postgresql(c) => query.for_key_share().first(c),
+        DbConnection::Sqlite(c) => query.first(c),
+    }
+    .with_context(|| format!("reading the areas of programme {programme_id}"))?;
+    let areas: Vec<Area> =
+        serde_json::from_str(&json).context("stored areas are not valid JSON")?;
+    Ok(areas.into_iter().map(|a| a.slug).collect())
+}
+
+/// Holds the programme row for a change of its settings until the transaction ends
+/// (PostgreSQL `FOR UPDATE`; SQLite's writers take turns).
+fn hold_for_change(conn: &mut DbConnection, programme_id: i32) -> Result<(), DbError> {
+    if let DbConnection::Postgresql(c) = conn {
+        programmes::table
+            .find(programme_id)
+            .select(programmes::id)
+            .for_update()
+            .first::<i32>(c)
+            .optional()
+            .with_context(|| format!("holding programme {programme_id} for a change"))?;
+    }
+    Ok(())
 }
 
 /// How many participants each programme has (programmes without any are left out).

@@ -11,7 +11,7 @@ pub mod guard;
 
 use chrono::NaiveDateTime;
 
-use crate::db::{participants, Db, DbConnection, DbError};
+use crate::db::{participants, programmes, Db, DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus, Programme};
 use crate::settings::Settings;
 use guard::Admission;
@@ -28,6 +28,8 @@ pub enum Registered {
         /// When a sign-up will be taken again.
         retry_at: NaiveDateTime,
     },
+    /// Not stored: an admin removed the chosen area while the form was being sent.
+    AreaGone,
 }
 
 /// Signs a person up from `client` (see [`crate::routes::client`]): in one transaction, the
@@ -84,6 +86,13 @@ fn store(
         let email = already_signed_up_email(lang, name, &programme.name, url.as_deref());
         emails::enqueue(conn, &existing.email, lang, email, now)?;
         return Ok(Registered::Taken);
+    }
+    // The area was checked against the programme as the request found it; an admin may have
+    // removed it since. Checked again with the programme row held (see `areas_now`).
+    if let Some(area) = &p.area {
+        if !programmes::areas_now(conn, programme.id)?.contains(area) {
+            return Ok(Registered::AreaGone);
+        }
     }
     let id = participants::insert(conn, programme.id, p, ParticipantStatus::Pending, now)?;
     if guard::may_mail(conn, &p.email, now)? {

@@ -7,6 +7,7 @@ mod api_cli;
 mod api_docs;
 mod api_participants;
 mod api_support;
+mod area_race;
 mod backup;
 mod checkin_link;
 mod cli_demo;

@@ -237,6 +237,25 @@ pub async fn submit(
             }
             response
         }
+        Ok(Registered::AreaGone) => {
+            // The form again with the programme's areas as they are now.
+            let programme = match load_programme(&state, programme.slug.clone()).await {
+                Ok(Some(p)) => p,
+                Ok(None) => return pages::not_found(&req),
+                Err(e) => return pages::server_error(lang, &e),
+            };
+            let mut errors = ValidationErrors::default();
+            errors.add("area", "unknown_area");
+            render_form(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang,
+                &programme,
+                &values,
+                &errors,
+                &[],
+                None,
+            )
+        }
         Err(e) => pages::server_error(lang, &e),
     }
 }
