@@ -295,6 +295,9 @@ fn parse_area(line: &str, n: usize) -> Result<Area, &'static str> {
     if name.chars().count() > MAX_AREA_NAME_CHARS {
         return Err("too_long");
     }
+    if name.chars().any(char::is_control) {
+        return Err("invalid_character");
+    }
     let lat = coordinate(parts[1], 90.0, "invalid_latitude")?;
     let lon = coordinate(parts[2], 180.0, "invalid_longitude")?;
     let slug = match parts.get(3) {
@@ -358,6 +361,9 @@ impl ProgrammeSettings {
             e.add("name", "required");
         } else if name.chars().count() > MAX_NAME_CHARS {
             e.add("name", "too_long");
+        } else if name.chars().any(char::is_control) {
+            // Also what PostgreSQL cannot store (NUL).
+            e.add("name", "invalid_character");
         }
         let local_language = e.check(
             "local_language",

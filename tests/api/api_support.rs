@@ -154,6 +154,15 @@ impl<'a> Api<'a> {
             .expect("request sent")
     }
 
+    /// PATCH a JSON body.
+    pub async fn patch(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.req(reqwest::Method::PATCH, path)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     /// DELETE.
     pub async fn delete(&self, path: &str) -> reqwest::Response {
         self.req(reqwest::Method::DELETE, path)

@@ -37,6 +37,7 @@ mod outcomes;
 mod outcomes_fixed;
 mod outcomes_stage_days;
 mod programmes_admin;
+mod programmes_api;
 mod retention;
 mod review;
 mod review_api;

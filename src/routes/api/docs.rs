@@ -14,7 +14,7 @@ use super::dto::{
     ProgrammeDto,
 };
 use super::error::{ErrorBody, ErrorDetail, FieldErrorDto};
-use super::{continuum, matching_runs, outcomes, participants, programmes};
+use super::{continuum, matching_runs, outcomes, participants, programme_settings, programmes};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -29,6 +29,8 @@ use super::{continuum, matching_runs, outcomes, participants, programmes};
     ),
     paths(
         programmes::list_programmes,
+        programme_settings::create_programme,
+        programme_settings::change_programme,
         participants::create_participant,
         participants::list_participants,
         participants::get_participant,
@@ -45,6 +47,8 @@ use super::{continuum, matching_runs, outcomes, participants, programmes};
         ParticipantPage,
         ProgrammeDto,
         AreaDto,
+        programme_settings::ProgrammeSettingsDto,
+        programme_settings::AreaInputDto,
         ErrorBody,
         ErrorDetail,
         FieldErrorDto,
@@ -53,7 +57,7 @@ use super::{continuum, matching_runs, outcomes, participants, programmes};
     )),
     modifiers(&BearerToken),
     tags(
-        (name = "programmes", description = "Programmes you coordinate"),
+        (name = "programmes", description = "Programmes you coordinate; admins create them and change their settings"),
         (name = "participants", description = "People signed up to a programme"),
         (name = "matching", description = "Matching runs and decisions about their proposals"),
         (name = "continuum", description = "Live matches over time: stages, check-ins, pausing and closing"),

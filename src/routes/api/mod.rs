@@ -11,6 +11,7 @@ pub mod error;
 pub mod matching_runs;
 pub mod outcomes;
 pub mod participants;
+pub mod programme_settings;
 pub mod programmes;
 
 use actix_web::{web, HttpResponse};
@@ -41,6 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .app_data(web::QueryConfig::default().error_handler(error::query_error))
                     .app_data(web::PathConfig::default().error_handler(error::path_error))
                     .service(programmes::list_programmes)
+                    .service(programme_settings::create_programme)
+                    .service(programme_settings::change_programme)
                     .service(participants::create_participant)
                     .service(participants::list_participants)
                     .service(participants::get_participant)

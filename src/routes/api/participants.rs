@@ -19,24 +19,28 @@ pub const DEFAULT_PER_PAGE: i64 = 50;
 /// Largest page size.
 pub const MAX_PER_PAGE: i64 = 200;
 
-/// Reads the body as a profile, naming each field with a wrong type or unknown name.
-fn parse_profile(value: serde_json::Value) -> Result<ProfileInputDto, ApiError> {
+/// Reads the body as a JSON object of `what` (e.g. "profile fields"), naming each field with a
+/// wrong type or an unknown name, not only the first serde stops at.
+pub(super) fn parse_object<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    what: &str,
+) -> Result<T, ApiError> {
     let serde_json::Value::Object(map) = &value else {
         return Err(ApiError::field(
             "body",
             "invalid_type",
-            "The body must be a JSON object of profile fields.",
+            &format!("The body must be a JSON object of {what}."),
         ));
     };
-    match serde_json::from_value::<ProfileInputDto>(value.clone()) {
+    match serde_json::from_value::<T>(value.clone()) {
         Ok(dto) => Ok(dto),
         Err(whole) => {
-            // Find every culprit, not only the first serde stops at: try each field alone.
+            // Try each field alone.
             let mut fields = Vec::new();
             for (key, v) in map {
                 let one =
                     serde_json::Value::Object(std::iter::once((key.clone(), v.clone())).collect());
-                if let Err(e) = serde_json::from_value::<ProfileInputDto>(one) {
+                if let Err(e) = serde_json::from_value::<T>(one) {
                     if let ApiError::Validation(mut f) = serde_error_to_api(&e, key) {
                         fields.append(&mut f);
                     }
@@ -48,6 +52,11 @@ fn parse_profile(value: serde_json::Value) -> Result<ProfileInputDto, ApiError> 
             Err(ApiError::Validation(fields))
         }
     }
+}
+
+/// Reads the body as a profile.
+fn parse_profile(value: serde_json::Value) -> Result<ProfileInputDto, ApiError> {
+    parse_object(value, "profile fields")
 }
 
 /// The programme with this slug, if the caller may reach it.
