@@ -29,7 +29,7 @@ pub(super) fn parse_object<T: serde::de::DeserializeOwned>(
         return Err(ApiError::field(
             "body",
             "invalid_type",
-            &format!("The body must be a JSON object of {what}."),
+            format!("The body must be a JSON object of {what}."),
         ));
     };
     match serde_json::from_value::<T>(value.clone()) {
