@@ -346,10 +346,12 @@ pub fn update_settings(
     })
 }
 
-/// The programme's area ids as stored now; on PostgreSQL the row is held (`FOR KEY SHARE`, the
-/// lock a participant's foreign key to it takes anyway) until the caller's transaction ends, so
-/// an admin's settings change ([`update_settings`]) waits for the caller and the caller waits
-/// for a change under way. SQLite's writers take turns, so a plain read is enough there.
+/// The programme's area ids as stored now; on PostgreSQL the row is held (`FOR SHARE`) until the
+/// caller's transaction ends, so an admin's settings change ([`update_settings`], which takes
+/// `FOR NO KEY UPDATE`) waits for the caller and the caller waits for a change under way. The
+/// two locks conflict with each other but not with the `FOR KEY SHARE` every row referring to
+/// the programme takes, so stage changes and audit entries never wait for a settings change.
+/// SQLite's writers take turns, so a plain read is enough there.
 ///
 /// # Errors
 /// A failed query, corrupt stored areas, or no such programme.
@@ -358,7 +360,7 @@ pub fn areas_now(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<Strin
         .find(programme_id)
         .select(programmes::areas);
     let json: String = match conn {
-        DbConnection::Postgresql(c) => query.for_key_share().first(c),
+        DbConnection::Postgresql(c) => query.for_share().first(c),
         DbConnection::Sqlite(c) => query.first(c),
     }
     .with_context(|| format!("reading the areas of programme {programme_id}"))?;
@@ -368,13 +370,16 @@ pub fn areas_now(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<Strin
 }
 
 /// Holds the programme row for a change of its settings until the transaction ends
-/// (PostgreSQL `FOR UPDATE`; SQLite's writers take turns).
-fn hold_for_change(conn: &mut DbConnection, programme_id: i32) -> Result<(), DbError> {
+/// (PostgreSQL `FOR NO KEY UPDATE`; SQLite's writers take turns).
+///
+/// # Errors
+/// A failed query.
+pub fn hold_for_change(conn: &mut DbConnection, programme_id: i32) -> Result<(), DbError> {
     if let DbConnection::Postgresql(c) = conn {
         programmes::table
             .find(programme_id)
             .select(programmes::id)
-            .for_update()
+            .for_no_key_update()
             .first::<i32>(c)
             .optional()
             .with_context(|| format!("holding programme {programme_id} for a change"))?;

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use buddymatch::db::outcomes as store;
-use buddymatch::db::schema::{match_stage_changes, matches, stage_day_deltas};
+use buddymatch::db::schema::{
+    match_stage_changes, matches, programmes as programmes_t, stage_day_deltas,
+};
 use buddymatch::db::{participants, programmes, Db};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -109,4 +111,14 @@ fn the_kept_stage_changes_follow_the_history_through_deletes_and_summing_up() {
     assert_eq!(kept(&pool, programme), after);
     assert_eq!(pool.write(store::compact_stage_days).expect("again"), 0);
     assert_eq!(kept(&pool, programme), after);
+
+    // The whole programme can go (its matches' trigger must not write for a programme that is
+    // being deleted), and its kept changes go with it.
+    pool.write(|c| {
+        diesel::delete(programmes_t::table.find(programme))
+            .execute(c)
+            .map_err(buddymatch::db::DbError::from)
+    })
+    .expect("programme deleted");
+    assert_eq!(rows(&pool), 0);
 }

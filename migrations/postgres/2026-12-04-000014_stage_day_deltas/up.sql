@@ -42,7 +42,7 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER stage_day_deltas_insert AFTER INSERT OR DELETE ON match_stage_changes
+CREATE TRIGGER stage_day_deltas_insert_delete AFTER INSERT OR DELETE ON match_stage_changes
     FOR EACH ROW EXECUTE FUNCTION stage_day_deltas_keep();
 CREATE TRIGGER stage_day_deltas_update
     AFTER UPDATE OF stage, changed_at, ended_at, match_id ON match_stage_changes
@@ -60,6 +60,8 @@ BEGIN
           UNION ALL
           SELECT h.stage, h.ended_at, 1 FROM match_stage_changes h
           WHERE h.match_id = OLD.id AND h.stage <> 'closed' AND h.ended_at IS NOT NULL) d
+    -- Not when the whole programme goes: its rows go with it.
+    WHERE EXISTS (SELECT 1 FROM programmes WHERE id = OLD.programme_id)
     GROUP BY d.stage, to_char(d.at, 'YYYY-MM-DD');
     RETURN OLD;
 END

@@ -51,7 +51,9 @@ BEGIN
     WHERE m.id = OLD.match_id AND d.at IS NOT NULL;
 END;
 
+-- (Not when the whole programme goes: its rows go with it.)
 CREATE TRIGGER stage_day_deltas_match_delete BEFORE DELETE ON matches
+WHEN EXISTS (SELECT 1 FROM programmes WHERE id = OLD.programme_id)
 BEGIN
     INSERT INTO stage_day_deltas (programme_id, stage, day, delta)
     SELECT OLD.programme_id, d.stage, substr(d.at, 1, 10), SUM(d.delta)

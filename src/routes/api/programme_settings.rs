@@ -168,7 +168,7 @@ fn audit(
     )
 }
 
-/// The settings problems of `what`, with those found before parsing.
+/// The problems found before parsing, with those of parsing.
 fn invalid(mut found: ValidationErrors, parsed: Option<ValidationErrors>) -> ApiError {
     if let Some(p) = parsed {
         found.errors.extend(p.errors);
@@ -279,9 +279,12 @@ pub async fn change_programme(
         .db
         .run(move |db| {
             db.write(|c| -> Result<Programme, ApiError> {
-                let current = programmes::by_slug(c, &slug)?.ok_or_else(|| {
-                    ApiError::NotFound(format!("There is no programme `{slug}`."))
-                })?;
+                let missing = || ApiError::NotFound(format!("There is no programme `{slug}`."));
+                let found = programmes::by_slug(c, &slug)?.ok_or_else(missing)?;
+                // The change is built on the settings as they are under the lock, so that two
+                // changes at once never write back each other's old values.
+                programmes::hold_for_change(c, found.id)?;
+                let current = programmes::by_id(c, found.id)?.ok_or_else(missing)?;
                 let mut problems = ValidationErrors::default();
                 if dto.slug.as_deref().is_some_and(|s| s != current.slug) {
                     problems.add("slug", "cannot_change");

@@ -252,7 +252,7 @@ pub async fn submit(
                 &programme,
                 &values,
                 &errors,
-                &[],
+                &read.member_rows,
                 None,
             )
         }
