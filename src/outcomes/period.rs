@@ -85,6 +85,19 @@ impl Period {
                 }
             },
         };
+        // A relative period leaves `from` and `to` aside, but a malformed one is still an error
+        // (the API document says what they look like).
+        if kind != PeriodKind::Custom {
+            for (field, raw) in [("from", from), ("to", to)] {
+                let raw = raw.map(str::trim).unwrap_or_default();
+                if !raw.is_empty() && NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_err() {
+                    e.add(field, "invalid_date");
+                }
+            }
+            if !e.errors.is_empty() {
+                return Err(e);
+            }
+        }
         let start_of = |months_back: u32| {
             let month0 = today.month0() - today.month0() % months_back.max(1);
             NaiveDate::from_ymd_opt(today.year(), month0 + 1, 1).unwrap_or(today)
@@ -195,6 +208,15 @@ mod tests {
         assert_eq!(p("year").first, day("2026-01-01"));
         assert_eq!(p("last_12_months").first, day("2025-08-16"));
         let default = Period::parse(None, None, None, today).expect("valid");
+        // A relative period ignores well-formed dates but not malformed ones.
+        assert!(Period::parse(Some("quarter"), Some("2026-01-01"), None, today).is_ok());
+        let bad = Period::parse(Some("last_12_months"), Some("__main__"), Some(" "), today)
+            .expect_err("malformed from");
+        assert_eq!(bad.errors.len(), 1);
+        assert_eq!(
+            (bad.errors[0].field.as_str(), bad.errors[0].code),
+            ("from", "invalid_date")
+        );
         assert_eq!(default.kind, PeriodKind::Last12Months);
         assert_eq!(default.last, today);
         assert_eq!(
