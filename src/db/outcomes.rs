@@ -374,8 +374,14 @@ pub fn stage_deltas(
 /// # Errors
 /// A failed statement.
 pub fn compact_stage_days(conn: &mut DbConnection) -> Result<usize, DbError> {
-    let summed = "SELECT programme_id, stage, day, SUM(delta) FROM gone \
-                  GROUP BY programme_id, stage, day HAVING SUM(delta) <> 0";
+    // One row per programme, stage and day of the changes `rows` (a FROM clause) gives.
+    let summed = |rows: &str| {
+        format!(
+            "INSERT INTO stage_day_deltas (programme_id, stage, day, delta) \
+             SELECT programme_id, stage, day, SUM(delta) FROM {rows} \
+             GROUP BY programme_id, stage, day HAVING SUM(delta) <> 0"
+        )
+    };
     let removed = match conn {
         DbConnection::Postgresql(c) => {
             #[derive(QueryableByName)]
@@ -386,9 +392,9 @@ pub fn compact_stage_days(conn: &mut DbConnection) -> Result<usize, DbError> {
             let r: Removed = diesel::sql_query(format!(
                 "WITH gone AS (DELETE FROM stage_day_deltas \
                                RETURNING programme_id, stage, day, delta), \
-                      kept AS (INSERT INTO stage_day_deltas (programme_id, stage, day, delta) \
-                               {summed} RETURNING 1) \
-                 SELECT (SELECT COUNT(*) FROM gone) - (SELECT COUNT(*) FROM kept) AS removed"
+                      kept AS ({} RETURNING 1) \
+                 SELECT (SELECT COUNT(*) FROM gone) - (SELECT COUNT(*) FROM kept) AS removed",
+                summed("gone")
             ))
             .get_result(c)
             .context("summing up the stage changes per day")?;
@@ -408,16 +414,9 @@ pub fn compact_stage_days(conn: &mut DbConnection) -> Result<usize, DbError> {
             else {
                 return Ok(0);
             };
-            let kept = diesel::sql_query(format!(
-                "INSERT INTO stage_day_deltas (programme_id, stage, day, delta) \
-                 {}",
-                summed.replace(
-                    "FROM gone",
-                    &format!("FROM stage_day_deltas WHERE id <= {last}")
-                )
-            ))
-            .execute(c)
-            .context("summing up the stage changes per day")?;
+            let kept = diesel::sql_query(summed(&format!("stage_day_deltas WHERE id <= {last}")))
+                .execute(c)
+                .context("summing up the stage changes per day")?;
             let gone =
                 diesel::sql_query(format!("DELETE FROM stage_day_deltas WHERE id <= {last}"))
                     .execute(c)

@@ -5,9 +5,9 @@
 //! to it), applies each programme's retention period ([`retention`]) and forgets the sign-up
 //! form's day-old counts ([`crate::signup::guard`]) and sums up the day's stage changes kept for
 //! the outcomes ([`crate::db::outcomes::compact_stage_days`]). The worker
-//! ([`worker`]) runs it every hour. Every step is an idempotent delete of rows past a date, so
-//! several app instances may run it at once without claiming anything first: the second finds
-//! nothing left to do.
+//! ([`worker`]) runs it every hour. Every deleting step is an idempotent delete of rows past a
+//! date, and summing up replaces exactly the rows it read, so several app instances may run it
+//! at once without claiming anything first: the second finds nothing left to do.
 
 pub mod retention;
 pub mod worker;
