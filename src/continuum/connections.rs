@@ -104,7 +104,7 @@ pub fn overview(
         (*open == 0, !stalled, *unanswered == 0, m.stage_since, m.id)
     };
     rows.sort_by_key(key);
-    let skip = usize::try_from((page.max(1) - 1) * per_page).unwrap_or(usize::MAX);
+    let skip = usize::try_from(crate::db::page_offset(page, per_page)).unwrap_or(usize::MAX);
     let take = usize::try_from(per_page.max(1)).unwrap_or(50);
     let page_rows: Vec<_> = rows.into_iter().skip(skip).take(take).collect();
     let ids: Vec<i32> = page_rows

@@ -82,7 +82,7 @@ pub fn recent(
     Ok(audit_log::table
         .order(audit_log::id.desc())
         .limit(per_page)
-        .offset((page.max(1) - 1) * per_page)
+        .offset(super::page_offset(page, per_page))
         .select(AuditRecord::as_select())
         .load(conn)?)
 }

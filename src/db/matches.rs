@@ -128,7 +128,7 @@ pub fn for_run(
         .filter(matches::run_id.eq(run_id))
         .order((matches::score.desc(), matches::id.asc()))
         .limit(per_page)
-        .offset((page.max(1) - 1) * per_page)
+        .offset(super::page_offset(page, per_page))
         .select(Match::as_select())
         .load(conn)
         .with_context(|| format!("reading page {page} of the proposals of run {run_id}"))?;

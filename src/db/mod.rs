@@ -29,3 +29,21 @@ pub mod service_keys;
 pub mod signup_guard;
 
 pub use connection::{Backend, Db, DbConnection, DbError, PooledConn, Refusal};
+
+/// The rows to skip for page `page` (from 1) of `per_page` rows; pages far past the end (up to
+/// `i64::MAX`) skip everything instead of overflowing.
+#[must_use]
+pub fn page_offset(page: i64, per_page: i64) -> i64 {
+    (page.max(1) - 1).saturating_mul(per_page.max(0))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn page_offsets_never_overflow() {
+        assert_eq!(super::page_offset(1, 50), 0);
+        assert_eq!(super::page_offset(0, 50), 0);
+        assert_eq!(super::page_offset(3, 50), 100);
+        assert_eq!(super::page_offset(i64::MAX, 272), i64::MAX);
+    }
+}

@@ -104,7 +104,7 @@ pub fn list(
     };
     let items = ordered
         .limit(per_page)
-        .offset((page.max(1) - 1) * per_page)
+        .offset(super::page_offset(page, per_page))
         .select(Participant::as_select())
         .load(conn)
         .context("listing participants")?;
