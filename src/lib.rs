@@ -16,6 +16,7 @@ pub mod introductions;
 pub mod matching_runs;
 pub mod outcomes;
 pub mod population;
+pub mod programmes;
 pub mod routes;
 pub mod settings;
 pub mod signup;

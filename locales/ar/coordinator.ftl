@@ -117,3 +117,5 @@ coord-audit-action = الإجراء
 coord-audit-subject = الموضوع
 coord-audit-programme = البرنامج
 coord-audit-system = النظام
+
+coord-error-archived = هذا البرنامج مؤرشف: لا يمكن لأحد جديد الانضمام إليه. أعد فتحه أولًا إذا كان ينبغي لهذا الشخص أن يشارك.

@@ -260,3 +260,8 @@ interest-fitness = اللياقة البدنية
 interest-parenting = تربية الأطفال
 interest-science = العلوم
 interest-computers = الحاسوب
+
+signup-closed-title = انتهى التسجيل
+signup-closed-body = لم يعد { $programme } يقبل تسجيلات جديدة. شكرًا جزيلًا على رغبتك في المشاركة.
+signup-closed-members = إذا كنت مشاركًا بالفعل، فلن يتغير شيء بالنسبة لك: رفيقك ومتابعاتك ورابط بياناتك تبقى كما كانت.
+signup-closed-elsewhere = يمكن للقائمين على البرنامج أن يخبروك بطرق أخرى للتعرّف على أشخاص في مدينتك.

@@ -117,3 +117,5 @@ coord-audit-action = Aktion
 coord-audit-subject = Betrifft
 coord-audit-programme = Programm
 coord-audit-system = System
+
+coord-error-archived = Dieses Programm ist archiviert: Niemand Neues kann hinzukommen. Öffnen Sie es zuerst wieder, wenn diese Person mitmachen soll.

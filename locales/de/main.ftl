@@ -260,3 +260,8 @@ interest-fitness = Fitness
 interest-parenting = Kindererziehung
 interest-science = Wissenschaft
 interest-computers = Computer
+
+signup-closed-title = Die Anmeldung ist geschlossen
+signup-closed-body = { $programme } nimmt keine neuen Anmeldungen mehr an. Vielen Dank, dass Sie mitmachen wollten.
+signup-closed-members = Wenn Sie schon mitmachen, ändert sich für Sie nichts: Ihr Buddy, Ihre Rückmeldungen und der Link zu Ihren Daten bleiben wie bisher.
+signup-closed-elsewhere = Die Menschen, die das Programm betreuen, können Ihnen andere Wege nennen, in Ihrer Stadt Menschen kennenzulernen.

@@ -122,3 +122,6 @@ review-pref-age-range = das Alter der anderen Person
 review-pref-outside-community = jemand außerhalb der eigenen Sprachgemeinschaft
 review-rule-needs-child-clearance = Die Person ist minderjährig und die Begleitperson hat keine Freigabe für die Arbeit mit Kindern.
 review-rule-forbidden = Dieses Paar wurde schon einmal abgelehnt oder ausgeschlagen und darf nicht gebildet werden.
+
+review-error-archived = Dieses Programm ist archiviert: Es können keine neuen Zuordnungsläufe gestartet werden. Öffnen Sie es zuerst wieder.
+review-archived = Dieses Programm ist archiviert: Die Anmeldung ist geschlossen und es starten keine neuen Zuordnungsläufe. Über bereits gemachte Vorschläge kann weiter entschieden werden.

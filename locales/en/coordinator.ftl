@@ -117,3 +117,5 @@ coord-audit-action = Action
 coord-audit-subject = Subject
 coord-audit-programme = Programme
 coord-audit-system = System
+
+coord-error-archived = This programme is archived: no one new can join it. Reopen it first if this person should take part.

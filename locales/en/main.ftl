@@ -260,3 +260,8 @@ interest-fitness = Fitness
 interest-parenting = Parenting
 interest-science = Science
 interest-computers = Computers
+
+signup-closed-title = Sign-up has closed
+signup-closed-body = { $programme } is no longer taking new sign-ups. Thank you very much for wanting to take part.
+signup-closed-members = If you already take part, nothing changes for you: your buddy, your check-ins and the link to your data go on as before.
+signup-closed-elsewhere = The people who run the programme can tell you about other ways to meet people in your town.

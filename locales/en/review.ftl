@@ -122,3 +122,6 @@ review-pref-age-range = the other person's age
 review-pref-outside-community = someone outside their own language community
 review-rule-needs-child-clearance = The person is a minor and the buddy has no child-safeguarding clearance.
 review-rule-forbidden = This pair was rejected or declined before and may not be made.
+
+review-error-archived = This programme is archived: no new matching runs can be started. Reopen it first.
+review-archived = This programme is archived: sign-up is closed and no new matching runs start. Proposals already made can still be decided.

@@ -117,3 +117,5 @@ coord-audit-action = کنش
 coord-audit-subject = موضوع
 coord-audit-programme = برنامه
 coord-audit-system = سامانه
+
+coord-error-archived = این برنامه بایگانی شده است: کسی تازه نمی‌تواند به آن بپیوندد. اگر این شخص باید شرکت کند، نخست آن را دوباره باز کنید.

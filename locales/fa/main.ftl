@@ -260,3 +260,8 @@ interest-fitness = تناسب اندام
 interest-parenting = تربیت فرزند
 interest-science = علم
 interest-computers = کامپیوتر
+
+signup-closed-title = ثبت‌نام بسته شده است
+signup-closed-body = { $programme } دیگر ثبت‌نام تازه نمی‌پذیرد. بسیار سپاسگزاریم که می‌خواستید شرکت کنید.
+signup-closed-members = اگر از پیش شرکت دارید، برای شما چیزی تغییر نمی‌کند: هم‌یارتان، پیگیری‌ها و پیوند داده‌هایتان مثل قبل ادامه دارند.
+signup-closed-elsewhere = کسانی که برنامه را اداره می‌کنند می‌توانند راه‌های دیگری برای آشنایی با مردم شهرتان به شما بگویند.

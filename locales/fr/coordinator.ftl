@@ -117,3 +117,5 @@ coord-audit-action = Action
 coord-audit-subject = Objet
 coord-audit-programme = Programme
 coord-audit-system = Système
+
+coord-error-archived = Ce programme est archivé : personne de nouveau ne peut le rejoindre. Rouvrez-le d’abord si cette personne doit participer.

@@ -260,3 +260,8 @@ interest-fitness = Remise en forme
 interest-parenting = Éducation des enfants
 interest-science = Sciences
 interest-computers = Informatique
+
+signup-closed-title = Les inscriptions sont closes
+signup-closed-body = { $programme } n’accepte plus de nouvelles inscriptions. Merci beaucoup d’avoir voulu participer.
+signup-closed-members = Si vous participez déjà, rien ne change pour vous : votre binôme, vos points d’étape et le lien vers vos données restent comme avant.
+signup-closed-elsewhere = Les personnes qui animent le programme peuvent vous indiquer d’autres façons de rencontrer des gens dans votre ville.

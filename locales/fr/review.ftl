@@ -122,3 +122,6 @@ review-pref-age-range = l’âge de l’autre personne
 review-pref-outside-community = quelqu’un en dehors de sa propre communauté linguistique
 review-rule-needs-child-clearance = La personne est mineure et le binôme n’a pas l’habilitation pour la protection de l’enfance.
 review-rule-forbidden = Cette paire a déjà été rejetée ou refusée et ne peut pas être formée.
+
+review-error-archived = Ce programme est archivé : aucune nouvelle recherche de binômes ne peut être lancée. Rouvrez-le d’abord.
+review-archived = Ce programme est archivé : les inscriptions sont closes et aucune nouvelle recherche de binômes ne démarre. Les propositions déjà faites peuvent encore être tranchées.

@@ -117,3 +117,5 @@ coord-audit-action = Дія
 coord-audit-subject = Об’єкт
 coord-audit-programme = Програма
 coord-audit-system = Система
+
+coord-error-archived = Цю програму заархівовано: нові учасники не можуть до неї долучитися. Спершу відкрийте її знову, якщо ця людина має взяти участь.

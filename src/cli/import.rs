@@ -21,6 +21,7 @@ use std::time::Instant;
 use anyhow::Context;
 use secrecy::ExposeSecret;
 
+use crate::db::participants::Admitted;
 use crate::db::{participants as store, programmes, Db, DbError};
 use crate::domain::{
     HouseholdMemberInput, LanguageInput, NewParticipant, ParticipantStatus, ProfileInput,
@@ -109,6 +110,9 @@ pub enum ImportError {
     /// No such programme.
     #[error("there is no programme `{0}`")]
     NoProgramme(String),
+    /// The programme is archived: it takes no one new.
+    #[error("the programme `{0}` is archived: it takes no new participants")]
+    Archived(String),
     /// Database trouble.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -184,8 +188,22 @@ pub fn import_file(db: &Db, slug: &str, create: bool, path: &Path) -> Result<usi
         if !taken.is_empty() {
             return Err(ImportError::Rejected(taken));
         }
-        for (_, p) in &rows {
-            store::insert(conn, programme.id, p, ParticipantStatus::Confirmed, now)?;
+        let mut gone = Vec::new();
+        for (row, p) in &rows {
+            match store::admit(conn, programme.id, p, ParticipantStatus::Confirmed, now)? {
+                Admitted::Stored(_) => {}
+                Admitted::Closed => return Err(ImportError::Archived(slug.to_owned())),
+                // Checked against the programme read before; an admin removed it since.
+                Admitted::AreaGone => gone.push(RowError {
+                    row: *row,
+                    field: "area".into(),
+                    message: format!("programme {slug} no longer has this area"),
+                }),
+            }
+        }
+        if !gone.is_empty() {
+            // All or nothing: the transaction is rolled back.
+            return Err(ImportError::Rejected(gone));
         }
         Ok(rows.len())
     })
@@ -546,6 +564,7 @@ mod tests {
             response_days: 7,
             unconfirmed_days: 14,
             retention_months: 24,
+            archived_at: None,
             weights_json: "{}".into(),
         }
     }

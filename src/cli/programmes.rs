@@ -1,5 +1,5 @@
 //! `buddymatch programme add --slug S --name N --language L --area "Name;lat;lon"...` and
-//! `buddymatch programme list`: programmes from the command line, parsed like the admin form
+//! `buddymatch programme list|archive|reopen|delete <slug>`: programmes from the command line, parsed like the admin form
 //! ([`ProgrammeSettings::parse`]).
 
 use anyhow::Context;
@@ -22,8 +22,23 @@ use crate::settings::Settings;
 pub enum ProgrammeCommand {
     /// Create a programme (all or nothing: every problem is listed).
     Add(Box<AddProgramme>),
-    /// List the programmes: slug, name, local language, areas and participants.
+    /// List the programmes: slug, name, local language, areas, participants and state.
     List,
+    /// Archive a programme: sign-up closes, no new matching runs; matches go on.
+    Archive {
+        /// The programme's slug.
+        slug: String,
+    },
+    /// Reopen an archived programme.
+    Reopen {
+        /// The programme's slug.
+        slug: String,
+    },
+    /// Delete an archived programme that holds no personal data any more.
+    Delete {
+        /// The programme's slug.
+        slug: String,
+    },
 }
 
 /// Arguments of `programme add`.
@@ -72,8 +87,34 @@ pub fn run(settings: &Settings, command: &ProgrammeCommand) -> anyhow::Result<()
     match command {
         ProgrammeCommand::Add(args) => add(settings, &db, args),
         ProgrammeCommand::List => list(&db),
+        ProgrammeCommand::Archive { slug } => {
+            let (p, holds) =
+                crate::programmes::archive(&db, slug, CLI, chrono::Utc::now().naive_utc())?;
+            println!(
+                "Programme {} is archived: sign-up is closed and no new matching runs start \
+                 ({} people, {} matches going on).",
+                p.slug, holds.participants, holds.live_matches
+            );
+            Ok(())
+        }
+        ProgrammeCommand::Reopen { slug } => {
+            let p = crate::programmes::reopen(&db, slug, CLI, chrono::Utc::now().naive_utc())?;
+            println!("Programme {} is open again.", p.slug);
+            Ok(())
+        }
+        ProgrammeCommand::Delete { slug } => {
+            crate::programmes::delete(&db, slug, CLI, chrono::Utc::now().naive_utc())?;
+            println!("Programme {slug} is deleted.");
+            Ok(())
+        }
     }
 }
+
+/// The command line, for the audit log.
+const CLI: crate::programmes::Actor<'static> = crate::programmes::Actor {
+    coordinator_id: None,
+    via: "cli",
+};
 
 /// English text for one problem, naming the option it came from.
 fn describe(args: &AddProgramme, e: &FieldError) -> String {
@@ -218,12 +259,14 @@ fn list(db: &Db) -> anyhow::Result<()> {
     }
     for p in all {
         println!(
-            "{}\t{}\t{}\t{} areas\t{} participants",
+            "{}\t{}\t{}\t{} areas\t{} participants\t{}",
             p.slug,
             p.name,
             p.local_language,
             p.areas.len(),
-            counts.get(&p.id).copied().unwrap_or(0)
+            counts.get(&p.id).copied().unwrap_or(0),
+            p.archived_at
+                .map_or_else(|| "open".to_owned(), |at| format!("archived {}", at.date()))
         );
     }
     Ok(())

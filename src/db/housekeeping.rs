@@ -18,6 +18,8 @@ pub struct Periods {
     pub unconfirmed_days: i32,
     /// Months personal data is kept after someone left or a match ended.
     pub retention_months: i32,
+    /// When the programme was archived, if it is.
+    pub archived_at: Option<NaiveDateTime>,
 }
 
 /// Every programme's periods.
@@ -30,6 +32,7 @@ pub fn periods(conn: &mut DbConnection) -> Result<Vec<Periods>, DbError> {
             programmes::id,
             programmes::unconfirmed_days,
             programmes::retention_months,
+            programmes::archived_at,
         ))
         .order(programmes::id.asc())
         .load(conn)

@@ -20,6 +20,7 @@ pub mod outcomes;
 pub mod participant_tokens;
 pub mod participants;
 pub mod people;
+pub mod programme_archive;
 pub mod programmes;
 pub mod readiness;
 pub mod retention;

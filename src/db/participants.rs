@@ -351,6 +351,41 @@ pub fn insert(
     Ok(id)
 }
 
+/// What became of a person offered to a programme by [`admit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admitted {
+    /// Stored, with this id.
+    Stored(i32),
+    /// Not stored: the programme is archived.
+    Closed,
+    /// Not stored: the programme no longer has the chosen area (an admin removed it).
+    AreaGone,
+}
+
+/// Stores a new participant as [`insert`] does, if the programme still takes people and still
+/// has their area, checked with the programme row held until the transaction ends (see
+/// [`super::programmes::intake_now`]), so archiving or removing the area at the same moment
+/// waits for this or makes this wait. Every writer of new people comes through here.
+///
+/// # Errors
+/// As [`insert`].
+pub fn admit(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    p: &NewParticipant,
+    status: ParticipantStatus,
+    now: NaiveDateTime,
+) -> Result<Admitted, DbError> {
+    let intake = super::programmes::intake_now(conn, programme_id)?;
+    if intake.closed {
+        return Ok(Admitted::Closed);
+    }
+    if p.area.as_ref().is_some_and(|a| !intake.areas.contains(a)) {
+        return Ok(Admitted::AreaGone);
+    }
+    insert(conn, programme_id, p, status, now).map(Admitted::Stored)
+}
+
 /// Replaces a participant's profile; a change of role or volunteer offer is added to the history.
 /// Returns false when there is no such participant.
 ///

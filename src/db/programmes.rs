@@ -26,6 +26,7 @@ struct ProgrammeRow {
     response_days: i32,
     unconfirmed_days: i32,
     retention_months: i32,
+    archived_at: Option<NaiveDateTime>,
 }
 
 impl ProgrammeRow {
@@ -50,6 +51,7 @@ impl ProgrammeRow {
             unconfirmed_days: self.unconfirmed_days,
             retention_months: self.retention_months,
             weights_json: self.weights,
+            archived_at: self.archived_at,
         })
     }
 }
@@ -307,7 +309,7 @@ pub fn update_settings(
     current: &Programme,
     settings: &ProgrammeSettings,
 ) -> Result<Programme, SaveError> {
-    // Sign-ups in flight hold the row (see `areas_now`): wait for them to commit, so that the
+    // Sign-ups in flight hold the row (see `intake_now`): wait for them to commit, so that the
     // areas still in use below include theirs; later ones wait for this change instead.
     hold_for_change(conn, current.id)?;
     let current = &by_id(conn, current.id)?.ok_or_else(|| {
@@ -346,30 +348,43 @@ pub fn update_settings(
     })
 }
 
-/// The programme's area ids as stored now; on PostgreSQL the row is held (`FOR SHARE`) until the
-/// caller's transaction ends, so an admin's settings change ([`update_settings`], which takes
-/// `FOR NO KEY UPDATE`) waits for the caller and the caller waits for a change under way. The
-/// two locks conflict with each other but not with the `FOR KEY SHARE` every row referring to
-/// the programme takes, so stage changes and audit entries never wait for a settings change.
-/// SQLite's writers take turns, so a plain read is enough there.
+/// Whether a programme takes new participants now, and its areas as stored now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intake {
+    /// Archived: no one joins any more.
+    pub closed: bool,
+    /// The area ids people may choose.
+    pub areas: Vec<String>,
+}
+
+/// Whether the programme takes new participants and its area ids, as stored now; on PostgreSQL
+/// the row is held (`FOR SHARE`) until the caller's transaction ends, so an admin's settings
+/// change or archiving ([`hold_for_change`], `FOR NO KEY UPDATE`) waits for the caller and the
+/// caller waits for a change under way. The two locks conflict with each other but not with the
+/// `FOR KEY SHARE` every row referring to the programme takes, so stage changes and audit
+/// entries never wait for a settings change. SQLite's writers take turns, so a plain read is
+/// enough there.
 ///
 /// # Errors
 /// A failed query, corrupt stored areas, or no such programme.
-pub fn areas_now(conn: &mut DbConnection, programme_id: i32) -> Result<Vec<String>, DbError> {
+pub fn intake_now(conn: &mut DbConnection, programme_id: i32) -> Result<Intake, DbError> {
     let query = programmes::table
         .find(programme_id)
-        .select(programmes::areas);
-    let json: String = match conn {
+        .select((programmes::areas, programmes::archived_at));
+    let (json, archived_at): (String, Option<NaiveDateTime>) = match conn {
         DbConnection::Postgresql(c) => query.for_share().first(c),
         DbConnection::Sqlite(c) => query.first(c),
     }
     .with_context(|| format!("reading the areas of programme {programme_id}"))?;
     let areas: Vec<Area> =
         serde_json::from_str(&json).context("stored areas are not valid JSON")?;
-    Ok(areas.into_iter().map(|a| a.slug).collect())
+    Ok(Intake {
+        closed: archived_at.is_some(),
+        areas: areas.into_iter().map(|a| a.slug).collect(),
+    })
 }
 
-/// Holds the programme row for a change of its settings until the transaction ends
+/// Holds the programme row for a change of its settings or state until the transaction ends
 /// (PostgreSQL `FOR NO KEY UPDATE`; SQLite's writers take turns).
 ///
 /// # Errors

@@ -30,6 +30,39 @@ pub fn left_before(
         .context("finding people who left before the retention period")?)
 }
 
+/// At most `limit` people of an archived programme whose time in it ended before `cutoff`: no
+/// match going on (approved or active) and none that ended since `cutoff`. The caller checks
+/// that the programme was archived before `cutoff`.
+///
+/// # Errors
+/// A failed query.
+pub fn done_in_archive_before(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<i32>, DbError> {
+    let live = MatchStatus::codes(MatchStatus::LIVE);
+    let still_in = |m: &NaiveDateTime| matches::status.eq_any(live).or(matches::closed_at.ge(*m));
+    Ok(participants::table
+        .filter(participants::programme_id.eq(programme_id))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            matches::table
+                .filter(matches::seeker_id.eq(participants::id))
+                .filter(still_in(&cutoff)),
+        )))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            matches::table
+                .filter(matches::buddy_id.eq(participants::id))
+                .filter(still_in(&cutoff)),
+        )))
+        .order(participants::id.asc())
+        .limit(limit)
+        .select(participants::id)
+        .load(conn)
+        .context("finding people whose time in an archived programme ended")?)
+}
+
 /// Deletes what people wrote about the programme's matches that closed before `cutoff`: notes,
 /// the text of concerns, the comments of check-ins. The answers themselves (numbers, choices)
 /// stay for the programme's figures. Returns how many texts went.

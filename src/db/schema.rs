@@ -18,6 +18,7 @@ diesel::table! {
         regular_periods -> Integer,
         unconfirmed_days -> Integer,
         retention_months -> Integer,
+        archived_at -> Nullable<Timestamp>,
     }
 }
 

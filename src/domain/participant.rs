@@ -575,6 +575,7 @@ pub(crate) mod tests {
             response_days: 7,
             unconfirmed_days: 14,
             retention_months: 24,
+            archived_at: None,
             weights_json: "{}".into(),
         }
     }

@@ -3,6 +3,7 @@
 
 use std::ops::RangeInclusive;
 
+use chrono::NaiveDateTime;
 use matching::compat::Weights;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,8 @@ pub struct Programme {
     pub retention_months: i32,
     /// Score weights as JSON (`matching::compat::Weights`); `{}` means the defaults.
     pub weights_json: String,
+    /// When it was archived (sign-up closed, no new runs); `None` while it is open.
+    pub archived_at: Option<NaiveDateTime>,
 }
 
 impl Programme {
@@ -56,6 +59,12 @@ impl Programme {
     #[must_use]
     pub fn area(&self, slug: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.slug == slug)
+    }
+
+    /// Whether it takes sign-ups and new matching runs (it is not archived).
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.archived_at.is_none()
     }
 }
 
@@ -679,6 +688,7 @@ mod tests {
             response_days: 10,
             unconfirmed_days: 14,
             retention_months: 24,
+            archived_at: None,
             weights_json: r#"{"age": 5}"#.into(),
         };
         let text = SettingsInput::of(&p);

@@ -2,6 +2,9 @@
 //!
 //! - a person who left (withdrew consent) is erased as if they had asked for it themselves:
 //!   every personal row goes, one anonymous count stays (`erasures`);
+//! - in an archived programme, so is everyone whose time in it ended: archived before the
+//!   date, no match going on and none that ended since (so an archived programme empties
+//!   and can then be deleted);
 //! - what people wrote about a match that ended (notes, the text of concerns, check-in comments)
 //!   is deleted; the answers (numbers, choices) stay for the programme's figures;
 //! - audit entries no longer say which participant or match they were about, nor their detail;
@@ -13,7 +16,7 @@
 use chrono::{Months, NaiveDateTime};
 
 use crate::db::housekeeping::Periods;
-use crate::db::{participants, retention as store, Db, DbError};
+use crate::db::{participants, retention as store, Db, DbConnection, DbError};
 use crate::introductions::my_data;
 
 /// People erased per batch of lookups.
@@ -45,21 +48,13 @@ pub fn run(db: &Db, programmes: &[Periods], now: NaiveDateTime) -> Result<Retain
     let mut done = Retained::default();
     for p in programmes {
         let (programme_id, before) = (p.programme_id, cutoff(now, p.retention_months));
-        loop {
-            let due = store::left_before(&mut *db.get()?, programme_id, before, BATCH)?;
-            let mut erased = 0;
-            for id in &due {
-                erased += usize::from(db.write(|conn| -> Result<bool, DbError> {
-                    match participants::find(conn, *id)? {
-                        Some(p) => my_data::erase_after_retention(conn, &p, now),
-                        None => Ok(false),
-                    }
-                })?);
-            }
-            done.people_erased += erased;
-            if due.len() < usize::try_from(BATCH).unwrap_or(usize::MAX) || erased == 0 {
-                break;
-            }
+        done.people_erased += erase_each(db, now, |conn| {
+            store::left_before(conn, programme_id, before, BATCH)
+        })?;
+        if p.archived_at.is_some_and(|at| at < before) {
+            done.people_erased += erase_each(db, now, |conn| {
+                store::done_in_archive_before(conn, programme_id, before, BATCH)
+            })?;
         }
         done.texts_deleted += db.write(|conn| {
             store::forget_texts_of_matches_closed_before(conn, programme_id, before)
@@ -68,6 +63,31 @@ pub fn run(db: &Db, programmes: &[Periods], now: NaiveDateTime) -> Result<Retain
             db.write(|conn| store::pseudonymise_audit_before(conn, programme_id, before))?;
     }
     Ok(done)
+}
+
+/// Erases everyone `due` finds, a batch at a time, until it finds no more; returns how many.
+fn erase_each(
+    db: &Db,
+    now: NaiveDateTime,
+    due: impl Fn(&mut DbConnection) -> Result<Vec<i32>, DbError>,
+) -> Result<usize, DbError> {
+    let mut total = 0;
+    loop {
+        let ids = due(&mut *db.get()?)?;
+        let mut erased = 0;
+        for id in &ids {
+            erased += usize::from(db.write(|conn| -> Result<bool, DbError> {
+                match participants::find(conn, *id)? {
+                    Some(p) => my_data::erase_after_retention(conn, &p, now),
+                    None => Ok(false),
+                }
+            })?);
+        }
+        total += erased;
+        if ids.len() < usize::try_from(BATCH).unwrap_or(usize::MAX) || erased == 0 {
+            return Ok(total);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ use crate::coordinator::readiness;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, NewProposal, RuleKind};
 use crate::db::participants::{self, Participant};
+use crate::db::programmes;
 use crate::db::runs::{self, RunSummary, StartError};
 use crate::db::{Db, DbError};
 use crate::domain::{Programme, Role, RunStatus};
@@ -52,6 +53,9 @@ pub enum RunError {
     /// Another run of this programme is in progress.
     #[error("a matching run is already in progress for this programme")]
     AlreadyRunning,
+    /// The programme is archived: no new runs.
+    #[error("the programme is archived: no new matching runs")]
+    Archived,
     /// A pinned pair cannot be honoured.
     #[error("pinned pair cannot be kept: {0}")]
     Pin(String),
@@ -137,7 +141,8 @@ pub fn effective_weights(programme: &Programme, options: &RunOptions) -> Result<
 /// Records a queued run (failing interrupted ones first) and returns its id.
 ///
 /// # Errors
-/// [`RunError::AlreadyRunning`] when another run of the programme is in progress.
+/// [`RunError::AlreadyRunning`] when another run of the programme is in progress,
+/// [`RunError::Archived`] when the programme is archived.
 pub fn start(
     db: &Db,
     programme: &Programme,
@@ -149,6 +154,11 @@ pub fn start(
     let weights_json =
         serde_json::to_string(&weights).map_err(|e| RunError::Weights(e.to_string()))?;
     db.write(|conn| -> Result<i32, RunError> {
+        // Read with the row held: archiving at this moment waits for the run to be recorded
+        // (and its proposals may still be decided), or the run waits and is refused.
+        if programmes::intake_now(conn, programme.id)?.closed {
+            return Err(RunError::Archived);
+        }
         let stale = now - chrono::Duration::minutes(STALE_AFTER_MINUTES);
         runs::fail_interrupted(conn, programme.id, stale, now)?;
         Ok(runs::create(

@@ -11,6 +11,7 @@ pub mod guard;
 
 use chrono::NaiveDateTime;
 
+use crate::db::participants::Admitted;
 use crate::db::{participants, programmes, Db, DbConnection, DbError};
 use crate::domain::{NewParticipant, ParticipantStatus, Programme};
 use crate::settings::Settings;
@@ -30,6 +31,8 @@ pub enum Registered {
     },
     /// Not stored: an admin removed the chosen area while the form was being sent.
     AreaGone,
+    /// Not stored: the programme was archived (it takes no one new).
+    Closed,
 }
 
 /// Signs a person up from `client` (see [`crate::routes::client`]): in one transaction, the
@@ -72,6 +75,9 @@ fn store(
     let link = |token: &str| format!("{public_url}/confirm/{token}");
     let lang = p.message_language;
     if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
+        if programmes::intake_now(conn, programme.id)?.closed {
+            return Ok(Registered::Closed);
+        }
         if !guard::may_mail(conn, &p.email, now)? {
             return Ok(Registered::Taken);
         }
@@ -87,14 +93,13 @@ fn store(
         emails::enqueue(conn, &existing.email, lang, email, now)?;
         return Ok(Registered::Taken);
     }
-    // The area was checked against the programme as the request found it; an admin may have
-    // removed it since. Checked again with the programme row held (see `areas_now`).
-    if let Some(area) = &p.area {
-        if !programmes::areas_now(conn, programme.id)?.contains(area) {
-            return Ok(Registered::AreaGone);
-        }
-    }
-    let id = participants::insert(conn, programme.id, p, ParticipantStatus::Pending, now)?;
+    // The area and the programme being open were checked as the request found them; an admin
+    // may have changed either since. `admit` checks again with the programme row held.
+    let id = match participants::admit(conn, programme.id, p, ParticipantStatus::Pending, now)? {
+        Admitted::Stored(id) => id,
+        Admitted::Closed => return Ok(Registered::Closed),
+        Admitted::AreaGone => return Ok(Registered::AreaGone),
+    };
     if guard::may_mail(conn, &p.email, now)? {
         let token = confirmation::issue(conn, id, now)?;
         let email = confirmation_email(lang, &programme.name, &link(&token));

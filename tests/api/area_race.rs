@@ -111,8 +111,10 @@ async fn a_sign_up_and_the_removal_of_its_area_never_both_succeed() {
             });
             let signed = signing.join().expect("sign-up thread").expect("sign-up");
             let change = removing.join().expect("admin thread");
-            let now_areas = programmes::areas_now(&mut db.get().expect("connection"), programme.id)
-                .expect("areas");
+            let now_areas =
+                programmes::intake_now(&mut db.get().expect("connection"), programme.id)
+                    .expect("areas")
+                    .areas;
             let stranded: i64 = participants::table
                 .filter(participants::programme_id.eq(programme.id))
                 .filter(participants::area.ne_all(&now_areas))

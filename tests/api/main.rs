@@ -36,6 +36,7 @@ mod my_data;
 mod outcomes;
 mod outcomes_fixed;
 mod outcomes_stage_days;
+mod programme_archive;
 mod programmes_admin;
 mod programmes_api;
 mod retention;

@@ -670,6 +670,6 @@ fn the_command_line_adds_and_lists_programmes_with_the_same_rules() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "lyon\tLyon buddies\tfr\t2 areas\t0 participants"
+        "lyon\tLyon buddies\tfr\t2 areas\t0 participants\topen"
     );
 }

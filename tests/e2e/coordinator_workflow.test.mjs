@@ -403,6 +403,31 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
     assert.match(csv.toString('utf8'), /^\uFEFFtable,row,column,value\n/);
     step('outcomes page checked and its CSV downloaded');
+
+    // 15. The admin archives the programme: the phone's sign-up link now shows a kind page in
+    //     Arabic (no form), accessible and as wide as the screen; reopened, the form is back.
+    await coord.goto(`${base}/coordinator/programmes/demo/archive`);
+    await Promise.all([
+      coord.waitForURL(/\/coordinator\/programmes\/demo\/archive\?notice=archived$/),
+      coord.click('form[action="/coordinator/programmes/demo/archive"] button[type="submit"]'),
+    ]);
+    await coord.addScriptTag({ path: AXE });
+    const archiveViolations = await coord.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`));
+    assert.deepEqual(archiveViolations, [], 'axe-core finds no accessibility violations on the archive page');
+    await coord.screenshot({ path: join(artifacts, 'programme-archived-1024.png'), fullPage: true });
+    await phonePage.goto(`${base}/signup?programme=demo&lang=ar`);
+    assert.equal(await phonePage.locator('input[name="email"]').count(), 0, 'no sign-up form once archived');
+    assert.match(await phonePage.locator('h1').innerText(), /التسجيل/);
+    const closedOverflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(closedOverflow <= 0, `the closed sign-up page scrolls sideways on a phone by ${closedOverflow} px`);
+    await phonePage.screenshot({ path: join(artifacts, 'signup-closed-ar-390.png'), fullPage: true });
+    await Promise.all([
+      coord.waitForURL(/notice=reopened$/),
+      coord.click('form[action="/coordinator/programmes/demo/reopen"] button[type="submit"]'),
+    ]);
+    await phonePage.goto(`${base}/signup?programme=demo&lang=ar`);
+    assert.equal(await phonePage.locator('input[name="email"]').count(), 1, 'the form is back once reopened');
+    step('programme archived (kind closed page on a phone) and reopened');
     assert.deepEqual(cspErrors, [], 'the Content-Security-Policy blocks nothing the pages use');
     passed = true;
   } catch (e) {

@@ -14,7 +14,10 @@ use super::dto::{
     ProgrammeDto,
 };
 use super::error::{ErrorBody, ErrorDetail, FieldErrorDto};
-use super::{continuum, matching_runs, outcomes, participants, programme_settings, programmes};
+use super::{
+    continuum, matching_runs, outcomes, participants, programme_archive, programme_settings,
+    programmes,
+};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -31,6 +34,9 @@ use super::{continuum, matching_runs, outcomes, participants, programme_settings
         programmes::list_programmes,
         programme_settings::create_programme,
         programme_settings::change_programme,
+        programme_archive::archive_programme,
+        programme_archive::reopen_programme,
+        programme_archive::delete_programme,
         participants::create_participant,
         participants::list_participants,
         participants::get_participant,
@@ -57,7 +63,7 @@ use super::{continuum, matching_runs, outcomes, participants, programme_settings
     )),
     modifiers(&BearerToken),
     tags(
-        (name = "programmes", description = "Programmes you coordinate; admins create them and change their settings"),
+        (name = "programmes", description = "Programmes you coordinate; admins create them, change their settings, archive and delete them"),
         (name = "participants", description = "People signed up to a programme"),
         (name = "matching", description = "Matching runs and decisions about their proposals"),
         (name = "continuum", description = "Live matches over time: stages, check-ins, pausing and closing"),

@@ -337,6 +337,8 @@ pub struct ProgrammeDto {
     /// Days both people have to answer an introduction before one reminder is sent.
     #[schema(example = 7)]
     pub response_days: i32,
+    /// When it was archived (UTC): sign-up closed and no new matching runs; `null` while open.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 impl From<&Programme> for ProgrammeDto {
@@ -356,6 +358,7 @@ impl From<&Programme> for ProgrammeDto {
             interests: p.interests.clone(),
             checkin_every_days: p.checkin_every_days,
             response_days: p.response_days,
+            archived_at: p.archived_at.map(utc),
         }
     }
 }

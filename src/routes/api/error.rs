@@ -31,7 +31,7 @@ pub struct FieldErrorDto {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `validation_failed`, `unauthorized`, `forbidden`, `not_found`,
-    /// `bad_request`, `conflict`, `internal`.
+    /// `bad_request`, `conflict`, `programme_archived`, `internal`.
     #[schema(example = "validation_failed")]
     pub code: &'static str,
     /// English explanation.
@@ -75,6 +75,9 @@ pub enum ApiError {
     /// Clashes with existing data (e.g. the email is already in the programme): 409.
     #[error("{0}")]
     Conflict(String),
+    /// The programme is archived and takes no new people or runs: 409 `programme_archived`.
+    #[error("{0}")]
+    Archived(String),
     /// Anything else: logged, answered with 500 `internal` and no details.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -119,6 +122,14 @@ impl ApiError {
         }])
     }
 
+    /// The refusal of programme `slug`'s archive to take someone or something new.
+    #[must_use]
+    pub fn archived(slug: &str) -> Self {
+        Self::Archived(format!(
+            "The programme `{slug}` is archived: it takes no new participants and no new matching runs."
+        ))
+    }
+
     /// The stable code.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -130,6 +141,7 @@ impl ApiError {
             Self::NotFound(_) => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::Conflict(_) => "conflict",
+            Self::Archived(_) => "programme_archived",
             Self::Unexpected(_) => "internal",
         }
     }
@@ -168,7 +180,7 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::Archived(_) => StatusCode::CONFLICT,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

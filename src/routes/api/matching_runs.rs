@@ -142,7 +142,7 @@ fn options(programme: &Programme, request: RunRequest) -> Result<RunOptions, Api
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
         (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
-        (status = 409, description = "A run of this programme is in progress", body = ErrorBody),
+        (status = 409, description = "A run of this programme is in progress (`conflict`), or the programme is archived (`programme_archived`)", body = ErrorBody),
         (status = 422, description = "Invalid options", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -185,6 +185,7 @@ pub async fn start_run(
         .run(move |db| -> Result<i32, ApiError> {
             let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
             let options = options(&programme, request)?;
+            let slug_again = programme.slug.clone();
             matching_runs::start_in_background(
                 db,
                 programme,
@@ -196,6 +197,7 @@ pub async fn start_run(
                 RunError::AlreadyRunning => ApiError::Conflict(
                     "A matching run of this programme is already in progress.".to_owned(),
                 ),
+                RunError::Archived => ApiError::archived(&slug_again),
                 RunError::Weights(m) => ApiError::field("weights", "invalid_choice", m),
                 RunError::Db(e) => ApiError::from(e),
                 other => ApiError::Unexpected(anyhow::Error::new(other)),

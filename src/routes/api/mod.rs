@@ -11,6 +11,7 @@ pub mod error;
 pub mod matching_runs;
 pub mod outcomes;
 pub mod participants;
+pub mod programme_archive;
 pub mod programme_settings;
 pub mod programmes;
 
@@ -44,6 +45,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .service(programmes::list_programmes)
                     .service(programme_settings::create_programme)
                     .service(programme_settings::change_programme)
+                    .service(programme_archive::archive_programme)
+                    .service(programme_archive::reopen_programme)
+                    .service(programme_archive::delete_programme)
                     .service(participants::create_participant)
                     .service(participants::list_participants)
                     .service(participants::get_participant)

@@ -7,7 +7,7 @@ use super::dto::{ListQuery, ParticipantDto, ParticipantPage, ProfileInputDto};
 use super::error::{serde_error_to_api, ApiError, ErrorBody};
 use super::Caller;
 use crate::db::audit::{self, AuditEntry};
-use crate::db::participants::{self, Participant};
+use crate::db::participants::{self, Admitted, Participant};
 use crate::db::people::{self, PeopleFilter};
 use crate::db::programmes::{self, Programme};
 use crate::db::{outbox, DbConnection, DbError};
@@ -136,7 +136,7 @@ fn read_dto(conn: &mut DbConnection, id: i32, slug: &str) -> Result<ParticipantD
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "No or invalid token", body = ErrorBody),
         (status = 404, description = "No such programme, or not in a programme you coordinate", body = ErrorBody),
-        (status = 409, description = "The email is already in this programme", body = ErrorBody),
+        (status = 409, description = "The email is already in this programme (`conflict`), or the programme is archived (`programme_archived`)", body = ErrorBody),
         (status = 422, description = "Invalid fields, wrong types or unknown fields", body = ErrorBody),
     ),
     security(("bearer_token" = []))
@@ -160,13 +160,23 @@ pub async fn create_participant(
                     return Err(conflict(new.email.as_str()));
                 }
                 let now = chrono::Utc::now().naive_utc();
-                let id = participants::insert(
+                let id = match participants::admit(
                     conn,
                     programme.id,
                     &new,
                     ParticipantStatus::Confirmed,
                     now,
-                )?;
+                )? {
+                    Admitted::Stored(id) => id,
+                    Admitted::Closed => return Err(ApiError::archived(&programme.slug)),
+                    Admitted::AreaGone => {
+                        return Err(ApiError::field(
+                            "area",
+                            "unknown_area",
+                            "The programme has no such area (any more).",
+                        ))
+                    }
+                };
                 audit(
                     conn,
                     &caller,

@@ -138,12 +138,12 @@ impl ProgrammeSettingsDto {
 }
 
 /// Only admins create programmes or change their settings.
-fn require_admin(caller: &Caller) -> Result<(), ApiError> {
+pub(super) fn require_admin(caller: &Caller) -> Result<(), ApiError> {
     if caller.coordinator().role == CoordinatorRole::Admin {
         Ok(())
     } else {
         Err(ApiError::Forbidden(
-            "Only administrators create programmes or change their settings.".to_owned(),
+            "Only administrators create, change, archive or delete programmes.".to_owned(),
         ))
     }
 }

@@ -15,6 +15,7 @@ mod form;
 mod outcomes;
 mod people;
 mod profile_form;
+mod programme_archive;
 mod programmes_admin;
 pub mod review;
 
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(outcomes::all_outcomes_csv);
     admin::configure(cfg);
     programmes_admin::configure(cfg);
+    programme_archive::configure(cfg);
     review::configure(cfg);
 }
 

@@ -4,7 +4,8 @@
 //!   participants, and links to its people, matching runs, settings and public sign-up form;
 //! - `GET|POST /coordinator/programmes/new`: create one (the slug is fixed from then on);
 //! - `GET|POST /coordinator/programmes/{slug}/settings`: name, local language, areas, extra
-//!   interests, check-in rhythm, days to answer an introduction, default score weights.
+//!   interests, check-in rhythm, days to answer an introduction, default score weights;
+//! - archiving, reopening and deleting live in `programme_archive`.
 //!
 //! Admins only (403 otherwise). Bad input gives 422 with the form as sent and a message at each
 //! field; nothing is stored. An area or interest tag that participants still use cannot be
@@ -52,6 +53,10 @@ struct Row {
     name: String,
     language: String,
     participants: i64,
+    /// Taking sign-ups (not archived).
+    open: bool,
+    /// "Open" or "Archived".
+    state: String,
 }
 
 /// The programmes page.
@@ -86,6 +91,7 @@ async fn list_page(
         .at(lang)?;
     let notice = match Values(query_pairs(&req)).get("notice") {
         "created" => Some(i18n::t(lang, "prog-notice-created")),
+        "deleted" => Some(i18n::t(lang, "prog-notice-deleted")),
         _ => None,
     };
     let page = ListPage {
@@ -96,6 +102,15 @@ async fn list_page(
             .into_iter()
             .map(|p| Row {
                 participants: counts.get(&p.id).copied().unwrap_or(0),
+                open: p.is_open(),
+                state: i18n::t(
+                    lang,
+                    if p.is_open() {
+                        "prog-state-open"
+                    } else {
+                        "prog-state-archived"
+                    },
+                ),
                 language: i18n::language_name(lang, &p.local_language),
                 slug: p.slug,
                 name: p.name,

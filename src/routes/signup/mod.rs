@@ -6,6 +6,9 @@
 //! stored. Signing up twice with one email shows the same thank-you page (the address's
 //! existence is not revealed); the email explains instead.
 //!
+//! An archived programme shows a kind "sign-up has closed" page instead of its form (and 409
+//! with that page to a form sent anyway); see `crate::programmes`.
+//!
 //! Against scripts (see `signup::guard`): a hidden honeypot field people never fill in (filled:
 //! the thank-you page, nothing stored), a signed "shown at" stamp (sent sooner than
 //! `min_fill_seconds`, or without a stamp of ours: the form again with everything kept, asking
@@ -69,7 +72,43 @@ fn with_language_cookie(req: &HttpRequest, mut response: HttpResponse) -> HttpRe
     response
 }
 
-/// `GET /signup?programme=<slug>&lang=<code>`: the empty form.
+/// The kind page an archived programme shows instead of its form.
+fn closed_page(
+    req: &HttpRequest,
+    status: StatusCode,
+    lang: crate::domain::UiLanguage,
+    programme: &Programme,
+) -> HttpResponse {
+    let page = PageCtx::new(
+        lang,
+        i18n::t(lang, "signup-closed-title"),
+        "/signup",
+        &signup_query(&programme.slug),
+    );
+    let mut response = pages::render(
+        status,
+        &MessagePage {
+            page,
+            paragraphs: vec![
+                i18n::t_args(
+                    lang,
+                    "signup-closed-body",
+                    &[("programme", &programme.name)],
+                ),
+                i18n::t(lang, "signup-closed-members"),
+                i18n::t(lang, "signup-closed-elsewhere"),
+            ],
+            button_action: None,
+            button_label: String::new(),
+            link: None,
+        },
+    );
+    pages::set_content_language(&mut response, lang);
+    with_language_cookie(req, response)
+}
+
+/// `GET /signup?programme=<slug>&lang=<code>`: the empty form (a kind "closed" page once the
+/// programme is archived).
 #[get("/signup")]
 pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let programme = match load_programme(&state, programme_slug(&req, &state)).await {
@@ -78,6 +117,9 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
+    if !programme.is_open() {
+        return closed_page(&req, StatusCode::OK, lang, &programme);
+    }
     let mut values = profile_form::default_values(lang);
     values.set("started", state.form_stamp.issue(Utc::now().naive_utc()));
     let response = render_form(
@@ -123,7 +165,8 @@ async fn read_body(mut payload: web::Payload) -> Option<web::BytesMut> {
     Some(body)
 }
 
-/// `POST /signup?programme=<slug>&lang=<code>`: validates, stores, emails, redirects.
+/// `POST /signup?programme=<slug>&lang=<code>`: validates, stores, emails, redirects (409 and
+/// the "closed" page once the programme is archived).
 #[post("/signup")]
 pub async fn submit(
     req: HttpRequest,
@@ -136,6 +179,9 @@ pub async fn submit(
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
     let lang = language::request_language(&req, Some(&programme.local_language));
+    if !programme.is_open() {
+        return closed_page(&req, StatusCode::CONFLICT, lang, &programme);
+    }
     let body = read_body(payload).await;
     let parsed = body.as_deref().and_then(FormValues::parse);
     let mut values = match parsed {
@@ -237,6 +283,7 @@ pub async fn submit(
             }
             response
         }
+        Ok(Registered::Closed) => closed_page(&req, StatusCode::CONFLICT, lang, &programme),
         Ok(Registered::AreaGone) => {
             // The form again with the programme's areas as they are now.
             let programme = match load_programme(&state, programme.slug.clone()).await {

@@ -9,7 +9,7 @@ use super::super::profile_form;
 use super::super::programme_by_slug;
 use super::super::{respond, see_other, At, FormPage, PageError, Signed, Values};
 use super::participant;
-use crate::db::participants::{self};
+use crate::db::participants::{self, Admitted};
 use crate::db::DbError;
 use crate::domain::{NewParticipant, ParticipantStatus, Programme, ValidationErrors};
 use crate::i18n;
@@ -129,6 +129,16 @@ pub(super) fn taken_page(
     respond(req, StatusCode::UNPROCESSABLE_ENTITY, signed.lang, &page)
 }
 
+/// What became of a person a coordinator added.
+enum Added {
+    Stored(i32),
+    EmailTaken,
+    /// The programme is archived.
+    Closed,
+    /// An admin removed the chosen area meanwhile.
+    AreaGone,
+}
+
 /// `POST /coordinator/programmes/{slug}/people/new`: stores a confirmed participant (the
 /// coordinator has recorded their consent); 422 with the form kept on bad input.
 #[post("/coordinator/programmes/{slug}/people/new")]
@@ -153,13 +163,22 @@ pub(super) async fn create(
     let result = state
         .db
         .run(move |db| {
-            db.write(|c| -> Result<Option<i32>, DbError> {
+            db.write(|c| -> Result<Added, DbError> {
                 if participants::find_by_email(c, programme_id, &new.email)?.is_some() {
-                    return Ok(None);
+                    return Ok(Added::EmailTaken);
                 }
                 let now = Utc::now().naive_utc();
-                let id =
-                    participants::insert(c, programme_id, &new, ParticipantStatus::Confirmed, now)?;
+                let id = match participants::admit(
+                    c,
+                    programme_id,
+                    &new,
+                    ParticipantStatus::Confirmed,
+                    now,
+                )? {
+                    Admitted::Stored(id) => id,
+                    Admitted::Closed => return Ok(Added::Closed),
+                    Admitted::AreaGone => return Ok(Added::AreaGone),
+                };
                 s.audit(
                     c,
                     Some(programme_id),
@@ -167,15 +186,39 @@ pub(super) async fn create(
                     "participant",
                     Some(id),
                 )?;
-                Ok(Some(id))
+                Ok(Added::Stored(id))
             })
         })
         .await;
+    let refused = |status: StatusCode, errors: &ValidationErrors, form_error: Option<String>| {
+        let mut page = profile_page(
+            &req,
+            &signed,
+            &programme,
+            heading.clone(),
+            action.clone(),
+            &values,
+            errors,
+            &[],
+        );
+        page.form_error = form_error;
+        Ok(respond(&req, status, lang, &page))
+    };
     match result {
-        Ok(Some(id)) => Ok(see_other(&format!("/coordinator/people/{id}"))),
-        Ok(None) => Ok(taken_page(
+        Ok(Added::Stored(id)) => Ok(see_other(&format!("/coordinator/people/{id}"))),
+        Ok(Added::EmailTaken) => Ok(taken_page(
             &req, &signed, &programme, &heading, &action, &values,
         )),
+        Ok(Added::Closed) => refused(
+            StatusCode::CONFLICT,
+            &ValidationErrors::default(),
+            Some(i18n::t(lang, "coord-error-archived")),
+        ),
+        Ok(Added::AreaGone) => {
+            let mut errors = ValidationErrors::default();
+            errors.add("area", "unknown_area");
+            refused(StatusCode::UNPROCESSABLE_ENTITY, &errors, None)
+        }
         Err(e) if email_taken(&e) => Ok(taken_page(
             &req, &signed, &programme, &heading, &action, &values,
         )),

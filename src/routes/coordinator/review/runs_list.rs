@@ -259,6 +259,10 @@ pub(super) async fn start_run(
                         vec![i18n::t(lang, "review-error-already-running")],
                         StatusCode::CONFLICT,
                     )),
+                    Err(RunError::Archived) => Err((
+                        vec![i18n::t(lang, "review-error-archived")],
+                        StatusCode::CONFLICT,
+                    )),
                     Err(RunError::Weights(_)) => Err((
                         vec![i18n::t(lang, "review-error-programme-weights")],
                         StatusCode::UNPROCESSABLE_ENTITY,
