@@ -135,6 +135,19 @@ pub fn for_run(
     Ok((items, total))
 }
 
+/// All of a run's matches (the review table filters and pages them itself).
+///
+/// # Errors
+/// A failed query.
+pub fn all_of_run(conn: &mut DbConnection, run_id: i32) -> Result<Vec<Match>, DbError> {
+    Ok(matches::table
+        .filter(matches::run_id.eq(run_id))
+        .order((matches::score.desc(), matches::id.asc()))
+        .select(Match::as_select())
+        .load(conn)
+        .with_context(|| format!("reading the proposals of run {run_id}"))?)
+}
+
 /// All of a run's (seeker, buddy) pairs, for comparing runs.
 ///
 /// # Errors

@@ -1,5 +1,7 @@
 //! Participants: stored profiles with their role history, consents and household.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -537,6 +539,57 @@ pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> Result<Vec<Participant>, 
         .select(Participant::as_select())
         .load(conn)
         .with_context(|| format!("reading {} participants by id", ids.len()))?)
+}
+
+/// What the review table needs of a person: a name to tell them apart and their area.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct PersonOutline {
+    /// First name.
+    pub first_name: String,
+    /// Last name (the table shows its initial).
+    pub last_name: String,
+    /// Area id.
+    pub area: Option<String>,
+}
+
+/// The outline of everyone in a run's proposals, by id (two sub-selects, no list of ids to
+/// bind, so a run of any size is one query).
+///
+/// # Errors
+/// A failed query.
+pub fn outlines_in_run(
+    conn: &mut DbConnection,
+    run_id: i32,
+) -> Result<HashMap<i32, PersonOutline>, DbError> {
+    use super::schema::matches;
+    let in_run = matches::table.filter(matches::run_id.eq(run_id));
+    let rows: Vec<(i32, String, String, Option<String>)> = participants::table
+        .filter(
+            participants::id
+                .eq_any(in_run.select(matches::seeker_id))
+                .or(participants::id.eq_any(in_run.select(matches::buddy_id))),
+        )
+        .select((
+            participants::id,
+            participants::first_name,
+            participants::last_name,
+            participants::area,
+        ))
+        .load(conn)
+        .with_context(|| format!("reading the people of run {run_id}"))?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, first_name, last_name, area)| {
+            (
+                id,
+                PersonOutline {
+                    first_name,
+                    last_name,
+                    area,
+                },
+            )
+        })
+        .collect())
 }
 
 /// A programme's confirmed participants, by id: the people a matching run may pair.

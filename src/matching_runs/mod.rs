@@ -18,6 +18,7 @@ pub mod fairness;
 pub mod features;
 pub mod pair_check;
 pub mod review;
+pub mod review_table;
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;

@@ -7,13 +7,14 @@ use std::collections::HashMap;
 
 use super::decisions::{self, Comparison};
 use super::fairness::FairnessReport;
+use super::review_table::{self, Filter};
 use super::Unmatched;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match, RuleKind};
-use crate::db::participants::{self, Participant};
+use crate::db::participants::{self, Participant, PersonOutline};
 use crate::db::runs::{self, MatchingRun};
 use crate::db::{Db, DbConnection, DbError};
-use crate::domain::RunStatus;
+use crate::domain::{MatchStatus, RunStatus};
 
 /// Who reads, for the audit log.
 #[derive(Debug, Clone, Copy)]
@@ -126,22 +127,33 @@ pub fn view_proposals(
 /// What the run page shows of a finished run.
 #[derive(Debug, Clone, Default)]
 pub struct RunReview {
-    /// One page of proposals.
+    /// One page of the proposals the filter keeps; `total` counts them all, unfiltered.
     pub proposals: Proposals,
-    /// The people in them, and those asked for in `also`.
+    /// How many proposals the filter keeps.
+    pub shown: usize,
+    /// How many of those still wait for a decision.
+    pub waiting_shown: usize,
+    /// The people in this page's proposals, and those asked for in `also`.
     pub people: HashMap<i32, Participant>,
+    /// Names and areas of everyone in the run's proposals.
+    pub outlines: HashMap<i32, PersonOutline>,
+    /// The shared languages of the run's proposals (codes, sorted), to filter by.
+    pub languages: Vec<String>,
     /// The programme's other finished runs (among the latest `limit`), to compare with.
     pub earlier: Vec<MatchingRun>,
 }
 
-/// [`view_proposals`] with the people in them (and `also`) and the runs to compare with; empty
-/// while the run is not done (nothing is recorded then).
+/// One page of the run's proposals that `filter` keeps, with the people in them (and `also`)
+/// and the runs to compare with; empty while the run is not done (nothing is recorded then).
+/// Records `run.view`.
 ///
 /// # Errors
 /// A failed query.
+#[allow(clippy::too_many_arguments)]
 pub fn review_run(
     db: &Db,
     run: &MatchingRun,
+    filter: &Filter,
     page: i64,
     per_page: i64,
     also: &[i32],
@@ -151,9 +163,29 @@ pub fn review_run(
     if run.status != RunStatus::Done {
         return Ok(RunReview::default());
     }
-    let (proposals, people, earlier) = {
+    let review = {
         let conn = &mut *db.get()?;
-        let (items, total) = matches::for_run(conn, run.id, page, per_page)?;
+        let all = matches::all_of_run(conn, run.id)?;
+        let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
+        let mut languages: Vec<String> = all
+            .iter()
+            .filter_map(|m| review_table::shared_language(&m.reasons))
+            .collect();
+        languages.sort();
+        languages.dedup();
+        let outlines = participants::outlines_in_run(conn, run.id)?;
+        let kept = review_table::select(all, &outlines, filter);
+        let shown = kept.len();
+        let waiting_shown = kept
+            .iter()
+            .filter(|m| m.status == MatchStatus::Proposed)
+            .count();
+        let skip = usize::try_from(crate::db::page_offset(page, per_page)).unwrap_or(0);
+        let items: Vec<Match> = kept
+            .into_iter()
+            .skip(skip)
+            .take(usize::try_from(per_page).unwrap_or(0))
+            .collect();
         let mut ids: Vec<i32> = items
             .iter()
             .flat_map(|m| [m.seeker_id, m.buddy_id])
@@ -164,14 +196,34 @@ pub fn review_run(
             .into_iter()
             .filter(|r| r.id != run.id && r.status == RunStatus::Done)
             .collect();
-        (Proposals { items, total }, people, earlier)
+        RunReview {
+            proposals: Proposals { items, total },
+            shown,
+            waiting_shown,
+            people,
+            outlines,
+            languages,
+            earlier,
+        }
     };
     viewer.record(db, run.programme_id, "run.view", run.id)?;
-    Ok(RunReview {
-        proposals,
-        people,
-        earlier,
-    })
+    Ok(review)
+}
+
+/// The ids of the proposals still waiting for a decision that `filter` keeps: what "approve all
+/// shown" approves.
+///
+/// # Errors
+/// A failed query.
+pub fn waiting_shown(db: &Db, run: &MatchingRun, filter: &Filter) -> Result<Vec<i32>, DbError> {
+    let conn = &mut *db.get()?;
+    let all = matches::all_of_run(conn, run.id)?;
+    let outlines = participants::outlines_in_run(conn, run.id)?;
+    Ok(review_table::select(all, &outlines, filter)
+        .into_iter()
+        .filter(|m| m.status == MatchStatus::Proposed)
+        .map(|m| m.id)
+        .collect())
 }
 
 /// Two runs compared, with the people in the pairs that differ; records `run.compare`.

@@ -44,6 +44,7 @@ mod review;
 mod review_api;
 mod review_cli;
 mod review_support;
+mod review_table;
 mod security_headers;
 mod signup;
 mod signup_abuse;

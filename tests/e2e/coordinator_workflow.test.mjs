@@ -230,27 +230,38 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     assert.equal(status.toLowerCase(), 'done', `run status (page: ${await coord.locator('body').innerText()})`);
     step('matching run done');
 
-    // 5. Exactly their pair is proposed, with reasons.
-    const proposals = coord.locator('section.proposal');
-    assert.equal(await proposals.count(), 1, 'one proposal');
-    const proposal = proposals.first();
-    const heading = await proposal.locator('h3').innerText();
-    assert.ok(heading.includes(seeker.first) && heading.includes(buddy.first), `proposal heading: ${heading}`);
-    const reasons = await proposal.locator('ul.reasons li').allInnerTexts();
+    const artifacts = process.env.E2E_ARTIFACTS || mkdtempSync(join(tmpdir(), 'bm-e2e-shots-'));
+    // 5. Exactly their pair is proposed: one row of the review table, with reasons; the full
+    //    side-by-side view opens under it.
+    const rows = coord.locator('tr.proposal-row');
+    assert.equal(await rows.count(), 1, 'one proposal');
+    const row = rows.first();
+    const rowText = await row.innerText();
+    assert.ok(rowText.includes(seeker.first) && rowText.includes(buddy.first), `proposal row: ${rowText}`);
+    const reasons = await row.locator('ul.reasons li').allInnerTexts();
     assert.ok(reasons.length > 0 && reasons.every((r) => r.trim().length > 0), `reasons: ${JSON.stringify(reasons)}`);
     assert.ok(reasons.some((r) => /English/i.test(r)), `a reason names the shared language: ${JSON.stringify(reasons)}`);
+    await coord.locator('tr.pair-details summary').first().click();
+    const proposal = coord.locator('section.proposal').first();
+    const heading = await proposal.locator('h3').innerText();
+    assert.ok(heading.includes(seeker.first) && heading.includes(buddy.first), `proposal heading: ${heading}`);
     // The review shows profiles side by side, never contact details.
     const proposalText = await proposal.innerText();
     assert.ok(!proposalText.includes(seeker.email) && !proposalText.includes(buddy.email), 'no email addresses in the proposal');
+    await coord.addScriptTag({ path: AXE });
+    const reviewViolations = await coord.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`));
+    assert.deepEqual(reviewViolations, [], 'axe-core finds no accessibility violations on the review page');
+    await coord.screenshot({ path: join(artifacts, 'review-table-1024.png'), fullPage: true });
 
-    // 6. Approve it.
+    // 6. Approve it from its row: the page comes back at that row, not at the top.
     await Promise.all([
       coord.waitForResponse((r) => r.request().method() === 'POST' && /\/coordinator\/matches\/\d+\/approve$/.test(r.url())),
-      proposal.locator('form[action$="/approve"] button[type="submit"]').click(),
+      row.locator('form[action$="/approve"] button[type="submit"]').click(),
     ]);
     await coord.waitForLoadState('load');
-    await coord.locator('section.proposal h3', { hasText: /approved/i }).waitFor();
-    assert.equal(await coord.locator('section.proposal form[action$="/approve"]').count(), 0, 'nothing left to approve');
+    assert.match(coord.url(), /#pair-\d+$/, `back at the row: ${coord.url()}`);
+    await coord.locator('tr.proposal-row', { hasText: /approved/i }).waitFor();
+    assert.equal(await coord.locator('tr.proposal-row form[action$="/approve"]').count(), 0, 'nothing left to approve');
     step('proposal approved');
 
     // 7. Both get an introduction email with an answer link; neither shows the other's address.
@@ -307,7 +318,6 @@ test('coordinator workflow: sign-up, confirm, run, approve, both accept, contact
     await mail.waitFor(buddy.email, hasAddress(seeker.email), { what: 'the contact email with the seeker\'s address' });
     step('both have each other\'s contact details');
 
-    const artifacts = process.env.E2E_ARTIFACTS || mkdtempSync(join(tmpdir(), 'bm-e2e-shots-'));
     const shot = join(artifacts, 'seeker-contact.png');
     await seekerPage.screenshot({ path: shot, fullPage: true });
     step(`screenshot: ${shot}`);

@@ -13,14 +13,32 @@ use crate::db::matches::Match;
 use crate::domain::{MatchStatus, Programme};
 use crate::i18n;
 use crate::matching_runs::decisions::{self, Decision, ReasonError};
+use crate::matching_runs::review;
+use crate::matching_runs::review_table::Filter;
 use crate::state::AppState;
 
-/// Where to go back to after deciding about `m`.
-fn back_to(m: &Match, programme: &Programme, values: &Values, notice: &str) -> String {
+/// The run page the coordinator came from: its page, its filter (parsed again, never echoed)
+/// and `notice`, scrolled to row `at` when given.
+fn run_page_url(run_id: i32, values: &Values, notice: &str) -> String {
     let page = page_number(values.get("page"));
+    let mut query: Vec<(&str, String)> = vec![("page", page.to_string())];
+    query.extend(Filter::parse(|k| values.get(k)).query());
+    let anchor = values
+        .get("at")
+        .trim()
+        .parse::<i32>()
+        .map_or_else(|_| String::new(), |id| format!("#pair-{id}"));
+    format!(
+        "/coordinator/runs/{run_id}?{}&{notice}{anchor}",
+        serde_urlencoded::to_string(&query).unwrap_or_default()
+    )
+}
+
+/// Where to go back to after deciding about `m`: where the coordinator was.
+fn back_to(m: &Match, programme: &Programme, values: &Values, notice: &str) -> String {
     m.run_id.map_or_else(
         || format!("/coordinator/programmes/{}/runs?{notice}", programme.slug),
-        |r| format!("/coordinator/runs/{r}?page={page}&{notice}"),
+        |r| run_page_url(r, values, notice),
     )
 }
 
@@ -159,7 +177,8 @@ pub(super) async fn reject_one(
     )))
 }
 
-/// `POST /coordinator/runs/{id}/approve` with one `match` value per ticked proposal.
+/// `POST /coordinator/runs/{id}/approve` with one `match` value per ticked proposal, or with
+/// `all_shown=1` and the table's filter: every proposal it shows that still waits.
 #[post("/coordinator/runs/{id}/approve")]
 pub(super) async fn approve_many(
     state: web::Data<AppState>,
@@ -170,11 +189,21 @@ pub(super) async fn approve_many(
     let lang = signed.lang;
     let values = signed.form(&body)?;
     let (run, _) = run_and_programme(&state, &signed, path.into_inner()).await?;
-    let ids: Vec<i32> = values
-        .all("match")
-        .map(|v| v.trim().parse::<i32>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| bad_request(lang))?;
+    let ids: Vec<i32> = if values.get("all_shown") == "1" {
+        let filter = Filter::parse(|k| values.get(k));
+        let r = run.clone();
+        state
+            .db
+            .run(move |db| review::waiting_shown(db, &r, &filter))
+            .await
+            .at(lang)?
+    } else {
+        values
+            .all("match")
+            .map(|v| v.trim().parse::<i32>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad_request(lang))?
+    };
     let who = signed.coordinator.id;
     let settings = state.settings.clone();
     let run_id = run.id;
@@ -192,8 +221,9 @@ pub(super) async fn approve_many(
         })
         .await
         .at(lang)?;
-    let page = page_number(values.get("page"));
-    Ok(see_other(&format!(
-        "/coordinator/runs/{run_id}?page={page}&notice=many&count={done}&already={already}"
+    Ok(see_other(&run_page_url(
+        run_id,
+        &values,
+        &format!("notice=many&count={done}&already={already}"),
     )))
 }

@@ -21,6 +21,7 @@ use crate::db::runs::MatchingRun;
 use crate::domain::{MatchStatus, Programme, RunStatus, UiLanguage};
 use crate::i18n;
 use crate::introductions::reasons;
+use crate::matching_runs::review_table::{self, Filter, Sort};
 use crate::matching_runs::{review, Unmatched};
 use crate::routes::pages::PageCtx;
 use crate::routes::profile_form::{joined, ProfileText};
@@ -81,15 +82,108 @@ fn profile_view(
     }
 }
 
-/// One proposal.
+/// One proposal: a row of the table, and both profiles side by side under it.
 struct ProposalRow {
     id: i32,
     score: i32,
     status: String,
     proposed: bool,
+    /// The strongest reasons (at most three), for the row.
+    top_reasons: Vec<String>,
     reasons: Vec<String>,
+    warnings: Vec<String>,
+    /// "Ursula K."
+    seeker_name: String,
+    buddy_name: String,
+    seeker_area: String,
+    buddy_area: String,
+    /// The row to come back to after deciding about this one (the next, or this one if last).
+    at: i32,
     seeker: ProfileView,
     buddy: ProfileView,
+}
+
+/// A choice in one of the filter's lists.
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// The filter form as the page shows it.
+struct FilterView {
+    score_min: String,
+    score_max: String,
+    languages: Vec<Choice>,
+    areas: Vec<Choice>,
+    statuses: Vec<Choice>,
+    sorts: Vec<Choice>,
+    warning_only: bool,
+    /// Hidden fields that carry the filter through a decision.
+    hidden: Vec<(&'static str, String)>,
+    narrows: bool,
+}
+
+fn filter_view(
+    lang: UiLanguage,
+    programme: &Programme,
+    filter: &Filter,
+    languages: &[String],
+) -> FilterView {
+    let choice = |value: &str, label: String, selected: bool| Choice {
+        value: value.to_owned(),
+        label,
+        selected,
+    };
+    let words = ProfileText { lang, programme };
+    FilterView {
+        score_min: filter.score_min.map(|n| n.to_string()).unwrap_or_default(),
+        score_max: filter.score_max.map(|n| n.to_string()).unwrap_or_default(),
+        languages: languages
+            .iter()
+            .map(|code| {
+                choice(
+                    code,
+                    i18n::language_name(lang, code),
+                    filter.language.as_deref() == Some(code.as_str()),
+                )
+            })
+            .collect(),
+        areas: programme
+            .areas
+            .iter()
+            .map(|a| {
+                choice(
+                    &a.slug,
+                    words.area(&a.slug),
+                    filter.area.as_deref() == Some(a.slug.as_str()),
+                )
+            })
+            .collect(),
+        statuses: MatchStatus::ALL
+            .iter()
+            .map(|&s| {
+                choice(
+                    s.code(),
+                    status_text(lang, s.code()),
+                    filter.status == Some(s),
+                )
+            })
+            .collect(),
+        sorts: Sort::ALL
+            .into_iter()
+            .map(|s| {
+                choice(
+                    s.code(),
+                    i18n::t(lang, &format!("review-sort-{}", s.code().replace('_', "-"))),
+                    filter.sort == s,
+                )
+            })
+            .collect(),
+        warning_only: filter.warning_only,
+        hidden: filter.query(),
+        narrows: filter.narrows(),
+    }
 }
 
 /// One unmatched seeker.
@@ -116,6 +210,10 @@ struct RunPage {
     unmatched_total: usize,
     proposals: Vec<ProposalRow>,
     proposals_total: i64,
+    shown_text: String,
+    waiting_shown: usize,
+    approve_all_text: String,
+    filter: FilterView,
     page_no: i64,
     pages: i64,
     prev: Option<String>,
@@ -156,30 +254,66 @@ pub(super) async fn run_page(
     let wanted: Vec<i32> = unmatched_page.iter().map(|u| u.seeker_id).collect();
     let who = viewer(&signed);
     let r = run.clone();
+    let filter = Filter::parse(|k| values.get(k));
+    let f = filter.clone();
     let review::RunReview {
         proposals,
+        shown,
+        waiting_shown,
         people: names,
+        outlines,
+        languages,
         earlier,
     } = state
         .db
-        .run(move |db| review::review_run(db, &r, page_no, PER_PAGE, &wanted, RUNS_LISTED, who))
+        .run(move |db| review::review_run(db, &r, &f, page_no, PER_PAGE, &wanted, RUNS_LISTED, who))
         .await
         .at(lang)?;
     let total = proposals.total;
-    let rows = proposals
+    let words = ProfileText {
+        lang,
+        programme: &programme,
+    };
+    let name = |id: i32| {
+        outlines
+            .get(&id)
+            .map_or_else(|| format!("#{id}"), review_table::short_name)
+    };
+    let area = |id: i32| {
+        outlines
+            .get(&id)
+            .and_then(|p| p.area.as_deref())
+            .map_or_else(|| "–".to_owned(), |a| words.area(a))
+    };
+    let rows: Vec<ProposalRow> = proposals
         .items
         .iter()
-        .map(|m| ProposalRow {
-            id: m.id,
-            score: m.score,
-            status: status_text(lang, m.status.code()),
-            proposed: m.status == MatchStatus::Proposed,
-            reasons: reasons::describe(lang, &m.reasons),
-            seeker: profile_view(lang, &programme, &names, m.seeker_id),
-            buddy: profile_view(lang, &programme, &names, m.buddy_id),
+        .enumerate()
+        .map(|(i, m)| {
+            let reasons = reasons::describe(lang, &m.reasons);
+            ProposalRow {
+                id: m.id,
+                score: m.score,
+                status: status_text(lang, m.status.code()),
+                proposed: m.status == MatchStatus::Proposed,
+                top_reasons: reasons.iter().take(3).cloned().collect(),
+                reasons,
+                warnings: review_table::warnings(&m.reasons)
+                    .into_iter()
+                    .map(|w| i18n::t(lang, &format!("review-warning-{}", w.code())))
+                    .collect(),
+                seeker_name: name(m.seeker_id),
+                buddy_name: name(m.buddy_id),
+                seeker_area: area(m.seeker_id),
+                buddy_area: area(m.buddy_id),
+                at: proposals.items.get(i + 1).map_or(m.id, |next| next.id),
+                seeker: profile_view(lang, &programme, &names, m.seeker_id),
+                buddy: profile_view(lang, &programme, &names, m.buddy_id),
+            }
         })
         .collect();
-    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let shown_i64 = i64::try_from(shown).unwrap_or(i64::MAX);
+    let pages = ((shown_i64 + PER_PAGE - 1) / PER_PAGE).max(1);
     let upages = unmatched_all.len().div_ceil(per).max(1);
     let link = |key: &str, n: String| {
         let mut q: Vec<(String, String)> = values
@@ -212,6 +346,18 @@ pub(super) async fn run_page(
         unmatched_total: unmatched_all.len(),
         proposals: rows,
         proposals_total: total,
+        shown_text: i18n::t_args(
+            lang,
+            "review-shown",
+            &[("shown", &shown.to_string()), ("total", &total.to_string())],
+        ),
+        waiting_shown,
+        approve_all_text: i18n::t_args(
+            lang,
+            "review-approve-all-shown",
+            &[("count", &waiting_shown.to_string())],
+        ),
+        filter: filter_view(lang, &programme, &filter, &languages),
         page_no,
         pages,
         prev: (page_no > 1).then(|| link("page", (page_no - 1).to_string())),
