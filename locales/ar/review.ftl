@@ -151,3 +151,25 @@ review-approve-all-shown = الموافقة على كل الاقتراحات ا�
 review-warning-online-only = لا يمكنهما اللقاء إلا عبر الإنترنت
 review-warning-basic-language = اللغة المشتركة بمستوى مبتدئ فقط
 review-warning-few-slots = وقت فراغ مشترك واحد على الأكثر
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = بينهما الكثير من القواسم المشتركة؛ أوقات الفراغ والأماكن متوافقة.
+review-reason-shared-language = كلاهما يتحدث { $languages }.
+review-reason-shared-language-any = بينهما لغة مشتركة.
+review-reason-shared-interests = كلاهما يحب { $interests }.
+review-reason-shared-interests-any = بينهما اهتمامات مشتركة.
+review-reason-common-slots = كلاهما متفرغ في: { $slots }.
+review-reason-common-slots-count = { $count } من أوقات الفراغ المشتركة أسبوعيًا.
+review-reason-common-slots-one = وقت فراغ مشترك واحد أسبوعيًا.
+review-reason-common-slots-any = أوقات فراغهما خلال الأسبوع متوافقة.
+review-reason-distance = على بعد { $km } كم تقريبًا أحدهما من الآخر.
+review-reason-near = يسكنان قريبًا أحدهما من الآخر.
+review-reason-online = كلاهما مستعد للقاء عبر الإنترنت أيضًا.
+review-reason-can-teach = يستطيع أحدهما المساعدة في: { $domains }.
+review-reason-can-teach-any = يستطيع أحدهما المساعدة في أمر يريد الآخر تعلّمه.
+review-reason-learn = يريد أحدهما معرفة المزيد عن: { $domains }.
+review-reason-learn-any = يمكنهما التعلّم أحدهما من الآخر.
+review-reason-practise-language = يريد أحدهما ممارسة { $languages }، والآخر يتحدثها جيدًا.
+review-reason-practise-language-any = يستطيع أحدهما مساعدة الآخر على ممارسة لغة.
+review-reason-family = كلاهما عائلة، كما رغبا.
+review-reason-age = عمران متقاربان.

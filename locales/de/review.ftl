@@ -151,3 +151,25 @@ review-approve-all-shown = Alle { $count } gezeigten, noch offenen bestätigen
 review-warning-online-only = Können sich nur online treffen
 review-warning-basic-language = Gemeinsame Sprache nur auf Anfängerniveau
 review-warning-few-slots = Höchstens eine gemeinsame freie Zeit
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = Sie haben viel gemeinsam; freie Zeiten und Orte passen.
+review-reason-shared-language = Beide sprechen { $languages }.
+review-reason-shared-language-any = Sie haben eine gemeinsame Sprache.
+review-reason-shared-interests = Beide mögen { $interests }.
+review-reason-shared-interests-any = Sie haben gemeinsame Interessen.
+review-reason-common-slots = Beide haben Zeit: { $slots }.
+review-reason-common-slots-count = { $count } gemeinsame freie Zeitfenster pro Woche.
+review-reason-common-slots-one = Ein gemeinsames freies Zeitfenster pro Woche.
+review-reason-common-slots-any = Ihre freien Zeiten in der Woche passen.
+review-reason-distance = Etwa { $km } km voneinander entfernt.
+review-reason-near = Sie wohnen nah beieinander.
+review-reason-online = Beide treffen sich auch gern online.
+review-reason-can-teach = Eine Person kann helfen bei: { $domains }.
+review-reason-can-teach-any = Eine Person kann bei etwas helfen, das die andere lernen möchte.
+review-reason-learn = Eine Person möchte mehr erfahren über: { $domains }.
+review-reason-learn-any = Sie können voneinander lernen.
+review-reason-practise-language = Eine Person möchte { $languages } üben, die andere spricht es gut.
+review-reason-practise-language-any = Eine Person kann der anderen beim Üben einer Sprache helfen.
+review-reason-family = Beide sind Familien, wie gewünscht.
+review-reason-age = Ähnliches Alter.

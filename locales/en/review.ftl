@@ -151,3 +151,25 @@ review-approve-all-shown = Approve all { $count } shown that wait for a decision
 review-warning-online-only = Can only meet online
 review-warning-basic-language = Shared language only at a beginner’s level
 review-warning-few-slots = One free time in common at most
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = They have a lot in common; their free times and places fit.
+review-reason-shared-language = Both speak { $languages }.
+review-reason-shared-language-any = They share a language.
+review-reason-shared-interests = Both enjoy { $interests }.
+review-reason-shared-interests-any = They share some interests.
+review-reason-common-slots = Both are free at: { $slots }.
+review-reason-common-slots-count = { $count } free time slots in common each week.
+review-reason-common-slots-one = One free time slot in common each week.
+review-reason-common-slots-any = Their free times in the week fit.
+review-reason-distance = About { $km } km apart.
+review-reason-near = They live close to each other.
+review-reason-online = Both are happy to meet online too.
+review-reason-can-teach = One can help with: { $domains }.
+review-reason-can-teach-any = One can help with something the other wants to learn.
+review-reason-learn = One wants to learn about: { $domains }.
+review-reason-learn-any = They can learn from each other.
+review-reason-practise-language = One wants to practise { $languages }, which the other speaks well.
+review-reason-practise-language-any = One can help the other practise a language.
+review-reason-family = Both are families, as they wished.
+review-reason-age = Similar age.

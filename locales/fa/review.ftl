@@ -151,3 +151,25 @@ review-approve-all-shown = تأیید همهٔ { $count } پیشنهاد نما�
 review-warning-online-only = فقط آنلاین می‌توانند دیدار کنند
 review-warning-basic-language = زبان مشترک فقط در سطح مبتدی
 review-warning-few-slots = حداکثر یک وقت آزاد مشترک
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = وجوه مشترک زیادی دارند؛ زمان‌ها و مکان‌هایشان جور است.
+review-reason-shared-language = هر دو { $languages } صحبت می‌کنند.
+review-reason-shared-language-any = زبان مشترکی دارند.
+review-reason-shared-interests = هر دو به { $interests } علاقه دارند.
+review-reason-shared-interests-any = علاقه‌های مشترکی دارند.
+review-reason-common-slots = هر دو آزادند: { $slots }.
+review-reason-common-slots-count = { $count } زمان آزاد مشترک در هفته.
+review-reason-common-slots-one = یک زمان آزاد مشترک در هفته.
+review-reason-common-slots-any = زمان‌های آزادشان در هفته جور است.
+review-reason-distance = حدود { $km } کیلومتر از هم فاصله دارند.
+review-reason-near = نزدیک هم زندگی می‌کنند.
+review-reason-online = هر دو با دیدار آنلاین هم موافقند.
+review-reason-can-teach = یکی می‌تواند در این زمینه کمک کند: { $domains }.
+review-reason-can-teach-any = یکی می‌تواند در چیزی کمک کند که دیگری می‌خواهد یاد بگیرد.
+review-reason-learn = یکی می‌خواهد دربارهٔ این بیشتر بداند: { $domains }.
+review-reason-learn-any = می‌توانند از یکدیگر یاد بگیرند.
+review-reason-practise-language = یکی می‌خواهد { $languages } را تمرین کند و دیگری آن را خوب صحبت می‌کند.
+review-reason-practise-language-any = یکی می‌تواند به دیگری در تمرین یک زبان کمک کند.
+review-reason-family = هر دو خانواده‌اند، همان‌طور که خواسته بودند.
+review-reason-age = هم‌سن و سال.

@@ -151,3 +151,25 @@ review-approve-all-shown = Approuver les { $count } propositions affichées en a
 review-warning-online-only = Ne peuvent se voir qu’en ligne
 review-warning-basic-language = Langue commune seulement au niveau débutant
 review-warning-few-slots = Au plus un créneau libre en commun
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = Beaucoup en commun ; disponibilités et lieux se correspondent.
+review-reason-shared-language = Les deux parlent { $languages }.
+review-reason-shared-language-any = Ils ont une langue en commun.
+review-reason-shared-interests = Les deux aiment : { $interests }.
+review-reason-shared-interests-any = Ils partagent des centres d’intérêt.
+review-reason-common-slots = Les deux sont disponibles : { $slots }.
+review-reason-common-slots-count = { $count } créneaux libres en commun par semaine.
+review-reason-common-slots-one = Un créneau libre en commun par semaine.
+review-reason-common-slots-any = Leurs disponibilités dans la semaine se correspondent.
+review-reason-distance = Environ { $km } km l’un de l’autre.
+review-reason-near = Ils habitent près l’un de l’autre.
+review-reason-online = Les deux acceptent aussi de se voir en ligne.
+review-reason-can-teach = L’un peut aider pour : { $domains }.
+review-reason-can-teach-any = L’un peut aider pour ce que l’autre veut apprendre.
+review-reason-learn = L’un veut en savoir plus sur : { $domains }.
+review-reason-learn-any = Ils peuvent apprendre l’un de l’autre.
+review-reason-practise-language = L’un veut pratiquer { $languages }, que l’autre parle bien.
+review-reason-practise-language-any = L’un peut aider l’autre à pratiquer une langue.
+review-reason-family = Deux familles, comme souhaité.
+review-reason-age = Âge proche.

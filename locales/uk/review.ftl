@@ -151,3 +151,25 @@ review-approve-all-shown = Схвалити всі { $count } показані, 
 review-warning-online-only = Можуть зустрічатися лише онлайн
 review-warning-basic-language = Спільна мова лише на початковому рівні
 review-warning-few-slots = Щонайбільше один спільний вільний час
+
+# Why a pair was proposed, in the coordinator's words (the pair reads reason-* in participant.ftl).
+review-reason-general = Багато спільного; вільний час і місця підходять.
+review-reason-shared-language = Обоє розмовляють: { $languages }.
+review-reason-shared-language-any = Мають спільну мову.
+review-reason-shared-interests = Обом подобається: { $interests }.
+review-reason-shared-interests-any = Мають спільні інтереси.
+review-reason-common-slots = Обоє вільні: { $slots }.
+review-reason-common-slots-count = Спільних вільних проміжків на тиждень: { $count }.
+review-reason-common-slots-one = Один спільний вільний проміжок на тиждень.
+review-reason-common-slots-any = Вільний час протягом тижня збігається.
+review-reason-distance = Приблизно { $km } км одне від одного.
+review-reason-near = Живуть неподалік одне від одного.
+review-reason-online = Обоє готові зустрічатися й онлайн.
+review-reason-can-teach = Одна людина може допомогти з таким: { $domains }.
+review-reason-can-teach-any = Одна людина може допомогти з тим, чого хоче навчитися інша.
+review-reason-learn = Одна людина хоче більше дізнатися про: { $domains }.
+review-reason-learn-any = Можуть учитися одне в одного.
+review-reason-practise-language = Одна людина хоче практикувати { $languages }, інша добре нею володіє.
+review-reason-practise-language-any = Одна людина може допомогти іншій практикувати мову.
+review-reason-family = Обоє — родини, як і хотіли.
+review-reason-age = Близький вік.

@@ -14,21 +14,46 @@ use serde_json::Value;
 use crate::domain::UiLanguage;
 use crate::i18n;
 
-/// The reasons in `reasons_json` as sentences in `lang`, in the order given, without repeats.
-/// Never fails: unreadable JSON gives the general sentence.
+/// Who reads the reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// The two people themselves ("You both speak English"): emails and their pages.
+    Pair,
+    /// A coordinator reviewing the pair ("Both speak English"): the review pages.
+    Coordinator,
+}
+
+impl Voice {
+    /// The message id of `key` (a `reason-*` id) in this voice.
+    fn id(self, key: &str) -> String {
+        match self {
+            Self::Pair => key.to_owned(),
+            Self::Coordinator => format!("review-{key}"),
+        }
+    }
+}
+
+/// The reasons in `reasons_json` as sentences in `lang` addressed to the pair, in the order
+/// given, without repeats. Never fails: unreadable JSON gives the general sentence.
 #[must_use]
 pub fn describe(lang: UiLanguage, reasons_json: &str) -> Vec<String> {
+    describe_for(lang, reasons_json, Voice::Pair)
+}
+
+/// As [`describe`], in `voice`.
+#[must_use]
+pub fn describe_for(lang: UiLanguage, reasons_json: &str, voice: Voice) -> Vec<String> {
     let value: Value = serde_json::from_str(reasons_json).unwrap_or(Value::Null);
     let mut out: Vec<String> = Vec::new();
     for (tag, details) in items(&value) {
-        if let Some(sentence) = sentence(lang, &normalise(&tag), &details) {
+        if let Some(sentence) = sentence(lang, voice, &normalise(&tag), &details) {
             if !out.contains(&sentence) {
                 out.push(sentence);
             }
         }
     }
     if out.is_empty() {
-        out.push(i18n::t(lang, "reason-general"));
+        out.push(i18n::t(lang, &voice.id("reason-general")));
     }
     out
 }
@@ -175,11 +200,13 @@ fn domain_name(lang: UiLanguage, code: &str) -> String {
     }
 }
 
-fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
-    let with = |id: &str, name: &str, value: String| i18n::t_args(lang, id, &[(name, &value)]);
+fn sentence(lang: UiLanguage, voice: Voice, tag: &str, details: &Value) -> Option<String> {
+    let plain = |id: &str| i18n::t(lang, &voice.id(id));
+    let with =
+        |id: &str, name: &str, value: String| i18n::t_args(lang, &voice.id(id), &[(name, &value)]);
     let listed = |id_list: &str, id_plain: &str, name: &str, items: Vec<String>| {
         if items.is_empty() {
-            i18n::t(lang, id_plain)
+            plain(id_plain)
         } else {
             with(id_list, name, join(lang, &items))
         }
@@ -217,13 +244,13 @@ fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
             let slots = strings(details, &["slots", "common_slots", "shared_slots"]);
             if slots.is_empty() {
                 match number(details, &["count", "slots", "n"]) {
-                    Some(n) if n.round() == 1.0 => i18n::t(lang, "reason-common-slots-one"),
+                    Some(n) if n.round() == 1.0 => plain("reason-common-slots-one"),
                     Some(n) if n >= 1.0 => with(
                         "reason-common-slots-count",
                         "count",
                         format!("{}", n.round() as i64),
                     ),
-                    _ => i18n::t(lang, "reason-common-slots-any"),
+                    _ => plain("reason-common-slots-any"),
                 }
             } else {
                 let names: Vec<String> = slots.iter().map(|s| slot_name(lang, s)).collect();
@@ -241,10 +268,10 @@ fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
                     };
                     with("reason-distance", "km", shown)
                 }
-                _ => i18n::t(lang, "reason-near"),
+                _ => plain("reason-near"),
             }
         }
-        "online" | "online_ok" | "online_only" => i18n::t(lang, "reason-online"),
+        "online" | "online_ok" | "online_only" => plain("reason-online"),
         "can_teach" | "can_share" | "share_domain" | "share_domains" | "teaches" | "can_help"
         | "domain_share" | "shares" => {
             let codes = strings(details, &["domains", "domain", "codes", "code"]);
@@ -268,8 +295,8 @@ fn sentence(lang: UiLanguage, tag: &str, details: &Value) -> Option<String> {
                 names,
             )
         }
-        "family" | "household" | "families" => i18n::t(lang, "reason-family"),
-        "age" | "similar_age" | "age_band" | "age_close" => i18n::t(lang, "reason-age"),
+        "family" | "household" | "families" => plain("reason-family"),
+        "age" | "similar_age" | "age_band" | "age_close" => plain("reason-age"),
         _ => return None,
     })
 }
@@ -309,6 +336,32 @@ mod tests {
         let de = describe(UiLanguage::De, json);
         assert!(de[0].contains("Arabisch"), "{de:?}");
         assert_ne!(de, en);
+    }
+
+    #[test]
+    fn coordinators_read_the_reasons_about_the_pair() {
+        let json =
+            r#"[{"reason": "shared_language", "lang": "en", "level": "B2"}, "online", "nonsense"]"#;
+        for lang in UiLanguage::ALL {
+            let pair = describe_for(lang, json, Voice::Pair);
+            let coordinator = describe_for(lang, json, Voice::Coordinator);
+            assert_eq!(pair.len(), coordinator.len(), "{lang:?}");
+            for (p, c) in pair.iter().zip(&coordinator) {
+                assert_ne!(p, c, "{lang:?}: one voice each");
+                assert!(
+                    !c.starts_with("review-"),
+                    "{lang:?}: a message, not its id: {c}"
+                );
+            }
+        }
+        assert_eq!(
+            describe_for(UiLanguage::En, json, Voice::Coordinator)[0],
+            "Both speak English."
+        );
+        assert_eq!(
+            describe_for(UiLanguage::En, "oops", Voice::Coordinator),
+            ["They have a lot in common; their free times and places fit."]
+        );
     }
 
     #[test]

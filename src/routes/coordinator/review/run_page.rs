@@ -20,7 +20,7 @@ use crate::db::participants::Participant;
 use crate::db::runs::MatchingRun;
 use crate::domain::{MatchStatus, Programme, RunStatus, UiLanguage};
 use crate::i18n;
-use crate::introductions::reasons;
+use crate::introductions::reasons::{self, Voice};
 use crate::matching_runs::review_table::{self, Filter, Sort};
 use crate::matching_runs::{review, Unmatched};
 use crate::routes::pages::PageCtx;
@@ -290,7 +290,7 @@ pub(super) async fn run_page(
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let reasons = reasons::describe(lang, &m.reasons);
+            let reasons = reasons::describe_for(lang, &m.reasons, Voice::Coordinator);
             ProposalRow {
                 id: m.id,
                 score: m.score,
