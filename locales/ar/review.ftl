@@ -173,3 +173,5 @@ review-reason-practise-language = يريد أحدهما ممارسة { $language
 review-reason-practise-language-any = يستطيع أحدهما مساعدة الآخر على ممارسة لغة.
 review-reason-family = كلاهما عائلة، كما رغبا.
 review-reason-age = عمران متقاربان.
+review-waited = ينتظر منذ
+review-waited-days = { $days } يومًا

@@ -173,3 +173,5 @@ review-reason-practise-language = Eine Person möchte { $languages } üben, die 
 review-reason-practise-language-any = Eine Person kann der anderen beim Üben einer Sprache helfen.
 review-reason-family = Beide sind Familien, wie gewünscht.
 review-reason-age = Ähnliches Alter.
+review-waited = Wartet seit
+review-waited-days = { $days } Tagen

@@ -173,3 +173,5 @@ review-reason-practise-language = One wants to practise { $languages }, which th
 review-reason-practise-language-any = One can help the other practise a language.
 review-reason-family = Both are families, as they wished.
 review-reason-age = Similar age.
+review-waited = Waiting for
+review-waited-days = { $days } days

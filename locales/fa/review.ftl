@@ -173,3 +173,5 @@ review-reason-practise-language = یکی می‌خواهد { $languages } را �
 review-reason-practise-language-any = یکی می‌تواند به دیگری در تمرین یک زبان کمک کند.
 review-reason-family = هر دو خانواده‌اند، همان‌طور که خواسته بودند.
 review-reason-age = هم‌سن و سال.
+review-waited = در انتظار از
+review-waited-days = { $days } روز

@@ -173,3 +173,5 @@ review-reason-practise-language = L’un veut pratiquer { $languages }, que l’
 review-reason-practise-language-any = L’un peut aider l’autre à pratiquer une langue.
 review-reason-family = Deux familles, comme souhaité.
 review-reason-age = Âge proche.
+review-waited = En attente depuis
+review-waited-days = { $days } jours

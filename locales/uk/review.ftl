@@ -173,3 +173,5 @@ review-reason-practise-language = Одна людина хоче практик�
 review-reason-practise-language-any = Одна людина може допомогти іншій практикувати мову.
 review-reason-family = Обоє — родини, як і хотіли.
 review-reason-age = Близький вік.
+review-waited = Чекає
+review-waited-days = { $days } дн.

@@ -36,6 +36,12 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
         all.contains("Olena S.</bdi> <span class=\"muted\">#"),
         "{all}"
     );
+    // Tesfay was not matched: linked, with how long he has waited.
+    assert!(
+        all.contains(&format!("<a href=\"/coordinator/people/{}\"><bdi>Tesfay", c.tesfay)),
+        "{all}"
+    );
+    assert!(all.contains("<td>0 days</td>"), "{all}");
     // Olena has one free time: the row says so.
     assert!(all.contains("One free time in common at most"), "{all}");
 

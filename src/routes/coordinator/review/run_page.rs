@@ -188,8 +188,21 @@ fn filter_view(
 
 /// One unmatched seeker.
 struct UnmatchedRow {
+    id: i32,
     name: String,
     why: String,
+    /// How long they have waited, in words ("12 days").
+    waited: String,
+}
+
+/// Days from `since` to `now`, in words.
+fn waited_text(
+    lang: UiLanguage,
+    since: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
+) -> String {
+    let days = (now - since).num_days().max(0);
+    i18n::t_args(lang, "review-waited-days", &[("days", &days.to_string())])
 }
 
 /// The run page.
@@ -365,8 +378,13 @@ pub(super) async fn run_page(
         unmatched: unmatched_page
             .iter()
             .map(|u| UnmatchedRow {
+                id: u.seeker_id,
                 name: label(&names, u.seeker_id),
                 why: unmatched_text(lang, u),
+                waited: names.get(&u.seeker_id).map_or_else(
+                    || "–".to_owned(),
+                    |p| waited_text(lang, p.waiting_since, chrono::Utc::now().naive_utc()),
+                ),
             })
             .collect(),
         upage_no,
