@@ -175,3 +175,4 @@ review-reason-family = كلاهما عائلة، كما رغبا.
 review-reason-age = عمران متقاربان.
 review-waited = ينتظر منذ
 review-waited-days = { $days } يومًا
+review-rejected-because = السبب:

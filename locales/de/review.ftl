@@ -175,3 +175,4 @@ review-reason-family = Beide sind Familien, wie gewünscht.
 review-reason-age = Ähnliches Alter.
 review-waited = Wartet seit
 review-waited-days = { $days } Tagen
+review-rejected-because = Grund:

@@ -175,3 +175,4 @@ review-reason-family = Both are families, as they wished.
 review-reason-age = Similar age.
 review-waited = Waiting for
 review-waited-days = { $days } days
+review-rejected-because = Reason:

@@ -175,3 +175,4 @@ review-reason-family = هر دو خانواده‌اند، همان‌طور ک�
 review-reason-age = هم‌سن و سال.
 review-waited = در انتظار از
 review-waited-days = { $days } روز
+review-rejected-because = دلیل:

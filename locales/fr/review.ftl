@@ -175,3 +175,4 @@ review-reason-family = Deux familles, comme souhaité.
 review-reason-age = Âge proche.
 review-waited = En attente depuis
 review-waited-days = { $days } jours
+review-rejected-because = Motif :

@@ -175,3 +175,4 @@ review-reason-family = Обоє — родини, як і хотіли.
 review-reason-age = Близький вік.
 review-waited = Чекає
 review-waited-days = { $days } дн.
+review-rejected-because = Причина:

@@ -188,7 +188,8 @@ pub fn reject(
                 programme_id: m.programme_id,
                 action: "match.reject",
                 subject: ("match", Some(m.id)),
-                detail: "",
+                // The reason, for the audit log; retention empties it with the rest.
+                detail: reason,
             },
             now,
         )?;

@@ -148,6 +148,22 @@ async fn a_run_started_in_the_browser_is_reviewed_approved_and_rejected() {
         rejected.reject_reason.as_deref(),
         Some("They know each other")
     );
+    // The run's table and the audit log say why.
+    let table = app.get(&location(&r)).await.text().await.expect("body");
+    assert!(
+        table.contains("Reason: <q>They know each other</q>"),
+        "{table}"
+    );
+    let reject_detail: String = {
+        use buddymatch::db::schema::audit_log;
+        use diesel::prelude::*;
+        audit_log::table
+            .filter(audit_log::action.eq("match.reject"))
+            .select(audit_log::detail)
+            .first(&mut *app.db().get().expect("conn"))
+            .expect("audit entry")
+    };
+    assert_eq!(reject_detail, "They know each other");
     let forbidden = matches::rules(
         &mut app.db().get().expect("conn"),
         c.programme.id,

@@ -99,6 +99,8 @@ struct ProposalRow {
     buddy_area: String,
     /// The row to come back to after deciding about this one (the next, or this one if last).
     at: i32,
+    /// Why a coordinator rejected it.
+    reject_reason: Option<String>,
     seeker: ProfileView,
     buddy: ProfileView,
 }
@@ -320,6 +322,7 @@ pub(super) async fn run_page(
                 seeker_area: area(m.seeker_id),
                 buddy_area: area(m.buddy_id),
                 at: proposals.items.get(i + 1).map_or(m.id, |next| next.id),
+                reject_reason: m.reject_reason.clone(),
                 seeker: profile_view(lang, &programme, &names, m.seeker_id),
                 buddy: profile_view(lang, &programme, &names, m.buddy_id),
             }
