@@ -1,6 +1,7 @@
 //! The audit log: who viewed or changed what, and when. Written in the same transaction as the
 //! change it records; visible to admins.
 
+use anyhow::Context;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -68,6 +69,54 @@ pub fn record(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Which entries the audit page shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Who acted: `Some(Some(id))` a coordinator, `Some(None)` no coordinator (participants and
+    /// the system), `None` anyone.
+    pub coordinator: Option<Option<i32>>,
+    /// This action only.
+    pub action: Option<String>,
+    /// At or after.
+    pub from: Option<NaiveDateTime>,
+    /// Before.
+    pub until: Option<NaiveDateTime>,
+}
+
+/// The entries `filter` keeps, newest first, one page (`page` starts at 1).
+///
+/// # Errors
+/// A failed query.
+pub fn filtered(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<Vec<AuditRecord>, DbError> {
+    let mut query = audit_log::table.into_boxed();
+    match filter.coordinator {
+        Some(Some(id)) => query = query.filter(audit_log::coordinator_id.eq(id)),
+        Some(None) => query = query.filter(audit_log::coordinator_id.is_null()),
+        None => {}
+    }
+    if let Some(action) = &filter.action {
+        query = query.filter(audit_log::action.eq(action.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_log::at.ge(from));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_log::at.lt(until));
+    }
+    Ok(query
+        .order(audit_log::id.desc())
+        .limit(per_page)
+        .offset(super::page_offset(page, per_page))
+        .select(AuditRecord::as_select())
+        .load(conn)
+        .context("reading the audit log")?)
 }
 
 /// The newest entries first, one page (`page` starts at 1).

@@ -471,7 +471,37 @@ async fn add_view_edit_a_person_and_audit_it() {
     let r = admin.get(&app, "/coordinator/audit").await;
     assert_eq!(r.status(), 200);
     let body = r.text().await.expect("body");
-    assert!(body.contains("participant.view") && body.contains("c@example.org"));
+    // Actions in words, the coordinator named, the person linked.
+    assert!(body.contains("Looked at a person") && body.contains("c@example.org"));
+    assert!(
+        body.contains(&format!("<a href=\"/coordinator/people/{id}\">Person {id}</a>")),
+        "{body}"
+    );
+    // Filtered by what: only changes of profiles.
+    let changes = admin
+        .get(&app, "/coordinator/audit?action=participant.update")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(changes.contains("<td>Changed a person"), "{changes}");
+    assert!(!changes.contains("<td>Looked at a person"), "{changes}");
+    // By who: participants and the system only (no coordinator did anything as them).
+    let others = admin
+        .get(&app, "/coordinator/audit?who=none&from=2000-01-01&to=2999-12-31")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(!others.contains("<bdi>c@example.org</bdi>"), "{others}");
+    // By when: nothing before 2001.
+    let old = admin
+        .get(&app, "/coordinator/audit?to=2000-12-31")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(old.contains("No entry fits these choices."), "{old}");
 }
 
 /// A second browser (own cookies) on the same app.

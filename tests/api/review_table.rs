@@ -38,7 +38,10 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
     );
     // Tesfay was not matched: linked, with how long he has waited.
     assert!(
-        all.contains(&format!("<a href=\"/coordinator/people/{}\"><bdi>Tesfay", c.tesfay)),
+        all.contains(&format!(
+            "<a href=\"/coordinator/people/{}\"><bdi>Tesfay",
+            c.tesfay
+        )),
         "{all}"
     );
     assert!(all.contains("<td>0 days</td>"), "{all}");

@@ -1,6 +1,4 @@
-//! Admin pages: coordinator accounts (add, assign programmes) and the audit log.
-
-use std::collections::HashMap;
+//! Admin pages: coordinator accounts (add, assign programmes); the audit log is `audit_log`.
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -9,25 +7,19 @@ use chrono::Utc;
 
 use super::form::error_text;
 use super::frame;
-use super::{
-    query_pairs, respond, see_other, At, CoordError, Field, Nav, PageError, Signed, Values,
-};
+use super::{respond, see_other, At, CoordError, Field, Nav, PageError, Signed, Values};
 use crate::accounts::store::{self as account_store, AccountError, Coordinator, CoordinatorRole};
 use crate::accounts::{self, Password, PasswordError};
-use crate::db::audit::{self, AuditRecord};
 use crate::db::programmes;
 use crate::domain::{Email, Programme};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 use crate::state::AppState;
 
-const AUDIT_PER_PAGE: i64 = 100;
-
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(accounts_page)
         .service(add_account)
-        .service(assign_programmes)
-        .service(audit_page);
+        .service(assign_programmes);
 }
 
 /// One account with a form to change its programmes.
@@ -283,80 +275,4 @@ async fn assign_programmes(
     } else {
         Err(PageError::new(lang, CoordError::NotFound))
     }
-}
-
-/// One audit line as shown.
-struct AuditLine {
-    record: AuditRecord,
-    who: String,
-    programme: String,
-    at: String,
-}
-
-/// The audit page.
-#[derive(Template)]
-#[template(path = "coordinator/audit.html")]
-struct AuditPage {
-    page: PageCtx,
-    nav: Option<Nav>,
-    lines: Vec<AuditLine>,
-    prev: Option<String>,
-    next: Option<String>,
-}
-
-/// `GET /coordinator/audit?page=` (admins only): who viewed or changed what, newest first.
-#[get("/coordinator/audit")]
-async fn audit_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    signed: Signed,
-) -> Result<HttpResponse, PageError> {
-    let lang = signed.lang;
-    signed.require_admin()?;
-    let values = Values(query_pairs(&req));
-    let page_no = values
-        .get("page")
-        .parse::<i64>()
-        .unwrap_or(1)
-        .clamp(1, 1_000_000);
-    let (records, people, progs) = state
-        .db
-        .run(move |db| -> Result<_, CoordError> {
-            let mut conn = db.get()?;
-            Ok((
-                audit::recent(&mut conn, page_no, AUDIT_PER_PAGE + 1)?,
-                accounts::list(&mut conn)?,
-                programmes::list(&mut conn)?,
-            ))
-        })
-        .await
-        .at(lang)?;
-    let emails: HashMap<i32, String> = people.into_iter().map(|c| (c.id, c.email)).collect();
-    let names: HashMap<i32, String> = progs.into_iter().map(|p| (p.id, p.name)).collect();
-    let has_more = records.len() as i64 > AUDIT_PER_PAGE;
-    let system = i18n::t(lang, "coord-audit-system");
-    let lines = records
-        .into_iter()
-        .take(usize::try_from(AUDIT_PER_PAGE).unwrap_or(100))
-        .map(|r| AuditLine {
-            who: r.coordinator_id.map_or_else(
-                || system.clone(),
-                |id| emails.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
-            ),
-            programme: r
-                .programme_id
-                .and_then(|id| names.get(&id).cloned())
-                .unwrap_or_default(),
-            at: r.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            record: r,
-        })
-        .collect();
-    let page = AuditPage {
-        page: frame(&req, lang, i18n::t(lang, "coord-audit-title")),
-        nav: Some(signed.nav()),
-        lines,
-        prev: (page_no > 1).then(|| format!("/coordinator/audit?page={}", page_no - 1)),
-        next: has_more.then(|| format!("/coordinator/audit?page={}", page_no + 1)),
-    };
-    Ok(respond(&req, StatusCode::OK, lang, &page))
 }

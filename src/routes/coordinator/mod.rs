@@ -9,6 +9,7 @@
 //! and also the accounts, programmes and audit pages.
 
 mod admin;
+mod audit_log;
 mod auth;
 mod connections;
 mod form;
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(outcomes::all_outcomes_page)
         .service(outcomes::all_outcomes_csv);
     admin::configure(cfg);
+    audit_log::configure(cfg);
     programmes_admin::configure(cfg);
     programme_archive::configure(cfg);
     review::configure(cfg);
