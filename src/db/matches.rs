@@ -148,6 +148,62 @@ pub fn all_of_run(conn: &mut DbConnection, run_id: i32) -> Result<Vec<Match>, Db
         .with_context(|| format!("reading the proposals of run {run_id}"))?)
 }
 
+/// Every match a participant is or was in (as seeker or buddy), newest first.
+///
+/// # Errors
+/// A failed query.
+pub fn of_participant(conn: &mut DbConnection, participant_id: i32) -> Result<Vec<Match>, DbError> {
+    Ok(matches::table
+        .filter(
+            matches::seeker_id
+                .eq(participant_id)
+                .or(matches::buddy_id.eq(participant_id)),
+        )
+        .order((matches::created_at.desc(), matches::id.desc()))
+        .select(Match::as_select())
+        .load(conn)
+        .with_context(|| format!("reading the matches of participant {participant_id}"))?)
+}
+
+/// The furthest open match of each of these participants (active before approved before
+/// proposed), by participant id; people in none are left out.
+///
+/// # Errors
+/// A failed query.
+pub fn open_status_of(
+    conn: &mut DbConnection,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, MatchStatus>, DbError> {
+    let open = [
+        MatchStatus::Proposed,
+        MatchStatus::Approved,
+        MatchStatus::Active,
+    ];
+    let rows: Vec<(i32, i32, MatchStatus)> = matches::table
+        .filter(
+            matches::seeker_id
+                .eq_any(ids)
+                .or(matches::buddy_id.eq_any(ids)),
+        )
+        .filter(matches::status.eq_any(MatchStatus::codes(open)))
+        .select((matches::seeker_id, matches::buddy_id, matches::status))
+        .load(conn)
+        .context("reading the open matches of a list of people")?;
+    let rank = |s: MatchStatus| open.iter().position(|o| *o == s).unwrap_or(0);
+    let mut out = std::collections::HashMap::new();
+    for (seeker, buddy, status) in rows {
+        for id in [seeker, buddy] {
+            if ids.contains(&id) {
+                let e = out.entry(id).or_insert(status);
+                if rank(status) > rank(*e) {
+                    *e = status;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// All of a run's (seeker, buddy) pairs, for comparing runs.
 ///
 /// # Errors

@@ -62,6 +62,19 @@ pub fn for_programme(
     Ok(rows.into_iter().map(|r| (r.participant_id, r)).collect())
 }
 
+/// The readiness records of these participants, by id (one list page at a time).
+///
+/// # Errors
+/// A failed query.
+pub fn for_ids(conn: &mut DbConnection, ids: &[i32]) -> Result<HashMap<i32, Readiness>, DbError> {
+    let rows: Vec<Readiness> = volunteer_readiness::table
+        .filter(volunteer_readiness::participant_id.eq_any(ids))
+        .select(Readiness::as_select())
+        .load(conn)
+        .with_context(|| format!("reading the readiness of {} participants", ids.len()))?;
+    Ok(rows.into_iter().map(|r| (r.participant_id, r)).collect())
+}
+
 /// Stores `record` (replacing the volunteer's record if there is one) and sets the volunteer's
 /// `safeguarding_cleared` to `cleared`. Call inside a write transaction.
 ///

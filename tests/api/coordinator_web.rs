@@ -418,7 +418,32 @@ async fn add_view_edit_a_person_and_audit_it() {
     let r = app.get(&location).await;
     assert_eq!(r.status(), 200);
     let body = r.text().await.expect("body");
-    assert!(body.contains("amal@example.org") && body.contains("privacy_notice"));
+    assert!(body.contains("amal@example.org"));
+    // The coordinator's words, not codes or the form's questions; the number to pin with; no
+    // readiness for someone who does not volunteer; her (empty) match history.
+    assert!(body.contains("Privacy notice (taking part)") && !body.contains("privacy_notice"));
+    assert!(!body.contains("When are you free?") && body.contains("Free times"));
+    assert!(
+        body.contains(&format!(
+            "<dd>{id} (used for pins and matching by hand)</dd>"
+        )),
+        "{body}"
+    );
+    assert!(
+        !body.contains("/readiness\""),
+        "no readiness for a non-volunteer: {body}"
+    );
+    assert!(body.contains("Not in any match yet."));
+    let list = app
+        .get("/coordinator/programmes/demo/people")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        list.contains("Ready to be proposed</th>") && list.contains("<th scope=\"col\">Match</th>"),
+        "{list}"
+    );
     let actions = audit_actions(&app);
     assert!(actions.contains(&("participant.create".to_owned(), Some(id))));
     assert!(actions.contains(&("participant.view".to_owned(), Some(id))));
@@ -474,7 +499,9 @@ async fn add_view_edit_a_person_and_audit_it() {
     // Actions in words, the coordinator named, the person linked.
     assert!(body.contains("Looked at a person") && body.contains("c@example.org"));
     assert!(
-        body.contains(&format!("<a href=\"/coordinator/people/{id}\">Person {id}</a>")),
+        body.contains(&format!(
+            "<a href=\"/coordinator/people/{id}\">Person {id}</a>"
+        )),
         "{body}"
     );
     // Filtered by what: only changes of profiles.
@@ -488,7 +515,10 @@ async fn add_view_edit_a_person_and_audit_it() {
     assert!(!changes.contains("<td>Looked at a person"), "{changes}");
     // By who: participants and the system only (no coordinator did anything as them).
     let others = admin
-        .get(&app, "/coordinator/audit?who=none&from=2000-01-01&to=2999-12-31")
+        .get(
+            &app,
+            "/coordinator/audit?who=none&from=2000-01-01&to=2999-12-31",
+        )
         .await
         .text()
         .await

@@ -125,4 +125,28 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
         "only parsed values go back: {back}"
     );
     assert_eq!(find_match(&app, amal.id).status, "approved");
+
+    // Amal's page lists the match with Anna; the people list shows where each one stands.
+    let person = page(&app, &format!("/coordinator/people/{}", c.amal)).await;
+    assert!(
+        person.contains(&format!(
+            "<a href=\"/coordinator/people/{}\"><bdi>Anna</bdi></a> #{}",
+            c.anna, c.anna
+        )),
+        "{person}"
+    );
+    assert!(
+        person.contains(&format!(
+            "<a href=\"/coordinator/matches/{}\">Approved</a>",
+            amal.id
+        )),
+        "{person}"
+    );
+    let people = page(&app, "/coordinator/programmes/demo/people").await;
+    assert!(people.contains("<td>Approved</td>"), "{people}");
+    assert!(
+        people.contains("Ready to be proposed, also for pairs with children")
+            || people.contains("Ready to be proposed (not for pairs with children)"),
+        "{people}"
+    );
 }

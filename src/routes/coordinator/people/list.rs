@@ -9,7 +9,9 @@ use super::super::frame;
 use super::super::programme_by_slug;
 use super::super::{page_link, query_pairs, respond, At, Field, Nav, PageError, Signed, Values};
 use super::PER_PAGE;
+use crate::db::matches;
 use crate::db::people::{self as store, ListOrder, PeopleFilter};
+use crate::db::readiness as readiness_store;
 use crate::domain::{ParticipantStatus, Programme, Role};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
@@ -23,6 +25,10 @@ pub(super) struct Row {
     volunteer: bool,
     status: String,
     waiting_days: i64,
+    /// Volunteers: ready to be proposed (and for minors), or what is missing; "–" otherwise.
+    readiness: String,
+    /// Their furthest open match ("proposed", "introduced", "matched"), or "–".
+    matched: String,
 }
 
 /// The people list.
@@ -77,11 +83,15 @@ pub(super) async fn list(
     let programme_id = programme.id;
     let now = Utc::now().naive_utc();
     let f = filter.clone();
-    let (people, total) = state
+    let (people, total, ready, open) = state
         .db
-        .run(move |db| {
+        .run(move |db| -> Result<_, crate::db::DbError> {
             let mut conn = db.get()?;
-            store::list(&mut conn, programme_id, &f, page_no, PER_PAGE, now)
+            let (people, total) = store::list(&mut conn, programme_id, &f, page_no, PER_PAGE, now)?;
+            let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
+            let ready = readiness_store::for_ids(&mut conn, &ids)?;
+            let open = matches::open_status_of(&mut conn, &ids)?;
+            Ok((people, total, ready, open))
         })
         .await
         .at(lang)?;
@@ -143,6 +153,19 @@ pub(super) async fn list(
             volunteer: p.volunteer,
             status: i18n::coded(lang, "coord-status", p.status.code()),
             waiting_days: (now - p.waiting_since).num_days(),
+            readiness: if p.volunteer {
+                match ready.get(&p.id) {
+                    Some(r) if r.is_ready(true) => t("coord-ready-with-minors"),
+                    Some(r) if r.is_ready(false) => t("coord-ready-adults"),
+                    _ => t("coord-not-ready"),
+                }
+            } else {
+                "–".to_owned()
+            },
+            matched: open.get(&p.id).map_or_else(
+                || "–".to_owned(),
+                |s| i18n::coded(lang, "review-status", s.code()),
+            ),
         })
         .collect();
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);

@@ -1,4 +1,7 @@
-//! One person's page: profile, household, consent record and readiness (audited).
+//! One person's page: their participant number, profile (in the coordinator's words),
+//! household, consent record, their matches, and readiness for volunteers (audited).
+
+use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -9,9 +12,10 @@ use super::super::frame;
 use super::super::{respond, At, CoordError, Nav, PageError, Signed};
 use super::participant;
 use crate::coordinator::readiness::{self};
+use crate::db::matches;
 use crate::db::participants::{self};
 use crate::db::people::{self as store, ConsentRecord};
-use crate::domain::{HouseholdMemberInput, Programme, UiLanguage};
+use crate::domain::{HouseholdMemberInput, MatchStatus, Programme, UiLanguage};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 use crate::routes::profile_form::{joined, ProfileText};
@@ -21,6 +25,17 @@ use crate::state::AppState;
 pub(super) struct Line {
     label: String,
     value: String,
+}
+
+/// One of their matches.
+pub(super) struct HistoryRow {
+    /// Where to look at it: the match page once decided, the run while proposed.
+    link: Option<String>,
+    with: String,
+    with_id: i32,
+    role: String,
+    status: String,
+    since: String,
 }
 
 /// One person.
@@ -34,7 +49,9 @@ pub(super) struct PersonPage {
     programme: Programme,
     lines: Vec<Line>,
     household: Vec<HouseholdMemberInput>,
-    consents: Vec<ConsentRecord>,
+    /// Each consent with its purpose in words.
+    consents: Vec<(String, ConsentRecord)>,
+    history: Vec<HistoryRow>,
     volunteer: bool,
     readiness: Vec<Line>,
     ready: bool,
@@ -59,7 +76,7 @@ pub(super) async fn view(
     let id = p.id;
     let s = signed.clone();
     let programme_id = programme.id;
-    let (household, consents, readiness) = state
+    let (household, consents, readiness, history, partners) = state
         .db
         .run(move |db| -> Result<_, CoordError> {
             db.write(|c| -> Result<_, CoordError> {
@@ -70,10 +87,27 @@ pub(super) async fn view(
                     "participant",
                     Some(id),
                 )?;
+                let history = matches::of_participant(c, id)?;
+                let others: Vec<i32> = history
+                    .iter()
+                    .map(|m| {
+                        if m.seeker_id == id {
+                            m.buddy_id
+                        } else {
+                            m.seeker_id
+                        }
+                    })
+                    .collect();
+                let partners: HashMap<i32, String> = participants::by_ids(c, &others)?
+                    .into_iter()
+                    .map(|p| (p.id, p.first_name))
+                    .collect();
                 Ok((
                     participants::household(c, id)?,
                     store::consents(c, id)?,
                     readiness::find(c, id)?,
+                    history,
+                    partners,
                 ))
             })
         })
@@ -90,6 +124,10 @@ pub(super) async fn view(
     let or_dash = |items: Vec<String>| joined(items, || "–".to_owned());
     let lines = vec![
         Line {
+            label: t("coord-label-number"),
+            value: format!("{id} ({})", t("coord-label-number-hint")),
+        },
+        Line {
             label: t("field-email"),
             value: p.email.clone(),
         },
@@ -98,7 +136,7 @@ pub(super) async fn view(
             value: p.phone.clone().unwrap_or_else(|| "–".to_owned()),
         },
         Line {
-            label: t("field-message-language"),
+            label: t("coord-label-message-language"),
             value: UiLanguage::parse(&p.message_language).map_or_else(
                 |_| p.message_language.clone(),
                 |l| l.native_name().to_owned(),
@@ -151,7 +189,7 @@ pub(super) async fn view(
             ),
         },
         Line {
-            label: t("field-practise-languages"),
+            label: t("coord-label-practise-languages"),
             value: or_dash(words.language_names(&input.practise_languages)),
         },
         Line {
@@ -159,22 +197,22 @@ pub(super) async fn view(
             value: or_dash(words.interests(&input.interests)),
         },
         Line {
-            label: t("section-availability"),
+            label: t("coord-label-availability"),
             value: or_dash(words.slots(input.availability.iter().map(String::as_str))),
         },
         Line {
-            label: t("field-area"),
+            label: t("coord-label-area"),
             value: p
                 .area
                 .as_deref()
                 .map_or_else(|| "–".to_owned(), |a| words.area(a)),
         },
         Line {
-            label: t("field-max-travel"),
+            label: t("coord-label-max-travel"),
             value: p.max_travel_km.to_string(),
         },
         Line {
-            label: t("field-online-ok"),
+            label: t("coord-label-online-ok"),
             value: yes_no(p.online_ok),
         },
         Line {
@@ -186,30 +224,30 @@ pub(super) async fn view(
             value: p.household_children.to_string(),
         },
         Line {
-            label: t("field-pref-buddy-gender"),
+            label: t("coord-label-pref-buddy-gender"),
             value: p.pref_buddy_gender.as_deref().map_or_else(
                 || t("pref-gender-any"),
                 |g| i18n::coded(lang, "pref-gender", g),
             ),
         },
         Line {
-            label: t("field-pref-family"),
+            label: t("coord-label-pref-family"),
             value: yes_no(p.pref_family),
         },
         Line {
-            label: t("pref-age-legend"),
+            label: t("coord-label-pref-age"),
             value: format!("{} – {}", opt(p.pref_age_min), opt(p.pref_age_max)),
         },
         Line {
-            label: t("field-pref-outside-community"),
+            label: t("coord-label-pref-outside-community"),
             value: yes_no(p.pref_outside_language_community),
         },
         Line {
-            label: t("share-legend"),
+            label: t("coord-label-share"),
             value: or_dash(words.domains(&input.share_domains)),
         },
         Line {
-            label: t("learn-legend"),
+            label: t("coord-label-learn"),
             value: or_dash(words.domains(&input.learn_domains)),
         },
     ];
@@ -237,6 +275,45 @@ pub(super) async fn view(
             value: date_text(d.background_check),
         },
     ];
+    let history = history
+        .iter()
+        .map(|m| {
+            let (partner, role) = if m.seeker_id == id {
+                (m.buddy_id, "coord-history-seeker")
+            } else {
+                (m.seeker_id, "coord-history-buddy")
+            };
+            HistoryRow {
+                link: match (m.status, m.run_id) {
+                    (MatchStatus::Proposed | MatchStatus::Superseded, Some(run)) => {
+                        Some(format!("/coordinator/runs/{run}"))
+                    }
+                    (MatchStatus::Proposed | MatchStatus::Superseded, None) => None,
+                    _ => Some(format!("/coordinator/matches/{}", m.id)),
+                },
+                with: partners
+                    .get(&partner)
+                    .cloned()
+                    .unwrap_or_else(|| format!("#{partner}")),
+                with_id: partner,
+                role: t(role),
+                status: i18n::coded(lang, "review-status", m.status.code()),
+                since: m.created_at.format("%Y-%m-%d").to_string(),
+            }
+        })
+        .collect();
+    let consents = consents
+        .into_iter()
+        .map(|c| {
+            let id = format!("coord-consent-purpose-{}", c.purpose.replace('_', "-"));
+            let purpose = if i18n::has(lang, &id) {
+                t(&id)
+            } else {
+                c.purpose.clone()
+            };
+            (purpose, c)
+        })
+        .collect();
     let page = PersonPage {
         page: frame(&req, lang, format!("{} {}", p.first_name, p.last_name)),
         nav: Some(signed.nav()),
@@ -246,6 +323,7 @@ pub(super) async fn view(
         lines,
         household,
         consents,
+        history,
         volunteer: p.volunteer,
         readiness: readiness_lines,
         ready: r.is_ready(false),
