@@ -47,6 +47,7 @@ section-languages = اللغات
 languages-hint = ما اللغات التي تتحدثها، وما مستواك فيها؟ اذكر لغة واحدة على الأقل.
 language-n = اللغة { $n }
 level-n = المستوى
+level-of-language-n = مستوى اللغة { $n }
 languages-row = اللغة { $n } ومستواها
 field-practise-languages = لغات أرغب في التدرّب عليها (اختياري)
 level-a1 = A1 – مبتدئ

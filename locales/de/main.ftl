@@ -47,6 +47,7 @@ section-languages = Sprachen
 languages-hint = Welche Sprachen sprechen Sie und wie gut? Geben Sie mindestens eine an.
 language-n = Sprache { $n }
 level-n = Niveau
+level-of-language-n = Niveau von Sprache { $n }
 languages-row = Sprache { $n } und Niveau
 field-practise-languages = Sprachen, die ich üben möchte (freiwillig)
 level-a1 = A1 – Anfänger

@@ -47,6 +47,7 @@ section-languages = Languages
 languages-hint = Which languages do you speak, and how well? Give at least one.
 language-n = Language { $n }
 level-n = Level
+level-of-language-n = Level of language { $n }
 languages-row = Language { $n } and level
 field-practise-languages = Languages I would like to practise (optional)
 level-a1 = A1 – beginner

@@ -47,6 +47,7 @@ section-languages = زبان‌ها
 languages-hint = به چه زبان‌هایی صحبت می‌کنید و در چه سطحی؟ دست‌کم یک زبان را بنویسید.
 language-n = زبان { $n }
 level-n = سطح
+level-of-language-n = سطح زبان { $n }
 languages-row = زبان { $n } و سطح آن
 field-practise-languages = زبان‌هایی که دوست دارم تمرین کنم (اختیاری)
 level-a1 = A1 – مبتدی

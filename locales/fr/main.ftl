@@ -47,6 +47,7 @@ section-languages = Langues
 languages-hint = Quelles langues parlez-vous, et à quel niveau ? Indiquez-en au moins une.
 language-n = Langue { $n }
 level-n = Niveau
+level-of-language-n = Niveau de la langue { $n }
 languages-row = Langue { $n } et niveau
 field-practise-languages = Langues que je voudrais pratiquer (facultatif)
 level-a1 = A1 – débutant

@@ -47,6 +47,7 @@ section-languages = Мови
 languages-hint = Якими мовами ви розмовляєте і наскільки добре? Вкажіть принаймні одну.
 language-n = Мова { $n }
 level-n = Рівень
+level-of-language-n = Рівень мови { $n }
 languages-row = Мова { $n } і рівень
 field-practise-languages = Мови, які я хочу практикувати (необов’язково)
 level-a1 = A1 – початковий

@@ -564,3 +564,39 @@ async fn an_unknown_programme_is_a_translated_404() {
         .expect("body")
         .contains("dir=\"rtl\""));
 }
+
+/// A language chosen without its level (issue 11): the level is marked and named, the title says
+/// "Error:" once, the summary takes the focus, the privacy notice has no empty heading.
+#[tokio::test]
+async fn a_language_without_its_level_marks_the_level() {
+    let app = spawn_app().await;
+    let mut form = valid_form("level@example.org", "en");
+    for (k, v) in &mut form {
+        if *k == "languages.2.code" {
+            *v = "fr".to_owned();
+        }
+    }
+    let r = post_form(&app, "programme=demo&lang=en", &form).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("<a href=\"#languages-2-level\">Level of language 3:"),
+        "{html}"
+    );
+    let level = html
+        .split("id=\"languages-2-level\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the level select");
+    assert!(level.contains("aria-invalid=\"true\""), "{level}");
+    let code = html
+        .split("id=\"languages-2-code\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the language select");
+    assert!(!code.contains("aria-invalid"), "{code}");
+    assert!(html.contains("<title>Error: Sign up"), "{html}");
+    assert!(!html.contains("Error::"));
+    assert!(html.contains("id=\"error-summary\" autofocus"));
+    assert!(!html.contains("<h3></h3>"));
+}

@@ -50,7 +50,7 @@ const seeker = {
   languages: [['ar', 'native'], ['en', 'B2']],
   interests: ['cooking', 'hiking', 'football'],
   slots: ['wed_evening', 'sat_morning', 'sat_afternoon'],
-  share: ['culture', 'leisure'], learn: ['language', 'work'],
+  share: ['culture', 'leisure'], learn: ['language', 'work'], forgetALevel: true,
 };
 const buddy = {
   first: 'Jonas', last: `Becker${tag}`, email: `jonas.e2e.${tag}@example.com`,
@@ -88,6 +88,27 @@ async function signUp(page, base, p) {
   for (const d of p.share) await page.check(`#share_domains-${d}`);
   for (const d of p.learn) await page.check(`#learn_domains-${d}`);
   await page.check('#consent');
+  if (p.forgetALevel) {
+    // A language chosen without its level: the level is marked, the summary names it and
+    // takes the focus, the title says "Error:" once; nothing typed is lost.
+    const row = p.languages.length;
+    await page.selectOption(`#languages-${row}-code`, 'fr');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 422),
+      page.click('form[action^="/signup"] button[type="submit"]'),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'error-summary', 'the error summary has the focus');
+    assert.equal(await page.getAttribute(`#languages-${row}-level`, 'aria-invalid'), 'true', 'the level is marked');
+    assert.equal(await page.getAttribute(`#languages-${row}-code`, 'aria-invalid'), null, 'the language is not');
+    const link = page.locator(`#error-summary a[href="#languages-${row}-level"]`);
+    assert.match(await link.innerText(), /Level of language/);
+    const title = await page.title();
+    assert.ok(title.startsWith('Error: ') && !title.includes('::'), `title: ${title}`);
+    assert.equal(await page.locator('.privacy h3:empty').count(), 0, 'no empty heading in the privacy notice');
+    assert.equal(await page.inputValue('#email'), p.email, 'what was typed is kept');
+    await page.selectOption(`#languages-${row}-code`, '');
+  }
   await Promise.all([
     page.waitForURL(/\/signup\/thanks/),
     page.click('form[action^="/signup"] button[type="submit"]'),

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use crate::domain::{
-    interests, Availability, IntegrationDomain, LanguageLevel, Programme, UiLanguage,
+    interests, Availability, IntegrationDomain, LanguageCode, LanguageLevel, Programme, UiLanguage,
     ValidationErrors,
 };
+use crate::domain::form_choice::FormChoice;
 use crate::i18n;
 use crate::routes::profile_form::{reader, FormValues};
 use crate::routes::widgets::{self, Field, Opt};
@@ -19,6 +20,9 @@ use crate::routes::widgets::{self, Field, Opt};
 pub struct LanguageRow {
     pub(super) legend: String,
     pub(super) error: Option<String>,
+    /// The row's problem is its level (a language is chosen, its level is not): the level
+    /// select is marked and named in the summary.
+    pub(super) level_at_fault: bool,
     pub(super) code: Field,
     pub(super) level: Field,
 }
@@ -205,19 +209,27 @@ pub(super) fn form_view(
             let code_name = format!("languages.{i}.code");
             let level_name = format!("languages.{i}.level");
             let row_error = b.error(&format!("languages.{i}"));
+            let level_at_fault = LanguageCode::from_form(values.get(&code_name)).is_ok()
+                && LanguageLevel::from_form(values.get(&level_name)).is_err();
             let mut code = b.select(&code_name, "language-n", code_options);
             code.id = format!("languages-{i}-code");
             code.label = i18n::t_args(lang, "language-n", &[("n", &n)]);
             code.required = i == 0;
-            // The row's message is shown (and announced) with its language select.
-            code.error.clone_from(&row_error);
             let mut level = b.select(&level_name, "level-n", level_options);
             level.id = format!("languages-{i}-level");
             level.required = i == 0;
-            level.error = None;
+            // The row's message is shown (and announced) with the select at fault.
+            if level_at_fault {
+                code.error = None;
+                level.error.clone_from(&row_error);
+            } else {
+                code.error.clone_from(&row_error);
+                level.error = None;
+            }
             LanguageRow {
                 legend: i18n::t_args(lang, "languages-row", &[("n", &n)]),
                 error: row_error,
+                level_at_fault,
                 code,
                 level,
             }

@@ -34,9 +34,16 @@ fn anchor_and_label(lang: UiLanguage, field: &str, view: &FormView) -> (String, 
     let first = |g: &Field| g.anchor().to_owned();
     if let Some(rest) = field.strip_prefix("languages.") {
         let n = rest.parse::<usize>().unwrap_or(0);
+        let number = (n + 1).to_string();
+        if view.language_rows.get(n).is_some_and(|r| r.level_at_fault) {
+            return (
+                format!("languages-{n}-level"),
+                i18n::t_args(lang, "level-of-language-n", &[("n", &number)]),
+            );
+        }
         return (
             format!("languages-{n}-code"),
-            i18n::t_args(lang, "languages-row", &[("n", &(n + 1).to_string())]),
+            i18n::t_args(lang, "languages-row", &[("n", &number)]),
         );
     }
     if let Some(rest) = field.strip_prefix("household_members.") {
@@ -222,8 +229,9 @@ pub(super) fn render_form(
     let title = if errors.is_empty() {
         format!("{} – {name}", i18n::t(lang, "signup-title"))
     } else {
+        // The prefix carries its own colon ("Error:", "Erreur :").
         format!(
-            "{}: {} – {name}",
+            "{} {} – {name}",
             i18n::t(lang, "error-prefix"),
             i18n::t(lang, "signup-title")
         )

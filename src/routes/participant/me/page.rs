@@ -334,7 +334,7 @@ pub(super) fn me_page(
     let base = format!("/me/{token}");
     let mut title = i18n::t_args(lang, "me-title", &args);
     if !errors.is_empty() || delete_error.is_some() {
-        title = format!("{}: {title}", t("error-prefix"));
+        title = format!("{} {title}", t("error-prefix"));
     }
     let page = PageCtx::new(lang, title, &base, &[]);
     let mut summary: Vec<(String, String)> = errors
