@@ -89,19 +89,29 @@ pub async fn confirm(
         .await;
     match result {
         Ok(Confirmation::Valid {
-            first_name, lang, ..
+            first_name,
+            lang,
+            volunteer,
+            ..
         }) => {
             let lang = page_lang(&req, lang);
             let page = PageCtx::new(lang, i18n::t(lang, "confirmed-title"), req.path(), &[]);
+            let name = i18n::isolate(&first_name);
+            // Volunteers learn what comes before they can be proposed, and then what happens.
+            let paragraphs = if volunteer {
+                vec![
+                    i18n::t_args(lang, "confirmed-body-volunteer", &[("name", &name)]),
+                    i18n::t(lang, "confirmed-volunteer-first"),
+                    i18n::t(lang, "confirmed-volunteer-next"),
+                ]
+            } else {
+                vec![i18n::t_args(lang, "confirmed-body", &[("name", &name)])]
+            };
             let mut response = pages::render(
                 StatusCode::OK,
                 &MessagePage {
                     page,
-                    paragraphs: vec![i18n::t_args(
-                        lang,
-                        "confirmed-body",
-                        &[("name", &i18n::isolate(&first_name))],
-                    )],
+                    paragraphs,
                     button_action: None,
                     button_label: String::new(),
                     link: None,

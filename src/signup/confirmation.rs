@@ -42,6 +42,8 @@ pub enum Confirmation {
         lang: Option<UiLanguage>,
         /// The programme's name.
         programme: String,
+        /// They offer to be a buddy (training and a code of conduct come first).
+        volunteer: bool,
     },
     /// Used before (the participant's language, if known).
     Used(Option<UiLanguage>),
@@ -120,6 +122,7 @@ fn resolve(
                     first_name: participant.first_name,
                     lang,
                     programme,
+                    volunteer: participant.volunteer,
                 },
                 Some(token),
             ))

@@ -600,3 +600,60 @@ async fn a_language_without_its_level_marks_the_level() {
     assert!(html.contains("id=\"error-summary\" autofocus"));
     assert!(!html.contains("<h3></h3>"));
 }
+
+/// A volunteer is told on confirming that a code of conduct and training come first, and what
+/// happens then (issue 11); an arriving member is not.
+#[tokio::test]
+async fn a_volunteer_learns_what_comes_before_being_proposed() {
+    let app = spawn_app().await;
+    let mut form = valid_form("volunteer@example.org", "en");
+    for (k, v) in &mut form {
+        match *k {
+            "role" => *v = "receiving".to_owned(),
+            "household_members.0.first_name" | "household_members.0.birth_year" => v.clear(),
+            "household_adults" => *v = "1".to_owned(),
+            "household_children" => *v = "0".to_owned(),
+            _ => {}
+        }
+    }
+    form.push(("volunteer", "true".to_owned()));
+    let r = post_form(&app, "programme=demo&lang=en", &form).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+    let path = confirm_path(&mails(&app)[0].text);
+    let html = app
+        .client
+        .post(format!("{}{path}", app.address))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("for offering to be a buddy"), "{html}");
+    assert!(
+        html.contains("code of conduct") && html.contains("training"),
+        "{html}"
+    );
+    assert!(
+        html.contains("you decide whether you would like to meet"),
+        "{html}"
+    );
+
+    post_form(
+        &app,
+        "programme=demo&lang=en",
+        &valid_form("arriving@example.org", "en"),
+    )
+    .await;
+    let path = confirm_path(&mails(&app)[1].text);
+    let html = app
+        .client
+        .post(format!("{}{path}", app.address))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(!html.contains("code of conduct"), "{html}");
+}

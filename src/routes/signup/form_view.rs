@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
+use crate::domain::form_choice::FormChoice;
 use crate::domain::{
     interests, Availability, IntegrationDomain, LanguageCode, LanguageLevel, Programme, UiLanguage,
     ValidationErrors,
 };
-use crate::domain::form_choice::FormChoice;
 use crate::i18n;
 use crate::routes::profile_form::{reader, FormValues};
 use crate::routes::widgets::{self, Field, Opt};
