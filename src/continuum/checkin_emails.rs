@@ -71,6 +71,9 @@ pub fn send(
         now,
     )?;
     let link = format!("{}/checkin/{token}", settings.public_url());
+    // Every email carries the person's own data link.
+    let me_link = crate::introductions::my_data_link(conn, me.id, settings, now)
+        .map_err(|e| crate::db::DbError::Unexpected(anyhow::Error::new(e)))?;
     let lang = language_of(&me);
     let args = [
         ("name", other.first_name.as_str()),
@@ -93,6 +96,7 @@ pub fn send(
                     i18n::t_args(lang, "checkin-email-private", &args),
                     i18n::t(lang, "checkin-email-concern"),
                 ],
+                me_link: Some(me_link),
                 ..Content::default()
             }
         }
@@ -110,6 +114,7 @@ pub fn send(
                 before,
                 button: Some((i18n::t(lang, "closing-email-button"), link)),
                 after: vec![i18n::t(lang, "closing-email-thanks")],
+                me_link: Some(me_link),
                 ..Content::default()
             }
         }

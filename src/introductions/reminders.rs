@@ -80,6 +80,7 @@ fn remind(
             before: vec![i18n::t_args(lang, "reminder-email-body", &args)],
             button: Some((i18n::t(lang, "intro-email-button"), link)),
             after: vec![i18n::t_args(lang, "intro-email-privacy", &args)],
+            me_link: Some(super::my_data_link(conn, me.id, settings, now)?),
             ..Content::default()
         };
         emails::send(conn, &me.email, lang, &content, now)?;

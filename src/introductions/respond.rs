@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use super::{
     contact_email,
     emails::{self, Content},
-    language_of, IntroError, MAX_REASON_CHARS,
+    language_of, my_data_link, IntroError, MAX_REASON_CHARS,
 };
 use crate::db::audit::{self, AuditEntry};
 use crate::db::introductions as answers;
@@ -17,6 +17,7 @@ use crate::db::{programmes, Db, DbConnection, DbError};
 use crate::domain::Side;
 use crate::domain::{IntroductionAnswer, MatchStatus, UiLanguage};
 use crate::i18n;
+use crate::settings::Settings;
 use crate::tokens::{self, LinkToken, Purpose, PurposeKind};
 
 /// What a person answered.
@@ -72,6 +73,9 @@ pub enum LinkState {
     Valid(Box<Invitation>),
     /// Answered before.
     Used(Option<UiLanguage>),
+    /// Answered yes before, and the other side said yes too: the link shows the contact
+    /// details again (the first to accept otherwise has them only by email).
+    Introduced(Box<Invitation>),
     /// Past its time.
     Expired(Option<UiLanguage>),
     /// The match is no longer waiting for answers (the other side declined, or it was closed).
@@ -103,14 +107,22 @@ pub fn lookup_response(
         return Ok(LinkState::Unknown);
     };
     let lang = Some(language_of(&me));
-    match found {
-        tokens::LinkState::Used(_) => return Ok(LinkState::Used(lang)),
-        tokens::LinkState::Expired(_) => return Ok(LinkState::Expired(lang)),
-        tokens::LinkState::Valid(_) | tokens::LinkState::Unknown => {}
-    }
-    let Some(the_match) = matches::find(conn, match_id)? else {
-        return Ok(LinkState::Closed(lang));
+    // A spent link still leads to the contact details once both have said yes.
+    let spent = match found {
+        tokens::LinkState::Used(_) => Some(LinkState::Used(lang)),
+        tokens::LinkState::Expired(_) => Some(LinkState::Expired(lang)),
+        tokens::LinkState::Valid(_) | tokens::LinkState::Unknown => None,
     };
+    let Some(the_match) = matches::find(conn, match_id)? else {
+        return Ok(spent.unwrap_or(LinkState::Closed(lang)));
+    };
+    if let Some(spent) = spent {
+        let introduced = the_match.status == MatchStatus::Active
+            && [the_match.seeker_id, the_match.buddy_id].contains(&me.id);
+        if !introduced {
+            return Ok(spent);
+        }
+    }
     let side = if the_match.seeker_id == me.id {
         Side::Seeker
     } else if the_match.buddy_id == me.id {
@@ -118,7 +130,7 @@ pub fn lookup_response(
     } else {
         return Ok(LinkState::Unknown);
     };
-    if the_match.status != MatchStatus::Approved {
+    if the_match.status != MatchStatus::Approved && the_match.status != MatchStatus::Active {
         return Ok(LinkState::Closed(lang));
     }
     let other_id = match side {
@@ -139,6 +151,15 @@ pub fn lookup_response(
         other,
         programme,
     };
+    if invitation.the_match.status == MatchStatus::Active {
+        return Ok(
+            if invitation.my_response() == Some(IntroductionAnswer::Accepted) {
+                LinkState::Introduced(Box::new(invitation))
+            } else {
+                LinkState::Used(lang)
+            },
+        );
+    }
     if invitation.my_response().is_some() {
         return Ok(LinkState::Used(lang));
     }
@@ -169,19 +190,23 @@ pub fn respond(
     db: &Db,
     plain: &str,
     answer: &Answer,
+    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<RespondOutcome, IntroError> {
-    db.write(|conn| respond_in(conn, plain, answer, now))
+    db.write(|conn| respond_in(conn, plain, answer, settings, now))
 }
 
 fn respond_in(
     conn: &mut DbConnection,
     plain: &str,
     answer: &Answer,
+    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<RespondOutcome, IntroError> {
     let invitation = match lookup_response(conn, plain, now)? {
         LinkState::Valid(inv) => inv,
+        // Answered already and both said yes: nothing to change, the details again.
+        LinkState::Introduced(inv) => return Ok(RespondOutcome::BothAccepted(inv)),
         other => return Ok(RespondOutcome::NotUsable(other)),
     };
     let lang = Some(invitation.lang());
@@ -206,7 +231,8 @@ fn respond_in(
                     (&invitation.other, &invitation.me),
                 ] {
                     let lang = language_of(me);
-                    let content = contact_email(lang, me, other, &programme);
+                    let mut content = contact_email(lang, me, other, &programme);
+                    content.me_link = Some(my_data_link(conn, me.id, settings, now)?);
                     emails::send(conn, &me.email, lang, &content, now)?;
                 }
                 record(conn, m, "match.accepted_by_both", invitation.side, now)?;
@@ -240,13 +266,14 @@ fn respond_in(
             )?;
             let other = &invitation.other;
             let other_lang = language_of(other);
-            let content = declined_email(
+            let mut content = declined_email(
                 other_lang,
                 other,
                 &invitation.me,
                 &invitation.programme,
                 invitation.side == Side::Buddy,
             );
+            content.me_link = Some(my_data_link(conn, other.id, settings, now)?);
             emails::send(conn, &other.email, other_lang, &content, now)?;
             record(conn, m, "match.declined", invitation.side, now)?;
             Ok(RespondOutcome::Declined(invitation))

@@ -93,6 +93,10 @@ async fn check_ins_go_out_a_week_after_acceptance_then_once_per_period_with_one_
     assert_eq!(sent.len(), 2);
     let to_seeker = sent.iter().find(|m| m.to == SEEKER_EMAIL).expect("seeker");
     let to_buddy = sent.iter().find(|m| m.to == BUDDY_EMAIL).expect("buddy");
+    assert!(
+        to_seeker.text.contains("/me/") && to_buddy.text.contains("/me/"),
+        "every email carries the person's own data link"
+    );
     // Each in their language, naming the other by first name, no contact details.
     assert_eq!(
         (to_seeker.language.as_str(), to_buddy.language.as_str()),

@@ -160,18 +160,36 @@ async fn both_accept_then_contact_details_are_emailed_and_shown_never_before() {
     assert_eq!((to_seeker.len(), to_buddy.len()), (2, 2));
     assert!(to_seeker[1].text.contains(BUDDY_EMAIL) && to_seeker[1].text.contains(BUDDY_PHONE));
     assert!(to_seeker[1].text.contains("Jonas Becker"));
+    // Every email carries the person's own data link; links wrap on a narrow screen.
+    assert!(to_seeker[1].text.contains("/me/") && to_buddy[1].text.contains("/me/"));
+    assert!(to_seeker[1].html.contains("overflow-wrap: anywhere"));
     assert_eq!(to_seeker[1].language, "ar");
     assert!(to_buddy[1].text.contains(SEEKER_EMAIL) && to_buddy[1].text.contains(SEEKER_PHONE));
     assert_eq!(to_buddy[1].language, "de");
     let me = app.get(&seeker_me).await.text().await.expect("body");
     assert!(me.contains(BUDDY_EMAIL), "shown once both accepted");
 
-    // Each link works once.
+    // Each link answers once; afterwards the first to say yes sees the other's details again
+    // from their link (issue 11), and answering again changes and sends nothing.
     let again = post(&app, &format!("{seeker_link}/accept"), &[]).await;
-    assert_eq!(again.status(), StatusCode::GONE);
-    assert!(again.text().await.expect("body").contains("lang=\"ar\""));
-    assert_eq!(app.get(&seeker_link).await.status(), StatusCode::GONE);
+    assert_eq!(again.status(), StatusCode::OK);
+    let html = again.text().await.expect("body");
+    assert!(
+        html.contains("lang=\"ar\"") && html.contains(BUDDY_EMAIL),
+        "{html}"
+    );
+    let page = app.get(&seeker_link).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    assert!(
+        html.contains(BUDDY_EMAIL) && html.contains(BUDDY_PHONE),
+        "{html}"
+    );
     assert_eq!(mails(&app).len(), 4, "nothing sent twice");
+    assert_eq!(
+        find_match(app.db(), pair.match_id).expect("match").status,
+        "active"
+    );
 }
 
 #[tokio::test]
@@ -217,6 +235,7 @@ async fn a_decline_forbids_the_pair_puts_the_seeker_back_and_tells_the_other_kin
         "no reason"
     );
     assert!(!note.text.contains(BUDDY_EMAIL));
+    assert!(note.text.contains("/me/"), "the data link: {}", note.text);
 
     // The seeker's link now says the suggestion is closed; answering changes nothing.
     assert_eq!(app.get(&seeker_link).await.status(), StatusCode::GONE);
@@ -379,6 +398,10 @@ async fn one_reminder_after_n_days_then_the_pair_shows_as_waiting() {
     assert_eq!(to_buddy.len(), 2, "one reminder");
     assert_eq!(to_buddy[1].language, "de");
     assert!(to_buddy[1].text.contains("Amal") && !to_buddy[1].text.contains(SEEKER_EMAIL));
+    assert!(
+        to_buddy[1].text.contains("/me/"),
+        "the reminder carries the data link"
+    );
     assert!(waiting_early.is_empty());
     assert_eq!(waiting_late.len(), 1);
     assert_eq!(waiting_late[0].match_id, pair.match_id);

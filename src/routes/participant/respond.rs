@@ -58,7 +58,7 @@ pub fn problem_page(req: &HttpRequest, state: &LinkState) -> HttpResponse {
         LinkState::Used(lang) => (StatusCode::GONE, "respond-used", *lang),
         LinkState::Expired(lang) => (StatusCode::GONE, "respond-expired", *lang),
         LinkState::Closed(lang) => (StatusCode::GONE, "respond-closed", *lang),
-        LinkState::Unknown | LinkState::Valid(_) => {
+        LinkState::Unknown | LinkState::Valid(_) | LinkState::Introduced(_) => {
             (StatusCode::NOT_FOUND, "respond-unknown", None)
         }
     };
@@ -90,6 +90,9 @@ pub async fn respond_page(
         .await;
     let inv = match result {
         Ok(LinkState::Valid(inv)) => inv,
+        Ok(LinkState::Introduced(inv)) => {
+            return answered_page(&req, &RespondOutcome::BothAccepted(inv))
+        }
         Ok(other) => return problem_page(&req, &other),
         Err(e) => return pages::server_error(language::request_language(&req, None), &e),
     };
@@ -170,9 +173,10 @@ async fn answer(
     answer: Answer,
 ) -> HttpResponse {
     let now = Utc::now().naive_utc();
+    let settings = state.settings.clone();
     let result = state
         .db
-        .run(move |db| introductions::respond(db, &plain, &answer, now))
+        .run(move |db| introductions::respond(db, &plain, &answer, &settings, now))
         .await;
     match result {
         Ok(outcome) => answered_page(&req, &outcome),
