@@ -89,6 +89,7 @@ me-status-pending = لم تؤكد تسجيلك في { $programme } بعد.
 me-status-confirmed = أنت مسجّل في { $programme }.
 me-status-withdrawn = لقد سحبت موافقتك. لم نعد نبحث عن شراكة لك.
 me-matches-heading = شراكتك
+me-partner-left = انتهت مطابقتك: غادر الطرف الآخر البرنامج وحُذفت بياناته. إذا رغبت في شخص جديد، فيُرجى الرد على أيّ من رسائلنا.
 me-no-matches = لم نعرّفك على أحد بعد.
 me-match-waiting-you = اقترحنا عليك { $name } رفيقًا لك. يرجى الرد عبر الرابط في رسالتنا.
 me-match-waiting-other = لقد وافقت على { $name }. ننتظر رد { $name }.

@@ -89,6 +89,7 @@ me-status-pending = Du hast deine Anmeldung bei { $programme } noch nicht bestä
 me-status-confirmed = Du bist bei { $programme } angemeldet.
 me-status-withdrawn = Du hast deine Einwilligung widerrufen. Wir suchen kein Match mehr für dich.
 me-matches-heading = Dein Match
+me-partner-left = Ihr Paar ist beendet: Die andere Person hat das Programm verlassen und ihre Daten wurden gelöscht. Wenn Sie sich jemand Neues wünschen, antworten Sie einfach auf eine unserer E-Mails.
 me-no-matches = Wir haben dich noch niemandem vorgestellt.
 me-match-waiting-you = Wir haben dir { $name } als Buddy-Person vorgeschlagen. Bitte antworte über den Link in unserer E-Mail.
 me-match-waiting-other = Du hast ja zu { $name } gesagt. Wir warten auf die Antwort von { $name }.

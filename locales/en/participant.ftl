@@ -89,6 +89,7 @@ me-status-pending = You have not confirmed your sign-up for { $programme } yet.
 me-status-confirmed = You are signed up for { $programme }.
 me-status-withdrawn = You have withdrawn your consent. We no longer look for a match for you.
 me-matches-heading = Your match
+me-partner-left = Your match has ended: your buddy has left the programme and their data has been deleted. If you would like someone new, please reply to any of our emails.
 me-no-matches = We have not introduced you to anyone yet.
 me-match-waiting-you = We have suggested { $name } as your buddy. Please answer using the link in our email.
 me-match-waiting-other = You said yes to { $name }. We are waiting for { $name } to answer.

@@ -89,6 +89,7 @@ me-status-pending = Vous n'avez pas encore confirmé votre inscription à { $pro
 me-status-confirmed = Vous êtes inscrit·e à { $programme }.
 me-status-withdrawn = Vous avez retiré votre consentement. Nous ne cherchons plus de binôme pour vous.
 me-matches-heading = Votre binôme
+me-partner-left = Votre binôme a pris fin : l’autre personne a quitté le programme et ses données ont été supprimées. Si vous souhaitez quelqu’un d’autre, répondez simplement à l’un de nos e-mails.
 me-no-matches = Nous ne vous avons encore présenté à personne.
 me-match-waiting-you = Nous vous avons proposé { $name } comme binôme. Merci de répondre avec le lien de notre e-mail.
 me-match-waiting-other = Vous avez dit oui à { $name }. Nous attendons la réponse de { $name }.

@@ -93,6 +93,8 @@ pub struct Participant {
     pub created_at: NaiveDateTime,
     /// Last changed.
     pub updated_at: NaiveDateTime,
+    /// When a buddy of theirs erased their data (and the match went with them).
+    pub partner_left_at: Option<NaiveDateTime>,
 }
 
 impl Participant {
@@ -539,6 +541,19 @@ pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> Result<Vec<Participant>, 
         .select(Participant::as_select())
         .load(conn)
         .with_context(|| format!("reading {} participants by id", ids.len()))?)
+}
+
+/// Notes that a buddy of this participant erased their data now (their page says the match
+/// ended rather than that nobody was introduced yet).
+///
+/// # Errors
+/// A failed query.
+pub fn note_partner_left(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(participants::table.find(id))
+        .set(participants::partner_left_at.eq(Some(now)))
+        .execute(conn)
+        .with_context(|| format!("noting that the buddy of participant {id} left"))?;
+    Ok(())
 }
 
 /// What the review table needs of a person: a name to tell them apart and their area.

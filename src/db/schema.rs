@@ -60,6 +60,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         main_language -> Nullable<Text>,
+        partner_left_at -> Nullable<Timestamp>,
     }
 }
 

@@ -258,6 +258,9 @@ fn end_matches(
             *seeker_id
         };
         if let Some(other) = participants::find(conn, other_id)? {
+            if code == "erased" {
+                participants::note_partner_left(conn, other.id, now)?;
+            }
             let lang = language_of(&other);
             let args = [
                 ("name", p.first_name.as_str()),

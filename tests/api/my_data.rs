@@ -254,6 +254,11 @@ async fn erasure_removes_personal_rows_and_keeps_an_anonymous_count() {
     assert_eq!(mails_to(&app, BUDDY_EMAIL).len(), 2);
 
     assert_eq!(app.get(&link).await.status(), StatusCode::NOT_FOUND);
+    // The buddy's own page says the match ended, not that nobody was introduced yet.
+    let buddy_link = me_link(&app, pair.buddy_id).await;
+    let page = app.get(&buddy_link).await.text().await.expect("body");
+    assert!(page.contains("Ihr Paar ist beendet"), "{page}");
+    assert!(!page.contains("Amal"), "nothing of the erased person: {page}");
 }
 
 #[tokio::test]

@@ -352,7 +352,12 @@ pub(super) fn me_page(
         errors: summary,
         status_text: i18n::t_args(lang, status_key, &args),
         matches_heading: t("me-matches-heading"),
-        no_matches: t("me-no-matches"),
+        // A buddy who erased their data takes the match with them: say it ended.
+        no_matches: if l.person.partner_left_at.is_some() {
+            t("me-partner-left")
+        } else {
+            t("me-no-matches")
+        },
         matches: match_views(lang, l),
         reasons: CloseReason::ALL
             .iter()
