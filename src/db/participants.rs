@@ -548,7 +548,11 @@ pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> Result<Vec<Participant>, 
 ///
 /// # Errors
 /// A failed query.
-pub fn note_partner_left(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> Result<(), DbError> {
+pub fn note_partner_left(
+    conn: &mut DbConnection,
+    id: i32,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
     diesel::update(participants::table.find(id))
         .set(participants::partner_left_at.eq(Some(now)))
         .execute(conn)

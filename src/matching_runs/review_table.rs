@@ -128,8 +128,9 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Reads the query's `score_min`, `score_max`, `language`, `area`, `status`, `warning` and
-    /// `sort` through `get` (`""` when absent).
+    /// Reads the query's `score_min`, `score_max`, `language`, `area`, `state` (a match
+    /// status; `status` is taken by the page's notices), `warning` and `sort` through `get`
+    /// (`""` when absent).
     #[must_use]
     pub fn parse<'a>(get: impl Fn(&str) -> &'a str) -> Self {
         let score = |key: &str| {
@@ -152,7 +153,7 @@ impl Filter {
             score_max: score("score_max"),
             language: word("language").map(|l| l.to_ascii_lowercase()),
             area: word("area"),
-            status: MatchStatus::parse(get("status").trim()).ok(),
+            status: MatchStatus::parse(get("state").trim()).ok(),
             warning_only: get("warning") == "1",
             sort: Sort::ALL
                 .into_iter()
@@ -178,7 +179,7 @@ impl Filter {
             q.push(("area", a.clone()));
         }
         if let Some(s) = self.status {
-            q.push(("status", s.code().to_owned()));
+            q.push(("state", s.code().to_owned()));
         }
         if self.warning_only {
             q.push(("warning", "1".to_owned()));
@@ -373,7 +374,7 @@ mod tests {
             "score_min" => "lots",
             "score_max" => "5000",
             "language" => "<script>",
-            "status" => "maybe",
+            "state" => "maybe",
             "sort" => "random",
             _ => "",
         });

@@ -258,7 +258,10 @@ async fn erasure_removes_personal_rows_and_keeps_an_anonymous_count() {
     let buddy_link = me_link(&app, pair.buddy_id).await;
     let page = app.get(&buddy_link).await.text().await.expect("body");
     assert!(page.contains("Ihr Paar ist beendet"), "{page}");
-    assert!(!page.contains("Amal"), "nothing of the erased person: {page}");
+    assert!(
+        !page.contains("Amal"),
+        "nothing of the erased person: {page}"
+    );
 }
 
 #[tokio::test]

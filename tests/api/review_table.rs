@@ -65,12 +65,12 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
     assert_eq!(rows(&none), 0);
     assert!(none.contains("No proposal fits these choices."), "{none}");
 
-    let by_status = page(&app, &format!("/coordinator/runs/{run}?status=approved")).await;
+    let by_status = page(&app, &format!("/coordinator/runs/{run}?state=approved")).await;
     assert_eq!(rows(&by_status), 0);
     // Nonsense in the query narrows nothing and breaks nothing.
     let odd = page(
         &app,
-        &format!("/coordinator/runs/{run}?score_min=%3Cx%3E&status=maybe&sort=random"),
+        &format!("/coordinator/runs/{run}?score_min=%3Cx%3E&state=maybe&sort=random"),
     )
     .await;
     assert_eq!(rows(&odd), 2);
@@ -106,7 +106,7 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
             ("page", "1".into()),
             ("at", olena.id.to_string()),
             ("sort", "score_asc".into()),
-            ("status", "proposed".into()),
+            ("state", "proposed".into()),
             ("score_min", "<script>".into()),
         ],
     )
@@ -115,7 +115,7 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
     let back = location(&r);
     assert!(
         back.starts_with(&format!(
-            "/coordinator/runs/{run}?page=1&status=proposed&sort=score_asc&notice=approved"
+            "/coordinator/runs/{run}?page=1&state=proposed&sort=score_asc&notice=approved"
         )),
         "{back}"
     );
@@ -125,6 +125,15 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
         "only parsed values go back: {back}"
     );
     assert_eq!(find_match(&app, amal.id).status, "approved");
+    // Again: "already decided" survives the filter (whose status key is `state`).
+    let r = post(
+        &app,
+        &format!("/coordinator/matches/{}/approve", amal.id),
+        &[("csrf", csrf.clone()), ("state", "proposed".into())],
+    )
+    .await;
+    let again = page(&app, &location(&r)).await;
+    assert!(again.contains("already decided (Approved)"), "{again}");
 
     // Amal's page lists the match with Anna; the people list shows where each one stands.
     let person = page(&app, &format!("/coordinator/people/{}", c.amal)).await;
