@@ -6,6 +6,7 @@ pub mod client;
 mod confirm;
 pub mod coordinator;
 mod health;
+mod landing;
 pub mod language;
 pub mod outcomes_charts;
 pub mod outcomes_report;
@@ -22,6 +23,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::healthz);
     pages::configure(cfg);
+    landing::configure(cfg);
     signup::configure(cfg);
     confirm::configure(cfg);
     coordinator::configure(cfg);
