@@ -108,9 +108,11 @@ export async function smtpSink() {
 
 /**
  * Starts buddymatch on a fresh database with `smtpUrl`, after creating the administrator
- * `coordinator` ({ email, password }) with the CLI. Returns { url, dir, child, stop, output }.
+ * `coordinator` ({ email, password }) with the CLI and running each command of `setup` (argument
+ * lists, e.g. `[['demo', '--seekers', '40']]`). Returns { url, dir, child, stop, output, cli,
+ * setupOutput }.
  */
-export async function startServer({ smtpUrl, coordinator }) {
+export async function startServer({ smtpUrl, coordinator, setup = [] }) {
   if (!existsSync(BINARY)) {
     throw new Error(`${BINARY} is missing: build it with \`cargo build -p buddymatch --bin buddymatch\``);
   }
@@ -139,6 +141,14 @@ export async function startServer({ smtpUrl, coordinator }) {
     throw new Error(`coordinator add failed (${add.status}):\n${add.stdout}\n${add.stderr}`);
   }
 
+  // Commands that fill the database before the server opens it (`demo ...`).
+  const setupOutput = [];
+  for (const args of setup) {
+    const r = spawnSync(BINARY, args, { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`buddymatch ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    setupOutput.push(r.stdout.trim());
+  }
+
   const child = spawnLogged(BINARY, ['serve'], { cwd: dir, env });
   const m = await waitForLine(child, /buddymatch is running: open (https?:\/\/[^/\s]+)\//, 60_000, 'buddymatch', child.output);
   const url = m[1];
@@ -155,6 +165,11 @@ export async function startServer({ smtpUrl, coordinator }) {
     dir,
     child,
     output: child.output,
+    setupOutput,
+    /** Runs a command of the binary (`demo ...`, `continuum`) on this server's database. */
+    cli: (args, { input } = {}) => spawnSync(BINARY, args, {
+      cwd: dir, env: { ...env, BASE_URL: url }, input, encoding: 'utf8', timeout: 120_000,
+    }),
     /** Stops the server; removes its folder (database) unless `keep`. */
     stop: async ({ keep = false } = {}) => {
       await stop(child);
