@@ -176,3 +176,4 @@ review-reason-age = عمران متقاربان.
 review-waited = ينتظر منذ
 review-waited-days = { $days } يومًا
 review-rejected-because = السبب:
+review-compare-new = جديد

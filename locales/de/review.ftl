@@ -176,3 +176,4 @@ review-reason-age = Ähnliches Alter.
 review-waited = Wartet seit
 review-waited-days = { $days } Tagen
 review-rejected-because = Grund:
+review-compare-new = Neu

@@ -176,3 +176,4 @@ review-reason-age = Similar age.
 review-waited = Waiting for
 review-waited-days = { $days } days
 review-rejected-because = Reason:
+review-compare-new = New

@@ -176,3 +176,4 @@ review-reason-age = هم‌سن و سال.
 review-waited = در انتظار از
 review-waited-days = { $days } روز
 review-rejected-because = دلیل:
+review-compare-new = تازه

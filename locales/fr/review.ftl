@@ -176,3 +176,4 @@ review-reason-age = Âge proche.
 review-waited = En attente depuis
 review-waited-days = { $days } jours
 review-rejected-because = Motif :
+review-compare-new = Nouveau

@@ -176,3 +176,4 @@ review-reason-age = Близький вік.
 review-waited = Чекає
 review-waited-days = { $days } дн.
 review-rejected-because = Причина:
+review-compare-new = Нова

@@ -204,6 +204,22 @@ pub fn open_status_of(
     Ok(out)
 }
 
+/// The status of each of a run's (seeker, buddy) pairs.
+///
+/// # Errors
+/// A failed query.
+pub fn statuses_of_run(
+    conn: &mut DbConnection,
+    run_id: i32,
+) -> Result<std::collections::HashMap<(i32, i32), MatchStatus>, DbError> {
+    let rows: Vec<(i32, i32, MatchStatus)> = matches::table
+        .filter(matches::run_id.eq(run_id))
+        .select((matches::seeker_id, matches::buddy_id, matches::status))
+        .load(conn)
+        .with_context(|| format!("reading the statuses of run {run_id}"))?;
+    Ok(rows.into_iter().map(|(s, b, st)| ((s, b), st)).collect())
+}
+
 /// All of a run's (seeker, buddy) pairs, for comparing runs.
 ///
 /// # Errors

@@ -226,7 +226,8 @@ pub fn waiting_shown(db: &Db, run: &MatchingRun, filter: &Filter) -> Result<Vec<
         .collect())
 }
 
-/// Two runs compared, with the people in the pairs that differ; records `run.compare`.
+/// Two runs compared: the pairs that differ, the people in them, and each such pair's status in
+/// its run; records `run.compare`.
 ///
 /// # Errors
 /// A failed query.
@@ -235,8 +236,8 @@ pub fn compare_runs(
     run: &MatchingRun,
     other: &MatchingRun,
     viewer: Viewer<'_>,
-) -> Result<(Comparison, HashMap<i32, Participant>), DbError> {
-    let (cmp, people) = {
+) -> Result<RunComparison, DbError> {
+    let compared = {
         let conn = &mut *db.get()?;
         let cmp = decisions::compare(conn, run.id, other.id)?;
         let ids: Vec<i32> = cmp
@@ -246,8 +247,25 @@ pub fn compare_runs(
             .flat_map(|&(s, b)| [s, b])
             .collect();
         let people = people(conn, &ids)?;
-        (cmp, people)
+        let mut statuses = matches::statuses_of_run(conn, run.id)?;
+        statuses.extend(matches::statuses_of_run(conn, other.id)?);
+        RunComparison {
+            cmp,
+            people,
+            statuses,
+        }
     };
     viewer.record(db, run.programme_id, "run.compare", run.id)?;
-    Ok((cmp, people))
+    Ok(compared)
+}
+
+/// What [`compare_runs`] finds.
+#[derive(Debug, Clone)]
+pub struct RunComparison {
+    /// The pairs.
+    pub cmp: Comparison,
+    /// The people in the pairs that differ.
+    pub people: HashMap<i32, Participant>,
+    /// Each pair's status in its run (a pair only in one run has one).
+    pub statuses: HashMap<(i32, i32), MatchStatus>,
 }

@@ -404,6 +404,14 @@ async fn a_pinned_pair_is_in_the_next_run_and_runs_can_be_compared() {
         "{html}"
     );
     assert!(html.contains("Pairs in both runs: 0"), "{html}");
+    // Each pair says where it stands: the new run's are new, the earlier run's were replaced.
+    assert_eq!(html.matches("</bdi> · New</li>").count(), 2, "{html}");
+    assert_eq!(
+        html.matches("</bdi> · Replaced by a newer run</li>")
+            .count(),
+        2,
+        "{html}"
+    );
     let r = app
         .get(&format!("/coordinator/runs/{second}/compare?with=x"))
         .await;

@@ -7,6 +7,7 @@ use askama::Template;
 use super::super::{frame, query_pairs, respond, At, Nav, PageError, Signed, Values};
 use super::{bad_request, label, run_and_programme, viewer};
 use crate::db::runs::MatchingRun;
+use crate::domain::MatchStatus;
 use crate::i18n;
 use crate::matching_runs::review;
 use crate::routes::pages::PageCtx;
@@ -16,6 +17,8 @@ use crate::state::AppState;
 struct PairRow {
     seeker: String,
     buddy: String,
+    /// Approved, rejected, new (still proposed), replaced ...
+    status: String,
 }
 
 /// The comparison page.
@@ -53,7 +56,11 @@ pub(super) async fn compare_page(
     let (a, b) = (run.id, other.id);
     let who = viewer(&signed);
     let (r, o) = (run.clone(), other.clone());
-    let (cmp, names) = state
+    let review::RunComparison {
+        cmp,
+        people: names,
+        statuses,
+    } = state
         .db
         .run(move |db| review::compare_runs(db, &r, &o, who))
         .await
@@ -64,6 +71,13 @@ pub(super) async fn compare_page(
             .map(|&(s, b)| PairRow {
                 seeker: label(&names, s),
                 buddy: label(&names, b),
+                status: statuses.get(&(s, b)).map_or_else(String::new, |st| {
+                    if *st == MatchStatus::Proposed {
+                        i18n::t(lang, "review-compare-new")
+                    } else {
+                        i18n::coded(lang, "review-status", st.code())
+                    }
+                }),
             })
             .collect()
     };
