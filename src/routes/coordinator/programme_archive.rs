@@ -166,6 +166,37 @@ async fn status_page(
     ))
 }
 
+/// Archives (`to_archive`) or reopens the programme `slug` for an admin -> the page with a notice.
+async fn change_state(
+    state: &AppState,
+    signed: &Signed,
+    slug: String,
+    body: &[u8],
+    to_archive: bool,
+) -> Result<HttpResponse, PageError> {
+    let lang = signed.lang;
+    signed.require_admin()?;
+    signed.form(body)?;
+    let by = admin_actor(signed);
+    let now = Utc::now().naive_utc();
+    let p = state
+        .db
+        .run(move |db| {
+            if to_archive {
+                programmes::archive(db, &slug, by, now).map(|(p, _)| p)
+            } else {
+                programmes::reopen(db, &slug, by, now)
+            }
+        })
+        .await
+        .map_err(|e| page_error(lang, e))?;
+    let notice = if to_archive { "archived" } else { "reopened" };
+    Ok(see_other(&format!(
+        "/coordinator/programmes/{}/archive?notice={notice}",
+        p.slug
+    )))
+}
+
 /// `POST /coordinator/programmes/{slug}/archive`
 #[post("/coordinator/programmes/{slug}/archive")]
 async fn archive(
@@ -174,19 +205,7 @@ async fn archive(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = signed.lang;
-    signed.require_admin()?;
-    signed.form(&body)?;
-    let by = admin_actor(&signed);
-    let (p, _) = state
-        .db
-        .run(move |db| programmes::archive(db, &path, by, Utc::now().naive_utc()))
-        .await
-        .map_err(|e| page_error(lang, e))?;
-    Ok(see_other(&format!(
-        "/coordinator/programmes/{}/archive?notice=archived",
-        p.slug
-    )))
+    change_state(&state, &signed, path.into_inner(), &body, true).await
 }
 
 /// `POST /coordinator/programmes/{slug}/reopen`
@@ -197,19 +216,7 @@ async fn reopen(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let lang = signed.lang;
-    signed.require_admin()?;
-    signed.form(&body)?;
-    let by = admin_actor(&signed);
-    let p = state
-        .db
-        .run(move |db| programmes::reopen(db, &path, by, Utc::now().naive_utc()))
-        .await
-        .map_err(|e| page_error(lang, e))?;
-    Ok(see_other(&format!(
-        "/coordinator/programmes/{}/archive?notice=reopened",
-        p.slug
-    )))
+    change_state(&state, &signed, path.into_inner(), &body, false).await
 }
 
 /// `POST /coordinator/programmes/{slug}/delete`
