@@ -266,6 +266,36 @@ mod tests {
         }
     }
 
+    /// German addresses people one way throughout: the formal "Sie" (issue 11), on every page
+    /// and in every email.
+    #[test]
+    fn german_says_sie_everywhere() {
+        const INFORMAL: [&str; 16] = [
+            "du", "Du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "Dein",
+            "Deine", "euch", "euer", "eure", "Eure", "Euer",
+        ];
+        const PLURAL: [&str; 8] = [
+            "Ihr habt",
+            "Ihr seid",
+            "ihr habt",
+            "ihr seid",
+            "Habt ihr",
+            "Seid ihr",
+            "Ihr sprecht",
+            "Ihr könnt",
+        ];
+        for (id, text) in language_messages("de") {
+            let informal = text
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| INFORMAL.contains(w));
+            assert!(informal.is_none(), "{id}: \"{informal:?}\" in {text}");
+            assert!(
+                !PLURAL.iter().any(|p| text.contains(p)),
+                "{id}: informal plural in {text}"
+            );
+        }
+    }
+
     #[test]
     fn translations_are_not_english_copies() {
         let en: HashMap<String, String> = language_messages("en").into_iter().collect();
