@@ -39,7 +39,7 @@ contact-email-subject = { $programme }: Sie und { $name } haben beide ja gesagt
 contact-email-body = Sie und { $name } haben beide ja gesagt. So erreichen Sie { $name }:
 meet-tips-heading = Ideen für Ihr erstes Treffen:
 meet-tip-public = Treffen Sie sich an einem öffentlichen Ort, zum Beispiel in einem Café, einer Bibliothek oder einem Park.
-meet-tip-daytime = Wählt eine Zeit am Tag und haltet das erste Treffen kurz.
+meet-tip-daytime = Wählen Sie für das erste Treffen eine Zeit am Tag und halten Sie es kurz.
 meet-tip-tell = Sagen Sie einer Freundin, einem Freund oder jemandem aus der Familie, wohin Sie gehen.
 meet-tip-coordinator = Wenn sich etwas nicht richtig anfühlt, wenden Sie sich jederzeit an Ihre Koordination.
 

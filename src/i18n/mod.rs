@@ -267,12 +267,16 @@ mod tests {
     }
 
     /// German addresses people one way throughout: the formal "Sie" (issue 11), on every page
-    /// and in every email.
+    /// and in every email. Catches the informal pronouns, "ihr" with a verb in the informal
+    /// plural ("Ihr wohnt", "wenn ihr beide ja gesagt habt") and the informal imperatives these
+    /// texts used to have ("Gib ...", "Wählt ..."). Third-person "ihr"/"ihre" ("mit ihr", "ihre
+    /// Daten") and the polite "Ihr"/"Ihre" before a noun pass.
     #[test]
     fn german_says_sie_everywhere() {
-        const INFORMAL: [&str; 16] = [
-            "du", "Du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "Dein",
-            "Deine", "euch", "euer", "eure", "Eure", "Euer",
+        const INFORMAL: [&str; 28] = [
+            "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch",
+            "euer", "eure", "euren", "eurem", "eurer", "eures", "Du", "Dich", "Dir", "Dein",
+            "Deine", "Deinen", "Deinem", "Deiner", "Euch", "Euer", "Eure", "Euren",
         ];
         const PLURAL: [&str; 8] = [
             "Ihr habt",
@@ -284,14 +288,36 @@ mod tests {
             "Ihr sprecht",
             "Ihr könnt",
         ];
-        for (id, text) in language_messages("de") {
-            let informal = text
+        const IMPERATIVE: [&str; 27] = [
+            "Gib", "Wähle", "Wählt", "Schreib", "Schreibe", "Warte", "Trefft", "Haltet", "haltet",
+            "Sag", "Sieh", "Prüfe", "prüfe", "Versuche", "versuche", "Trag", "trag", "Antworte",
+            "antworte", "Fordere", "fordere", "Setze", "setze", "Wende", "wende", "Lerne", "Melde",
+        ];
+        let german = language_messages("de");
+        assert!(german.len() > 150, "German has {} messages", german.len());
+        for (id, text) in german {
+            let words: Vec<&str> = text
                 .split(|c: char| !c.is_alphanumeric())
-                .find(|w| INFORMAL.contains(w));
-            assert!(informal.is_none(), "{id}: \"{informal:?}\" in {text}");
+                .filter(|w| !w.is_empty())
+                .collect();
+            let informal = words.iter().find(|w| INFORMAL.contains(w));
+            assert!(informal.is_none(), "{id}: {informal:?} in {text}");
+            let imperative = words.iter().find(|w| IMPERATIVE.contains(w));
+            assert!(imperative.is_none(), "{id}: {imperative:?} in {text}");
             assert!(
                 !PLURAL.iter().any(|p| text.contains(p)),
                 "{id}: informal plural in {text}"
+            );
+            // "ihr" then a lowercase word ending in -t is the informal plural verb ("Ihr wohnt",
+            // "ihr trefft"); after the polite "Ihr" comes a noun, capitalised.
+            let plural_verb = words.windows(2).find(|pair| {
+                matches!(pair[0], "ihr" | "Ihr")
+                    && pair[1].starts_with(char::is_lowercase)
+                    && pair[1].ends_with('t')
+            });
+            assert!(
+                plural_verb.is_none(),
+                "{id}: informal plural {plural_verb:?} in {text}"
             );
         }
     }
