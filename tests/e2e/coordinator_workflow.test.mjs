@@ -27,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 import { Maildir, linksIn } from './support/mail.mjs';
+import { fillSignUp } from './support/people.mjs';
 import { BINARY, smtpSink, startServer } from './support/server.mjs';
 import { spawnSync } from 'node:child_process';
 
@@ -62,57 +63,35 @@ const buddy = {
 };
 const coordinator = { email: `coord.e2e.${tag}@example.com`, password: 'e2e-coordinator-password' };
 
-/** Fills the public sign-up form like a person would and sends it. */
+/** Opens the sign-up form and fills and sends it like a person would (`support/people.mjs`). */
 async function signUp(page, base, p) {
   await page.goto(`${base}/signup?programme=demo&lang=en`);
-  await page.fill('#first_name', p.first);
-  await page.fill('#last_name', p.last);
-  await page.fill('#email', p.email);
-  await page.selectOption('#message_language', 'en');
-  await page.fill('#birth_year', p.birthYear);
-  await page.selectOption('#gender', p.gender);
-  await page.check(`#role-${p.role}`);
-  if (p.volunteer) {
-    await page.check('#volunteer');
-    await page.selectOption('#capacity', '1');
-  }
-  for (const [i, [code, level]] of p.languages.entries()) {
-    await page.selectOption(`#languages-${i}-code`, code);
-    await page.selectOption(`#languages-${i}-level`, level);
-  }
-  for (const i of p.interests) await page.check(`#interests-${i}`);
-  for (const s of p.slots) await page.check(`#availability-${s}`);
-  await page.selectOption('#area', 'zentrum');
-  await page.fill('#max_travel_km', '10');
-  await page.check('#online_ok');
-  for (const d of p.share) await page.check(`#share_domains-${d}`);
-  for (const d of p.learn) await page.check(`#learn_domains-${d}`);
-  await page.check('#consent');
-  if (p.forgetALevel) {
-    // A language chosen without its level: the level is marked, the summary names it and
-    // takes the focus, the title says "Error:" once; nothing typed is lost.
-    const row = p.languages.length;
-    await page.selectOption(`#languages-${row}-code`, 'fr');
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 422),
-      page.click('form[action^="/signup"] button[type="submit"]'),
-    ]);
-    await page.waitForLoadState('load');
-    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'error-summary', 'the error summary has the focus');
-    assert.equal(await page.getAttribute(`#languages-${row}-level`, 'aria-invalid'), 'true', 'the level is marked');
-    assert.equal(await page.getAttribute(`#languages-${row}-code`, 'aria-invalid'), null, 'the language is not');
-    const link = page.locator(`#error-summary a[href="#languages-${row}-level"]`);
-    assert.match(await link.innerText(), /Level of language/);
-    const title = await page.title();
-    assert.ok(title.startsWith('Error: ') && !title.includes('::'), `title: ${title}`);
-    assert.equal(await page.locator('.privacy h3:empty').count(), 0, 'no empty heading in the privacy notice');
-    assert.equal(await page.inputValue('#email'), p.email, 'what was typed is kept');
-    await page.selectOption(`#languages-${row}-code`, '');
-  }
+  await fillSignUp(page, p, { beforeSend: p.forgetALevel ? (pg) => forgetALevel(pg, p) : undefined });
+}
+
+/**
+ * Sends the form with a language chosen without its level: the level is marked, the summary
+ * names it and takes the focus, the title says "Error:" once; nothing typed is lost. Then takes
+ * the language out again, ready to send.
+ */
+async function forgetALevel(page, p) {
+  const row = p.languages.length;
+  await page.selectOption(`#languages-${row}-code`, 'fr');
   await Promise.all([
-    page.waitForURL(/\/signup\/thanks/),
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 422),
     page.click('form[action^="/signup"] button[type="submit"]'),
   ]);
+  await page.waitForLoadState('load');
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'error-summary', 'the error summary has the focus');
+  assert.equal(await page.getAttribute(`#languages-${row}-level`, 'aria-invalid'), 'true', 'the level is marked');
+  assert.equal(await page.getAttribute(`#languages-${row}-code`, 'aria-invalid'), null, 'the language is not');
+  const link = page.locator(`#error-summary a[href="#languages-${row}-level"]`);
+  assert.match(await link.innerText(), /Level of language/);
+  const title = await page.title();
+  assert.ok(title.startsWith('Error: ') && !title.includes('::'), `title: ${title}`);
+  assert.equal(await page.locator('.privacy h3:empty').count(), 0, 'no empty heading in the privacy notice');
+  assert.equal(await page.inputValue('#email'), p.email, 'what was typed is kept');
+  await page.selectOption(`#languages-${row}-code`, '');
 }
 
 /** Opens the emailed confirmation link and presses the button (only POST confirms). */

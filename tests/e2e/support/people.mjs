@@ -9,9 +9,9 @@ import { linksIn } from './mail.mjs';
  * Fills the public sign-up form of the demo programme (already open in `page`, in any language)
  * like a person would and sends it; resolves on the thank-you page.
  * `p`: { first, last, email, role, volunteer, birthYear, gender, languages, interests, slots,
- * share, learn }.
+ * share, learn }. `beforeSend(page)`, if given, runs once the form is filled, before it is sent.
  */
-export async function fillSignUp(page, p) {
+export async function fillSignUp(page, p, { beforeSend } = {}) {
   await page.fill('#first_name', p.first);
   await page.fill('#last_name', p.last);
   await page.fill('#email', p.email);
@@ -35,6 +35,7 @@ export async function fillSignUp(page, p) {
   for (const d of p.share) await page.check(`#share_domains-${d}`);
   for (const d of p.learn) await page.check(`#learn_domains-${d}`);
   await page.check('#consent');
+  if (beforeSend) await beforeSend(page);
   await Promise.all([
     page.waitForURL(/\/signup\/thanks/),
     page.click('form[action^="/signup"] button[type="submit"]'),
