@@ -23,7 +23,7 @@ use crate::state::AppState;
 const PER_PAGE: i64 = 100;
 
 /// Every action the service records (messages `audit-action-<action, `.`/`_` as `-`>`).
-pub const ACTIONS: [&str; 42] = [
+pub const ACTIONS: [&str; 44] = [
     "checkin.answered",
     "checkin.exit_answered",
     "checkin.recorded",
@@ -32,7 +32,9 @@ pub const ACTIONS: [&str; 42] = [
     "coordinator.create",
     "coordinator.programmes",
     "coordinator.setup",
+    "login",
     "login.failed",
+    "logout",
     "match.accepted",
     "match.accepted_by_both",
     "match.approve",
