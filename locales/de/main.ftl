@@ -9,7 +9,7 @@ footer-text = buddymatch bringt Menschen, die neu angekommen sind, mit Menschen 
 
 signup-title = Anmeldung
 signup-heading = Anmeldung: { $programme }
-signup-intro = Dieses Programm bringt Menschen, die neu angekommen sind, mit Menschen zusammen, die schon hier leben. Die Tandems treffen sich regelmäßig, teilen ein Hobby, üben eine Sprache und helfen sich gegenseitig, sich zurechtzufinden. Das Ausfüllen dauert etwa zehn Minuten.
+signup-intro = Dieses Programm bringt Menschen, die neu angekommen sind, mit Menschen zusammen, die schon hier leben. Die Tandems treffen sich regelmäßig, teilen ein Hobby, üben eine Sprache und helfen sich gegenseitig, sich zurechtzufinden. Das Formular hat vier kurze Schritte und dauert etwa fünf Minuten.
 required-note = Felder mit * müssen ausgefüllt werden.
 choose = – bitte wählen –
 not-given = – keine Angabe –
@@ -118,6 +118,31 @@ domain-safety = Sicherheit
 
 section-consent = Datenschutz
 field-consent = Ich habe den Datenschutzhinweis gelesen und bin einverstanden, dass meine Daten verwendet werden, um in diesem Programm einen Buddy für mich zu finden.
+
+## Sign-up in steps
+
+signup-privacy-first = Gespeichert wird erst, wenn Sie das Formular im letzten Schritt absenden. Dort können Sie unseren Datenschutzhinweis lesen: Wir nutzen Ihre Angaben nur, um einen Buddy für Sie zu finden.
+step-progress = Schritt { $n } von { $total }
+step-about = Über Sie
+step-languages = Ihre Sprachen
+step-time-place = Interessen, freie Zeit und Ort
+step-send = Letzte Angaben und Absenden
+step-next = Weiter
+step-back = Zurück
+add-language = Weitere Sprache hinzufügen
+add-household-member = Weitere Person im Haushalt hinzufügen
+section-volunteer = Ehrenamt
+section-household-optional = Haushalt (freiwillig)
+section-preferences-optional = Wünsche an Ihren Buddy (freiwillig)
+section-domains-optional = Teilen und lernen (freiwillig)
+privacy-read-all = Den ganzen Datenschutzhinweis lesen
+level-say-a1 = Ich kenne ein paar Wörter
+level-say-a2 = Ich kann einfache Dinge des Alltags sagen
+level-say-b1 = Ich komme im Alltag zurecht
+level-say-b2 = Ich spreche die Sprache gut
+level-say-c1 = Ich spreche die Sprache sehr gut
+level-say-c2 = Ich spreche die Sprache fast wie eine Muttersprache
+level-say-native = Das ist meine Muttersprache
 
 ## Datenschutzhinweis
 

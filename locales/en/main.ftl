@@ -9,7 +9,7 @@ footer-text = buddymatch brings together people who have recently arrived and pe
 
 signup-title = Sign up
 signup-heading = Sign up: { $programme }
-signup-intro = This programme brings together people who have recently arrived and people who already live here. Buddies meet regularly, share a hobby, practise a language and help each other find their way around. Filling in the form takes about ten minutes.
+signup-intro = This programme brings together people who have recently arrived and people who already live here. Buddies meet regularly, share a hobby, practise a language and help each other find their way around. The form has four short steps and takes about five minutes.
 required-note = Fields marked with * must be filled in.
 choose = – please choose –
 not-given = – not given –
@@ -118,6 +118,31 @@ domain-safety = Safety
 
 section-consent = Privacy
 field-consent = I have read the privacy notice and agree that my data is used to find a buddy for me in this programme.
+
+## Sign-up in steps
+
+signup-privacy-first = Nothing is stored until you send the form on the last step. There you can read our privacy notice: we use your answers only to find you a buddy.
+step-progress = Step { $n } of { $total }
+step-about = About you
+step-languages = Your languages
+step-time-place = Interests, free time and place
+step-send = Last details and sending
+step-next = Next
+step-back = Back
+add-language = Add another language
+add-household-member = Add a household member
+section-volunteer = Volunteering
+section-household-optional = Household (optional)
+section-preferences-optional = Wishes about your buddy (optional)
+section-domains-optional = Sharing and learning (optional)
+privacy-read-all = Read the whole privacy notice
+level-say-a1 = I know a few words
+level-say-a2 = I can say simple everyday things
+level-say-b1 = I get by in everyday life
+level-say-b2 = I speak it well
+level-say-c1 = I speak it very well
+level-say-c2 = I speak it almost like a mother tongue
+level-say-native = It is my mother tongue
 
 ## Privacy notice
 

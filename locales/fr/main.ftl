@@ -9,7 +9,7 @@ footer-text = buddymatch met en relation des personnes récemment arrivées et d
 
 signup-title = Inscription
 signup-heading = Inscription : { $programme }
-signup-intro = Ce programme met en relation des personnes récemment arrivées et des personnes qui vivent déjà ici. Les binômes se retrouvent régulièrement, partagent un loisir, pratiquent une langue et s’aident à trouver leurs repères. Remplir le formulaire prend environ dix minutes.
+signup-intro = Ce programme met en relation des personnes récemment arrivées et des personnes qui vivent déjà ici. Les binômes se retrouvent régulièrement, partagent un loisir, pratiquent une langue et s’aident à trouver leurs repères. Le formulaire compte quatre courtes étapes et prend environ cinq minutes.
 required-note = Les champs marqués d’un * sont obligatoires.
 choose = – veuillez choisir –
 not-given = – non précisé –
@@ -118,6 +118,31 @@ domain-safety = Sécurité
 
 section-consent = Protection des données
 field-consent = J’ai lu la notice de confidentialité et j’accepte que mes données soient utilisées pour me trouver un binôme dans ce programme.
+
+## Sign-up in steps
+
+signup-privacy-first = Rien n’est enregistré avant que vous envoyiez le formulaire à la dernière étape. Vous y trouverez notre notice de confidentialité : nous utilisons vos réponses uniquement pour vous trouver un binôme.
+step-progress = Étape { $n } sur { $total }
+step-about = Vous
+step-languages = Vos langues
+step-time-place = Centres d’intérêt, temps libre et lieu
+step-send = Dernières précisions et envoi
+step-next = Suivant
+step-back = Retour
+add-language = Ajouter une autre langue
+add-household-member = Ajouter une personne du foyer
+section-volunteer = Bénévolat
+section-household-optional = Foyer (facultatif)
+section-preferences-optional = Souhaits pour votre binôme (facultatif)
+section-domains-optional = Partager et apprendre (facultatif)
+privacy-read-all = Lire toute la notice de confidentialité
+level-say-a1 = Je connais quelques mots
+level-say-a2 = Je peux dire des choses simples du quotidien
+level-say-b1 = Je me débrouille au quotidien
+level-say-b2 = Je la parle bien
+level-say-c1 = Je la parle très bien
+level-say-c2 = Je la parle presque comme une langue maternelle
+level-say-native = C’est ma langue maternelle
 
 ## Notice de confidentialité
 

@@ -4,7 +4,7 @@
 //! hints, error messages and their ARIA wiring are written once.
 
 /// A choice in a select or a group.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Opt {
     /// Element id (groups).
     pub id: String,
@@ -14,6 +14,9 @@ pub struct Opt {
     pub label: String,
     /// Selected or ticked.
     pub checked: bool,
+    /// A picture shown before the text in groups (an emoji, hidden from screen readers); "" for
+    /// none.
+    pub icon: &'static str,
 }
 
 /// One form control.
@@ -119,6 +122,7 @@ impl Field {
                     checked: v == value,
                     value: v,
                     label: l,
+                    icon: "",
                 })
                 .collect(),
             id,
@@ -228,6 +232,7 @@ pub fn group_options(
             checked: is_checked(&v),
             value: v,
             label: l,
+            icon: "",
         })
         .collect()
 }

@@ -48,5 +48,6 @@ mod review_table;
 mod security_headers;
 mod signup;
 mod signup_abuse;
+mod signup_steps;
 mod sqlite_wal;
 mod storage;

@@ -200,16 +200,17 @@ test('every page fits a 390 px phone and passes axe-core, in English and Arabic'
       await page.goto(`${base}/signup?programme=demo&lang=${lang}`);
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/signup')),
-        press(page, 'form[action^="/signup"] button[type="submit"]'),
+        press(page, 'form[action^="/signup"] button[name="go"][value="next"]:visible'),
       ]);
-      assert.equal(response.status(), 422, 'an empty sign-up form comes back with its errors');
+      assert.equal(response.status(), 422, 'an empty first step comes back with its errors');
       await check(page, 'sign-up form with errors', lang);
     }
 
-    // 2. Two people sign up (one in English, one in Arabic) and confirm through their emails.
+    // 2. Two people sign up (one in English, one in Arabic) and confirm through their emails;
+    // every step of the form is checked on the way.
     for (const [p, page, lang] of [[seeker, en, 'en'], [buddy, ar, 'ar']]) {
       await page.goto(`${base}/signup?programme=demo&lang=${lang}`);
-      await fillSignUp(page, p);
+      await fillSignUp(page, p, { onStep: (pg, n) => check(pg, `sign-up step ${n}`, lang) });
       await check(page, 'thanks', lang);
       const link = await confirmationLink(mail, p);
       await page.goto(withLang(link, lang));

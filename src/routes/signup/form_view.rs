@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
+use super::icons;
 use crate::domain::form_choice::FormChoice;
 use crate::domain::{
     interests, Availability, IntegrationDomain, LanguageCode, LanguageLevel, Programme, UiLanguage,
     ValidationErrors,
 };
 use crate::i18n;
-use crate::routes::profile_form::{reader, FormValues};
+use crate::routes::profile_form::FormValues;
 use crate::routes::widgets::{self, Field, Opt};
 
 // ----------------------------------------------------------------------------------------------
@@ -61,7 +62,8 @@ pub struct FormView {
     pub(super) practise_languages: Field,
     pub(super) interests: Field,
     pub(super) availability_error: Option<String>,
-    pub(super) availability_parts: Vec<String>,
+    /// Each part of the day: its picture and its name.
+    pub(super) availability_parts: Vec<(&'static str, String)>,
     pub(super) availability: Vec<AvailabilityRow>,
     pub(super) area: Field,
     pub(super) max_travel_km: Field,
@@ -160,12 +162,32 @@ fn sorted_options(mut options: Vec<(String, String)>) -> Vec<(String, String)> {
     options
 }
 
+/// How many rows of the repeated groups the page shows.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rows {
+    pub(super) languages: usize,
+    pub(super) members: usize,
+}
+
+/// A language level as a person says it ("I can get by in everyday situations"), with the
+/// code second for those who know it.
+fn level_in_words(lang: UiLanguage, level: LanguageLevel) -> String {
+    let code = level.code().to_lowercase();
+    let words = i18n::t(lang, &format!("level-say-{code}"));
+    if level == LanguageLevel::Native {
+        words
+    } else {
+        format!("{words} ({})", level.code())
+    }
+}
+
 #[allow(clippy::too_many_lines)] // one field after another, in form order
 pub(super) fn form_view(
     lang: UiLanguage,
     programme: &Programme,
     values: &FormValues,
     errors: &ValidationErrors,
+    rows: Rows,
 ) -> FormView {
     let mut messages = HashMap::new();
     for e in &errors.errors {
@@ -189,7 +211,7 @@ pub(super) fn form_view(
             .collect(),
     );
 
-    let language_rows = (0..reader::language_rows(values))
+    let language_rows = (0..rows.languages)
         .map(|i| {
             let n = (i + 1).to_string();
             let mut code_options = vec![choose()];
@@ -200,12 +222,11 @@ pub(super) fn form_view(
                 code_options.push((current.to_owned(), current.to_owned()));
             }
             let mut level_options = vec![choose()];
-            level_options.extend(LanguageLevel::ALL.iter().map(|l| {
-                (
-                    l.code().to_owned(),
-                    i18n::coded(lang, "level", &l.code().to_lowercase()),
-                )
-            }));
+            level_options.extend(
+                LanguageLevel::ALL
+                    .iter()
+                    .map(|l| (l.code().to_owned(), level_in_words(lang, *l))),
+            );
             let code_name = format!("languages.{i}.code");
             let level_name = format!("languages.{i}.level");
             let row_error = b.error(&format!("languages.{i}"));
@@ -269,6 +290,9 @@ pub(super) fn form_view(
         ),
     );
     interest_group.columns = true;
+    for option in &mut interest_group.options {
+        option.icon = icons::interest(&option.value);
+    }
     interest_group.extra_legend = t("interests-programme");
     interest_group.extra_options = b.choices(
         "interests",
@@ -294,6 +318,7 @@ pub(super) fn form_view(
                             checked: values.has("availability", &value),
                             label: format!("{day_name}, {}", t(&format!("part-{part}"))),
                             value,
+                            icon: "",
                         }
                     })
                     .collect(),
@@ -311,7 +336,7 @@ pub(super) fn form_view(
             .collect(),
     ));
 
-    let household_members = (0..reader::member_rows(values))
+    let household_members = (0..rows.members)
         .map(|i| {
             let n = (i + 1).to_string();
             let name_name = format!("household_members.{i}.first_name");
@@ -434,7 +459,7 @@ pub(super) fn form_view(
         availability_error: b.error("availability"),
         availability_parts: Availability::PARTS
             .iter()
-            .map(|p| t(&format!("part-{p}")))
+            .map(|p| (icons::part_of_day(p), t(&format!("part-{p}"))))
             .collect(),
         availability,
         area: b.select("area", "field-area", area_options),

@@ -16,7 +16,9 @@
 //! everything kept and when to try again).
 
 mod form_view;
+mod icons;
 mod page;
+mod steps;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -32,7 +34,8 @@ use crate::routes::{client, language};
 use crate::signup::fill_time::FillTime;
 use crate::signup::Registered;
 use crate::state::AppState;
-use page::{render_form, signup_query};
+use page::{render_form, signup_query, Shown};
+use steps::{Action, Step};
 
 /// Largest form body accepted (a full form is about 3 KB).
 const MAX_BODY: usize = 32 * 1024;
@@ -130,6 +133,7 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         &ValidationErrors::default(),
         &[],
         None,
+        Shown::step(Step::About),
     );
     with_language_cookie(&req, response)
 }
@@ -202,6 +206,7 @@ pub async fn submit(
                 &errors,
                 &[],
                 unreadable.then(|| i18n::t(lang, "error-form-unreadable")),
+                Shown::step(Step::About),
             );
         }
     };
@@ -211,6 +216,77 @@ pub async fn submit(
         tracing::info!("sign-up with the honeypot filled in: not stored");
         return thanks_redirect(&programme, lang);
     }
+    let action = Action::from_values(&values);
+    if action != Action::Whole {
+        steps::drop_answers_of_other_role(&mut values);
+    }
+    let render_step = |status, values: &FormValues, errors, member_rows: &[usize], shown| {
+        render_form(
+            status,
+            lang,
+            &programme,
+            values,
+            errors,
+            member_rows,
+            None,
+            shown,
+        )
+    };
+    let no_errors = ValidationErrors::default();
+    match action {
+        Action::Back(step) => {
+            return render_step(
+                StatusCode::OK,
+                &values,
+                &no_errors,
+                &[],
+                Shown::step(step.previous()),
+            );
+        }
+        Action::AddLanguage | Action::AddMember => {
+            let step = if action == Action::AddLanguage {
+                Step::Languages
+            } else {
+                Step::Send
+            };
+            return render_step(
+                StatusCode::OK,
+                &values,
+                &no_errors,
+                &[],
+                Shown::Step { step, adding: true },
+            );
+        }
+        Action::Next(step) => {
+            if let Some(next) = step.next() {
+                let read = read_profile(&values, &programme);
+                // The next step arrives clean: its questions are not answered yet.
+                if steps::errors_of(&read.errors, step).is_empty() {
+                    return render_step(
+                        StatusCode::OK,
+                        &values,
+                        &no_errors,
+                        &[],
+                        Shown::step(next),
+                    );
+                }
+                return render_step(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &values,
+                    &read.errors,
+                    &read.member_rows,
+                    Shown::step(step),
+                );
+            }
+        }
+        Action::Whole => {}
+    }
+    // From here on the form is sent to be stored: from the last step, or whole. Its problems
+    // are shown on the whole form, or on the first step that has one.
+    let shown_for = |errors: &ValidationErrors| match action {
+        Action::Whole => Shown::Whole,
+        _ => Shown::step(steps::first_with_errors(errors)),
+    };
     let min_fill = chrono::Duration::seconds(i64::from(state.settings.signup.min_fill_seconds));
     let stamp = values.get("started").to_owned();
     if !matches!(state.form_stamp.read(Some(&stamp), now), FillTime::Open(age) if age >= min_fill) {
@@ -227,15 +303,13 @@ pub async fn submit(
             &errors,
             &[],
             Some(i18n::t(lang, "error-form-send-again")),
+            shown_for(&errors),
         );
     }
-    let mut read = profile_form::read(&values);
-    let participant = match NewParticipant::parse(read.input.clone(), &programme) {
-        Ok(p) if read.errors.is_empty() => p,
-        parsed => {
-            if let Err(domain_errors) = parsed {
-                read.add_domain_errors(domain_errors);
-            }
+    let read = read_profile(&values, &programme);
+    let participant = match read.participant {
+        Some(p) => p,
+        None => {
             return render_form(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 lang,
@@ -244,6 +318,7 @@ pub async fn submit(
                 &read.errors,
                 &read.member_rows,
                 None,
+                shown_for(&read.errors),
             );
         }
     };
@@ -277,6 +352,7 @@ pub async fn submit(
                 &errors,
                 &[],
                 Some(message),
+                shown_for(&errors),
             );
             if let Ok(v) = header::HeaderValue::from_str(&seconds.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
@@ -301,9 +377,38 @@ pub async fn submit(
                 &errors,
                 &read.member_rows,
                 None,
+                shown_for(&errors),
             )
         }
         Err(e) => pages::server_error(lang, &e),
+    }
+}
+
+/// A sent form, read and checked.
+struct CheckedForm {
+    /// The participant to store, when nothing is wrong.
+    participant: Option<NewParticipant>,
+    /// Everything wrong, by field.
+    errors: ValidationErrors,
+    /// For each household member given, its form row.
+    member_rows: Vec<usize>,
+}
+
+/// Reads and checks the whole profile (a step checks only its own part of the result).
+fn read_profile(values: &FormValues, programme: &Programme) -> CheckedForm {
+    let mut read = profile_form::read(values);
+    let participant = match NewParticipant::parse(read.input.clone(), programme) {
+        Ok(p) if read.errors.is_empty() => Some(p),
+        Ok(_) => None,
+        Err(domain_errors) => {
+            read.add_domain_errors(domain_errors);
+            None
+        }
+    };
+    CheckedForm {
+        participant,
+        errors: read.errors,
+        member_rows: read.member_rows,
     }
 }
 

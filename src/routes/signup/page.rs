@@ -5,12 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use askama::Template;
 
-use super::form_view::{form_view, FormView};
+use super::form_view::{form_view, FormView, Rows};
+use super::steps::{self, Step};
 use crate::db::participants::PRIVACY_NOTICE_VERSION;
 use crate::domain::{Programme, UiLanguage, ValidationErrors};
 use crate::i18n;
 use crate::routes::pages::{self, PageCtx};
-use crate::routes::profile_form::FormValues;
+use crate::routes::profile_form::{reader, FormValues};
 use crate::routes::widgets::{ErrorItem, Field};
 
 /// The sign-up page.
@@ -22,10 +23,119 @@ pub struct SignupPage {
     action: String,
     errors: Vec<ErrorItem>,
     f: FormView,
+    privacy_intro: String,
+    /// The notice's sections: heading, text.
     privacy: Vec<(String, String)>,
     privacy_legal: String,
     /// When the form was first shown, signed (see `signup::fill_time`).
     started: String,
+    /// The step shown, 1-based; 0 for the whole form on one page.
+    step: usize,
+    /// "Step 2 of 4" (empty for the whole form).
+    progress: String,
+    /// The shown step's name.
+    step_name: String,
+    /// Which parts are on the page.
+    show: ShownParts,
+    /// Answers of the other steps, sent again with this one.
+    carried: Vec<(String, String)>,
+    /// Whether another language row can be added.
+    can_add_language: bool,
+}
+
+/// Which parts of the form a page shows.
+#[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)] // one flag per part of the form, read by the template
+struct ShownParts {
+    about: bool,
+    languages: bool,
+    time_and_place: bool,
+    send: bool,
+    /// The volunteer questions: for people who already live here (always on the whole form).
+    volunteering: bool,
+    /// The optional household part starts open: something in it is answered or wrong.
+    household_open: bool,
+    /// The optional wishes part starts open, for the same reasons.
+    wishes_open: bool,
+    /// The optional share/learn part starts open, for the same reasons.
+    domains_open: bool,
+}
+
+/// What a sign-up page shows: the whole form, or one step of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shown {
+    /// Everything on one page (a form sent whole, without steps).
+    Whole,
+    /// One step; `adding` when the person asked for one more row on it.
+    Step { step: Step, adding: bool },
+}
+
+impl Shown {
+    /// A step as it comes, without an added row.
+    pub(super) fn step(step: Step) -> Self {
+        Shown::Step {
+            step,
+            adding: false,
+        }
+    }
+
+    fn rows(self, values: &FormValues) -> Rows {
+        match self {
+            Shown::Whole => Rows {
+                languages: reader::language_rows(values),
+                members: reader::member_rows(values),
+            },
+            Shown::Step { step, adding } => Rows {
+                languages: steps::language_rows(values, adding && step == Step::Languages),
+                members: steps::member_rows(values, adding && step == Step::Send),
+            },
+        }
+    }
+
+    fn parts(self, values: &FormValues, errors: &ValidationErrors) -> ShownParts {
+        let touched = |fields: &[&str]| {
+            fields.iter().any(|f| {
+                values
+                    .0
+                    .iter()
+                    .any(|(k, v)| k.split('.').next() == Some(*f) && !v.trim().is_empty())
+                    || errors
+                        .errors
+                        .iter()
+                        .any(|e| e.field.split('.').next() == Some(*f))
+            })
+        };
+        let (about, languages, time_and_place, send) = match self {
+            Shown::Whole => (true, true, true, true),
+            Shown::Step { step, .. } => (
+                step == Step::About,
+                step == Step::Languages,
+                step == Step::TimeAndPlace,
+                step == Step::Send,
+            ),
+        };
+        ShownParts {
+            about,
+            languages,
+            time_and_place,
+            send,
+            volunteering: self == Shown::Whole || steps::lives_here(values),
+            household_open: touched(&["household_members"])
+                || !matches!(values.get("household_adults").trim(), "" | "1")
+                || !matches!(values.get("household_children").trim(), "" | "0")
+                || errors
+                    .errors
+                    .iter()
+                    .any(|e| e.field.starts_with("household_")),
+            wishes_open: touched(&[
+                "pref_family",
+                "pref_age_min",
+                "pref_age_max",
+                "pref_outside_language_community",
+            ]) || matches!(values.get("pref_buddy_gender"), "woman" | "man"),
+            domains_open: touched(&["share_domains", "learn_domains"]),
+        }
+    }
 }
 
 /// Where the summary links to, and what it calls the field.
@@ -113,6 +223,7 @@ fn anchor_and_label(lang: UiLanguage, field: &str, view: &FormView) -> (String, 
 /// Form order, for sorting the error summary.
 const FIELD_ORDER: [&str; 31] = [
     "form",
+    "role",
     "first_name",
     "last_name",
     "email",
@@ -121,9 +232,6 @@ const FIELD_ORDER: [&str; 31] = [
     "birth_year",
     "gender",
     "is_minor",
-    "role",
-    "volunteer",
-    "capacity",
     "languages",
     "practise_languages",
     "interests",
@@ -131,6 +239,8 @@ const FIELD_ORDER: [&str; 31] = [
     "area",
     "max_travel_km",
     "online_ok",
+    "volunteer",
+    "capacity",
     "household_adults",
     "household_children",
     "household_members",
@@ -165,6 +275,7 @@ pub(super) fn signup_query(programme: &str) -> [(&'static str, &str); 1] {
 
 /// Renders the form page. `values` carries the form's signed `started` stamp; `form_message`
 /// is what the summary says for an error about the whole form (field `form`).
+#[allow(clippy::too_many_arguments)] // each call says what the page shows, in one place
 pub(super) fn render_form(
     status: StatusCode,
     lang: UiLanguage,
@@ -173,6 +284,7 @@ pub(super) fn render_form(
     errors: &ValidationErrors,
     member_rows: &[usize],
     form_message: Option<String>,
+    shown: Shown,
 ) -> HttpResponse {
     // Household member errors are numbered by given member; the form numbers rows.
     let mut errors = errors.clone();
@@ -183,8 +295,12 @@ pub(super) fn render_form(
             }
         }
     }
+    if let Shown::Step { step, .. } = shown {
+        errors = steps::errors_of(&errors, step);
+    }
     errors.errors.sort_by_key(|e| order_of(&e.field));
-    let mut f = form_view(lang, programme, values, &errors);
+    let rows = shown.rows(values);
+    let mut f = form_view(lang, programme, values, &errors, rows);
     for row in &mut f.household_members {
         let i: usize = row
             .first_name
@@ -226,15 +342,31 @@ pub(super) fn render_form(
         .collect();
     let isolated = i18n::isolate(&programme.name);
     let name = isolated.as_str();
+    let (step, progress, step_name) = match shown {
+        Shown::Whole => (0, String::new(), String::new()),
+        Shown::Step { step, .. } => (
+            step.number(),
+            i18n::t_args(
+                lang,
+                "step-progress",
+                &[
+                    ("n", &step.number().to_string()),
+                    ("total", &Step::ALL.len().to_string()),
+                ],
+            ),
+            i18n::t(lang, step.name_key()),
+        ),
+    };
+    let what = if progress.is_empty() {
+        i18n::t(lang, "signup-title")
+    } else {
+        format!("{} ({progress})", i18n::t(lang, "signup-title"))
+    };
     let title = if errors.is_empty() {
-        format!("{} – {name}", i18n::t(lang, "signup-title"))
+        format!("{what} – {name}")
     } else {
         // The prefix carries its own colon ("Error:", "Erreur :").
-        format!(
-            "{} {} – {name}",
-            i18n::t(lang, "error-prefix"),
-            i18n::t(lang, "signup-title")
-        )
+        format!("{} {what} – {name}", i18n::t(lang, "error-prefix"))
     };
     let page = PageCtx::new(lang, title, "/signup", &signup_query(&programme.slug));
     let action = format!(
@@ -262,17 +394,16 @@ pub(super) fn render_form(
             ),
         )
     };
-    let mut privacy = vec![(
-        String::new(),
-        i18n::t_args(lang, "privacy-intro", &[("programme", name)]),
-    )];
-    privacy.extend(["collected", "purpose", "who", "retention", "contact"].map(section));
+    let privacy = ["collected", "purpose", "who", "retention", "contact"]
+        .map(section)
+        .to_vec();
     let template = SignupPage {
         page,
         heading: i18n::t_args(lang, "signup-heading", &[("programme", name)]),
         action,
         errors: summary,
         f,
+        privacy_intro: i18n::t_args(lang, "privacy-intro", &[("programme", name)]),
         privacy,
         privacy_legal: i18n::t_args(
             lang,
@@ -280,6 +411,15 @@ pub(super) fn render_form(
             &[("version", &i18n::isolate(PRIVACY_NOTICE_VERSION))],
         ),
         started: values.get("started").to_owned(),
+        step,
+        progress,
+        step_name,
+        show: shown.parts(values, &errors),
+        carried: match shown {
+            Shown::Whole => Vec::new(),
+            Shown::Step { step, .. } => steps::carried(values, step),
+        },
+        can_add_language: rows.languages < reader::MAX_LANGUAGE_ROWS,
     };
     let mut response = pages::render(status, &template);
     pages::set_content_language(&mut response, lang);
