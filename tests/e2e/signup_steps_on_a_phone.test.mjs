@@ -7,11 +7,15 @@
 //
 //     node --test tests/e2e/signup_steps_on_a_phone.test.mjs
 //
-// Environment as in coordinator_workflow.test.mjs.
+// Environment as in coordinator_workflow.test.mjs; a full-page screenshot of each step goes to
+// E2E_ARTIFACTS (default a new temporary folder).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { Maildir } from './support/mail.mjs';
@@ -43,6 +47,9 @@ test('a newcomer signs up on a phone in four short steps', { timeout: 240_000 },
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const email = `newcomer.${tag}@example.com`;
+  const artifacts = process.env.E2E_ARTIFACTS || mkdtempSync(join(tmpdir(), 'bm-e2e-steps-'));
+  mkdirSync(artifacts, { recursive: true });
+  t.diagnostic(`screenshots in ${artifacts}`);
   const seen = [];
   const arrive = async (n) => {
     const m = await measureStep(page);
@@ -51,6 +58,7 @@ test('a newcomer signs up on a phone in four short steps', { timeout: 240_000 },
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.viewport.width, `step ${n} is ${width} px wide`);
     assert.match(await page.locator('.step-progress').innerText(), new RegExp(`${n}.*4`));
+    await page.screenshot({ path: join(artifacts, `signup-step-${n}-ar-390.png`), fullPage: true });
     seen.push(m);
   };
 
