@@ -1,0 +1,187 @@
+//! The candidate loop: each row's cheapest edges first, the optimality certificate over the
+//! whole graph, and the violating edges added until it holds (or every usable edge is a
+//! candidate).
+
+use super::super::ssp::UNMATCHED;
+use super::components::solve_candidates;
+use super::{Prepared, Stats, Tuning};
+use rayon::prelude::*;
+
+/// How edge costs are derived from scores in one optimisation.
+#[derive(Clone, Copy)]
+pub(crate) enum Costs {
+    /// `cost = top - score`: maximise the total score.
+    Score { top: i64 },
+    /// Every edge costs 0: maximise the number matched only.
+    Cardinality,
+}
+
+impl Costs {
+    #[inline]
+    pub(super) fn of(self, score: i64) -> i64 {
+        match self {
+            Self::Score { top } => top - score,
+            Self::Cardinality => 0,
+        }
+    }
+}
+
+/// The optimum over the unpinned seekers: the chosen edge (index into `p.edges`) of each
+/// seeker, `None` when unmatched (and for pinned seekers).
+pub(crate) fn optimise(
+    p: &Prepared<'_>,
+    min_score: i64,
+    costs: Costs,
+    dummy: &[i64],
+    tuning: Tuning,
+    stats: &mut Stats,
+) -> Vec<Option<usize>> {
+    debug_assert!(tuning.candidates >= 1 && tuning.added_per_round >= 1);
+    stats.calls += 1;
+    let n = p.n;
+    let m = p.m;
+    let active: Vec<usize> = p.active().collect();
+    // Candidate edges per seeker (indices into `p.edges`) and a lower bound on the cost of the
+    // seeker's other usable edges (`i64::MAX` when every usable edge is a candidate).
+    let mut cand: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut bound: Vec<i64> = vec![i64::MAX; n];
+    let initial: Vec<(usize, Vec<usize>, i64)> = active
+        .par_iter()
+        .map(|&i| {
+            let (c, b) = select(p, i, min_score, costs, tuning);
+            (i, c, b)
+        })
+        .collect();
+    for (i, c, b) in initial {
+        cand[i] = c;
+        bound[i] = b;
+    }
+    let mut col_of = vec![UNMATCHED; n];
+    let mut row_cost = vec![0i64; n];
+    let mut v = vec![0i64; m];
+    let mut round = 0;
+    loop {
+        round += 1;
+        stats.rounds += 1;
+        solve_candidates(p, &cand, costs, dummy, &mut col_of, &mut row_cost, &mut v);
+        let u = |i: usize| match col_of[i] {
+            UNMATCHED => dummy[i],
+            j => row_cost[i] - v[j as usize],
+        };
+        let vmax = v.iter().copied().max().unwrap_or(0);
+        // Certificate: no usable edge has a negative reduced cost `c - u[i] - v[j]`.
+        let violations: Vec<(usize, Vec<usize>)> = active
+            .par_iter()
+            .filter_map(|&i| {
+                let ui = u(i);
+                if bound[i] == i64::MAX || bound[i] - ui - vmax >= 0 {
+                    return None;
+                }
+                let mut bad: Vec<(i64, usize)> = (p.row_start[i]..p.row_start[i + 1])
+                    .filter_map(|k| {
+                        let e = &p.edges[k];
+                        let reduced = costs.of(e.score) - ui - v[e.buddy as usize];
+                        (p.usable(k, min_score) && reduced < 0).then_some((reduced, k))
+                    })
+                    .collect();
+                // Only the most violating edges: a seeker left unmatched in a round violates
+                // with nearly all its edges, and adding them all makes the next round as big
+                // as the whole graph.
+                if bad.len() > tuning.added_per_round {
+                    bad.select_nth_unstable(tuning.added_per_round - 1);
+                    bad.truncate(tuning.added_per_round);
+                }
+                let bad: Vec<usize> = bad.into_iter().map(|(_, k)| k).collect();
+                (!bad.is_empty()).then_some((i, bad))
+            })
+            .collect();
+        if violations.is_empty() {
+            return (0..n)
+                .map(|i| {
+                    let b = col_of[i];
+                    if b == UNMATCHED {
+                        return None;
+                    }
+                    cand[i].iter().copied().find(|&k| p.edges[k].buddy == b)
+                })
+                .collect();
+        }
+        if round >= tuning.max_rounds {
+            stats.last_resort += 1;
+            for &i in &active {
+                cand[i] = (p.row_start[i]..p.row_start[i + 1])
+                    .filter(|&k| p.usable(k, min_score))
+                    .collect();
+                bound[i] = i64::MAX;
+            }
+        } else {
+            for (i, bad) in violations {
+                cand[i].extend(bad);
+                cand[i].sort_unstable();
+            }
+        }
+    }
+}
+
+/// The cheapest `tuning.candidates` usable edges of seeker `i` (all of them for low degree), and
+/// a lower bound on the cost of the others. Ties are broken by a fixed hash of the pair, so tied
+/// seekers spread over different buddies.
+fn select(
+    p: &Prepared<'_>,
+    i: usize,
+    min_score: i64,
+    costs: Costs,
+    tuning: Tuning,
+) -> (Vec<usize>, i64) {
+    let candidates = tuning.candidates;
+    let range = p.row_start[i]..p.row_start[i + 1];
+    if range.len() <= tuning.keep_all {
+        return (
+            range.filter(|&k| p.usable(k, min_score)).collect(),
+            i64::MAX,
+        );
+    }
+    // The best candidates so far, sorted by (cost, hash).
+    let mut best: Vec<(i64, u64, usize)> = Vec::with_capacity(candidates + 1);
+    let mut worst_cost = i64::MAX;
+    let mut skipped = false;
+    let base = range.start;
+    for (off, e) in p.edges[range].iter().enumerate() {
+        let c = costs.of(e.score);
+        if c > worst_cost {
+            skipped = true;
+            continue;
+        }
+        let k = base + off;
+        if !p.usable(k, min_score) {
+            continue;
+        }
+        let h = mix(i as u64, u64::from(e.buddy));
+        if best.len() == candidates {
+            let worst = best[candidates - 1];
+            if (c, h) >= (worst.0, worst.1) {
+                skipped = true;
+                continue;
+            }
+            best.pop();
+            skipped = true;
+        }
+        let pos = best.partition_point(|x| (x.0, x.1) < (c, h));
+        best.insert(pos, (c, h, k));
+        if best.len() == candidates {
+            worst_cost = best[candidates - 1].0;
+        }
+    }
+    let bound = if skipped { worst_cost } else { i64::MAX };
+    let mut out: Vec<usize> = best.into_iter().map(|x| x.2).collect();
+    out.sort_unstable();
+    (out, bound)
+}
+
+/// A fixed 64-bit mix (splitmix64 finaliser) of a seeker/buddy pair.
+fn mix(a: u64, b: u64) -> u64 {
+    let mut z = (a << 32 | b).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
