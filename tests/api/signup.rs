@@ -151,32 +151,8 @@ async fn the_form_is_accessible_markup() {
     assert!(html.contains("<meta name=\"viewport\""));
     assert!(html.contains("class=\"skip-link\" href=\"#main\""));
     assert!(html.contains("<main id=\"main\""));
-    // Every input, select and checkbox has a label pointing at it (hidden inputs are not shown).
-    let ids: Vec<&str> = html
-        .split("id=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect();
-    for tag in html
-        .split('<')
-        .filter(|t| t.starts_with("input ") || t.starts_with("select "))
-        .filter(|t| !t.contains("type=\"hidden\""))
-    {
-        let id = tag
-            .split("id=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .expect("input has an id");
-        assert!(
-            html.contains(&format!("<label for=\"{id}\"")),
-            "no label for {id}"
-        );
-        assert_eq!(
-            ids.iter().filter(|i| **i == id).count(),
-            1,
-            "id {id} is unique"
-        );
-    }
+    // Every input, select and checkbox has a label pointing at it and a unique id.
+    crate::signup_steps::assert_labelled(&html);
     // The first step's groups are fieldsets with legends (the later steps are checked in
     // `signup_steps`).
     assert!(html.contains("<fieldset class=\"group\" id=\"role\""));

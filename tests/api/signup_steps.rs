@@ -87,7 +87,7 @@ async fn first_page(app: &TestApp) -> String {
 }
 
 /// Every visible input and select has a label and a unique id (run on every step's page).
-fn assert_labelled(html: &str) {
+pub(crate) fn assert_labelled(html: &str) {
     let ids: Vec<&str> = html
         .split("id=\"")
         .skip(1)

@@ -103,21 +103,24 @@ impl FormValues {
         self.set(name, value);
     }
 
+    /// The row index and value of each `<prefix>.<i>.<field>` pair.
+    pub fn rows<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        self.0.iter().filter_map(move |(k, v)| {
+            let i = k
+                .strip_prefix(prefix)?
+                .strip_prefix('.')?
+                .split('.')
+                .next()?
+                .parse::<usize>()
+                .ok()?;
+            Some((i, v.as_str()))
+        })
+    }
+
     /// Highest row index used in `<prefix>.<i>.<field>` names (0 if none).
     #[must_use]
     pub fn max_row(&self, prefix: &str) -> usize {
-        self.0
-            .iter()
-            .filter_map(|(k, _)| {
-                k.strip_prefix(prefix)?
-                    .strip_prefix('.')?
-                    .split('.')
-                    .next()?
-                    .parse::<usize>()
-                    .ok()
-            })
-            .max()
-            .unwrap_or(0)
+        self.rows(prefix).map(|(i, _)| i).max().unwrap_or(0)
     }
 }
 

@@ -161,18 +161,9 @@ pub fn carried(values: &FormValues, step: Step) -> Vec<(String, String)> {
 /// (0 when there is none).
 fn rows_up_to(values: &FormValues, prefix: &str, answered_only: bool) -> usize {
     values
-        .0
-        .iter()
+        .rows(prefix)
         .filter(|(_, v)| !answered_only || !v.trim().is_empty())
-        .filter_map(|(k, _)| {
-            k.strip_prefix(prefix)?
-                .strip_prefix('.')?
-                .split('.')
-                .next()?
-                .parse::<usize>()
-                .ok()
-        })
-        .map(|i| i + 1)
+        .map(|(i, _)| i + 1)
         .max()
         .unwrap_or(0)
 }
