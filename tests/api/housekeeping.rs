@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::helpers::{spawn_app, TestApp};
-use crate::signup::{mails, post_form, valid_form};
+use crate::signup::{mails, post_form, valid_form, whole_form_page};
 
 fn created_at(app: &TestApp, email: &str) -> NaiveDateTime {
     let mut conn = app.db().get().expect("connection");
@@ -119,12 +119,7 @@ async fn each_programme_keeps_unconfirmed_sign_ups_as_long_as_it_says_and_tells_
             .execute(&mut *conn)
             .expect("updated");
     }
-    let page = app
-        .get("/signup?programme=demo&lang=de")
-        .await
-        .text()
-        .await
-        .expect("page");
+    let page = whole_form_page(&app, "programme=demo&lang=de").await;
     assert!(
         page.contains("werden nach 30 Tagen gelöscht"),
         "the privacy notice says when"

@@ -203,7 +203,7 @@ async fn an_admin_creates_a_programme_and_its_sign_up_form_works() {
     // sign-up in one of them.
     let signup = app.get("/signup?programme=lyon&lang=en").await;
     assert_eq!(signup.status(), 200);
-    let html = body(signup).await;
+    let html = crate::signup::whole_form_page(&app, "programme=lyon&lang=en").await;
     assert!(
         html.contains("Croix-Rousse") && html.contains("Vaise"),
         "{html}"

@@ -152,7 +152,7 @@ async fn the_table_filters_and_approves_exactly_what_it_shows() {
         "{person}"
     );
     let people = page(&app, "/coordinator/programmes/demo/people").await;
-    assert!(people.contains("<td>Approved</td>"), "{people}");
+    assert!(people.contains(">Approved</td>"), "{people}");
     assert!(
         people.contains("Ready to be proposed, also for pairs with children")
             || people.contains("Ready to be proposed (not for pairs with children)"),

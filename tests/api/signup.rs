@@ -64,6 +64,14 @@ pub(crate) async fn post_form(
         .expect("request sent")
 }
 
+/// The whole sign-up form on one page, as a form sent whole and empty comes back (422): every
+/// question and the full privacy notice, for tests that look at what the form offers.
+pub(crate) async fn whole_form_page(app: &TestApp, query: &str) -> String {
+    let response = post_form(app, query, &[]).await;
+    assert_eq!(response.status().as_u16(), 422, "an empty form is refused");
+    response.text().await.expect("body")
+}
+
 pub(crate) use crate::introductions_support::mails;
 
 pub(crate) fn participant_rows(
