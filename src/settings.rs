@@ -90,6 +90,10 @@ pub struct EmailSettings {
     pub poll_interval_ms: u64,
     /// Attempts before a message is given up on and shown as failed.
     pub max_attempts: i32,
+    /// Messages one worker claims at a time.
+    pub batch_size: u32,
+    /// Messages one worker sends at once; also the most SMTP connections it keeps open.
+    pub concurrency: u32,
 }
 
 /// The email transports.
@@ -132,6 +136,12 @@ impl Default for EmailSettings {
             allow_unsafe_email: false,
             poll_interval_ms: 500,
             max_attempts: 12,
+            // A claim, its renewals and the marks cost a few round trips per batch; 200 keeps
+            // them far below the sends while a stopped instance hands back little.
+            batch_size: 200,
+            // Enough connections to hide the SMTP round trips (about 5 per message); few
+            // enough that a mail relay's per-client connection limit is not reached.
+            concurrency: 16,
         }
     }
 }

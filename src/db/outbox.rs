@@ -1,10 +1,12 @@
 //! The `outbox` table: rows are written inside the transaction of the change that causes them,
-//! and claimed by workers one at a time with a lease (`locked_until`), so several app instances
-//! sharing one database never send the same row at the same time.
+//! and claimed by workers in batches with a lease (`locked_until`) and the batch's token
+//! (`claimed_by`), so several app instances sharing one database never send the same row at the
+//! same time.
 //!
-//! All queries are plain diesel and run unchanged on SQLite and PostgreSQL. A claim is a single
-//! conditional `UPDATE ... WHERE id = ? AND sent_at IS NULL AND (locked_until IS NULL OR
-//! locked_until < now) ...`; whoever changes the one row owns it.
+//! A claim takes the oldest due rows not held by anyone in one transaction; on PostgreSQL they
+//! are read `FOR UPDATE SKIP LOCKED`, so concurrent claims take disjoint rows without waiting for
+//! each other. Renewing, releasing and recording a
+//! failure touch only rows the batch's token still holds.
 
 use anyhow::Context;
 use chrono::NaiveDateTime;
@@ -92,60 +94,119 @@ pub fn insert(conn: &mut DbConnection, message: &NewOutboxMessage<'_>) -> Result
     Ok(())
 }
 
-/// Ids of up to `limit` messages due at `now` and not held by a worker, oldest due first.
-///
-/// # Errors
-/// The query fails.
-pub fn due_ids(
-    conn: &mut DbConnection,
-    now: NaiveDateTime,
-    max_attempts: i32,
-    limit: i64,
-) -> Result<Vec<i32>, DbError> {
-    Ok(outbox::table
-        .filter(outbox::sent_at.is_null())
-        .filter(outbox::attempts.lt(max_attempts))
-        .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::locked_until
-                .is_null()
-                .or(outbox::locked_until.lt(now)),
-        )
-        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
-        .select(outbox::id)
-        .limit(limit)
-        .load(conn)
-        .context("finding due outbox messages")?)
-}
-
-/// Takes message `id` for a worker until `lock_until` if it is still due and free. Returns
-/// whether this caller got it (exactly one of several concurrent callers does).
-///
-/// # Errors
-/// The update fails.
-pub fn claim(
-    conn: &mut DbConnection,
-    id: i32,
-    now: NaiveDateTime,
-    lock_until: NaiveDateTime,
-    max_attempts: i32,
-) -> Result<bool, DbError> {
-    let changed = diesel::update(
+/// The ids of up to `$limit` messages due at `$now` and not held by a worker, oldest due first.
+macro_rules! due_ids {
+    ($now:expr, $max_attempts:expr, $limit:expr) => {
         outbox::table
-            .filter(outbox::id.eq(id))
             .filter(outbox::sent_at.is_null())
-            .filter(outbox::attempts.lt(max_attempts))
-            .filter(outbox::next_attempt_at.le(now))
+            .filter(outbox::attempts.lt($max_attempts))
+            .filter(outbox::next_attempt_at.le($now))
             .filter(
                 outbox::locked_until
                     .is_null()
-                    .or(outbox::locked_until.lt(now)),
-            ),
+                    .or(outbox::locked_until.lt($now)),
+            )
+            .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+            .select(outbox::id)
+            .limit($limit)
+    };
+}
+
+/// Takes up to `limit` messages that are due at `now` and not held by a worker, for the batch
+/// `token` until `lock_until`; returns them oldest due first. Call it in a transaction:
+/// concurrent callers get disjoint batches. On PostgreSQL the due rows are read `FOR UPDATE SKIP
+/// LOCKED` (a row another claim is taking is passed over, not waited for), then taken. On SQLite
+/// it is one `UPDATE ... WHERE id IN (SELECT ...)`: a statement that writes takes the database's
+/// write lock before it reads, so it waits for another process's writer instead of failing on a
+/// stale read ("database is locked"), as a read followed by a write would.
+///
+/// # Errors
+/// A query fails.
+pub fn claim_batch(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    lock_until: NaiveDateTime,
+    max_attempts: i32,
+    limit: i64,
+    token: &str,
+) -> Result<Vec<OutboxMessage>, DbError> {
+    use diesel::sql_types::{BigInt, Integer, Text, Timestamp};
+    match conn {
+        DbConnection::Postgresql(c) => {
+            let ids: Vec<i32> = due_ids!(now, max_attempts, limit)
+                .for_update()
+                .skip_locked()
+                .load(c)
+                .context("finding due outbox messages")?;
+            diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+                .set((
+                    outbox::locked_until.eq(Some(lock_until)),
+                    outbox::claimed_by.eq(Some(token)),
+                ))
+                .execute(c)
+        }
+        DbConnection::Sqlite(c) => diesel::sql_query(
+            "UPDATE outbox SET locked_until = ?, claimed_by = ? WHERE id IN ( \
+               SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < ? \
+                 AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) \
+               ORDER BY next_attempt_at, id LIMIT ?)",
+        )
+        .bind::<Timestamp, _>(lock_until)
+        .bind::<Text, _>(token)
+        .bind::<Integer, _>(max_attempts)
+        .bind::<Timestamp, _>(now)
+        .bind::<Timestamp, _>(now)
+        .bind::<BigInt, _>(limit)
+        .execute(c),
+    }
+    .context("claiming due outbox messages")?;
+    Ok(outbox::table
+        .filter(outbox::claimed_by.eq(token))
+        .filter(outbox::sent_at.is_null())
+        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+        .select(OutboxMessage::as_select())
+        .load(conn)
+        .context("reading claimed outbox messages")?)
+}
+
+/// Extends the lease of the messages the batch `token` still holds (not sent, not released) to
+/// `lock_until`; returns how many it holds.
+///
+/// # Errors
+/// The update fails.
+pub fn renew(
+    conn: &mut DbConnection,
+    token: &str,
+    lock_until: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::claimed_by.eq(token))
+            .filter(outbox::sent_at.is_null()),
     )
     .set(outbox::locked_until.eq(Some(lock_until)))
     .execute(conn)
-    .with_context(|| format!("claiming outbox message {id}"))?;
-    Ok(changed == 1)
+    .context("renewing the lease of outbox messages")?)
+}
+
+/// Gives messages `ids` of the batch `token` back unattempted (the worker is stopping), so the
+/// next worker need not wait for the lease.
+///
+/// # Errors
+/// The update fails.
+pub fn release(conn: &mut DbConnection, token: &str, ids: &[i32]) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::claimed_by.eq(token))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set((
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::claimed_by.eq(None::<String>),
+    ))
+    .execute(conn)
+    .context("releasing outbox messages")?)
 }
 
 /// The stored message `id`.
@@ -172,51 +233,94 @@ pub fn all(conn: &mut DbConnection) -> Result<Vec<OutboxMessage>, DbError> {
         .context("reading the outbox")?)
 }
 
-/// Records that the transport accepted message `id` and releases it. Its bodies go: they hold
-/// working links (`/me/`, `/confirm/`, `/respond/`, `/checkin/`), which must not sit in the
-/// database once delivered; recipient, subject, language and times stay for the record.
+/// The Message-IDs of the unsent messages held by batches of the process `pid` (a batch's
+/// token starts with its process id), for tests and for looking into a stuck instance.
+///
+/// # Errors
+/// The query fails.
+pub fn held_by_process(
+    conn: &mut DbConnection,
+    pid: u32,
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let ids: Vec<String> = outbox::table
+        .filter(outbox::claimed_by.like(format!("{pid}-%")))
+        .filter(outbox::sent_at.is_null())
+        .select(outbox::message_id)
+        .load(conn)
+        .context("reading the messages a process holds")?;
+    Ok(ids.into_iter().collect())
+}
+
+/// Records that the transport accepted messages `ids` and releases them. Their bodies go: they
+/// hold working links (`/me/`, `/confirm/`, `/respond/`, `/checkin/`), which must not sit in the
+/// database once delivered; recipient, subject, language and times stay for the record. A
+/// message already marked sent (by a worker that took it over after this one's lease ran out)
+/// is left as it is, so its attempts stay counted once.
 ///
 /// # Errors
 /// The update fails.
-pub fn mark_sent(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> Result<(), DbError> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)))
-        .set((
-            outbox::body_text.eq(""),
-            outbox::body_html.eq(""),
-            outbox::sent_at.eq(Some(now)),
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-            outbox::last_error.eq(None::<String>),
-        ))
-        .execute(conn)
-        .with_context(|| format!("marking outbox message {id} as sent"))?;
+pub fn mark_sent(conn: &mut DbConnection, ids: &[i32], now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set((
+        outbox::body_text.eq(""),
+        outbox::body_html.eq(""),
+        outbox::sent_at.eq(Some(now)),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::claimed_by.eq(None::<String>),
+        outbox::last_error.eq(None::<String>),
+    ))
+    .execute(conn)
+    .with_context(|| format!("marking {} outbox messages as sent", ids.len()))?;
     Ok(())
 }
 
-/// Records a failed attempt: `attempts` becomes the new count, the next attempt is due at
-/// `next_attempt_at`, and the message is released for whichever worker comes next. A message
-/// given up on (`given_up`) loses its bodies like a sent one: its links are never delivered.
+/// A failed attempt to record with [`mark_failed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedAttempt {
+    /// The message.
+    pub id: i32,
+    /// Attempts made, this one included.
+    pub attempts: i32,
+    /// Why it failed.
+    pub error: String,
+    /// When to try again.
+    pub next_attempt_at: NaiveDateTime,
+    /// No further attempt will be made.
+    pub given_up: bool,
+}
+
+/// Records a failed attempt of a message the batch `token` holds: its attempt count, error and
+/// next attempt, and releases it for whichever worker comes next. A message given up on loses
+/// its bodies like a sent one: its links are never delivered. Nothing changes if the batch no
+/// longer holds the message.
 ///
 /// # Errors
 /// The update fails.
 pub fn mark_failed(
     conn: &mut DbConnection,
-    id: i32,
-    attempts: i32,
-    error: &str,
-    next_attempt_at: NaiveDateTime,
-    given_up: bool,
+    token: &str,
+    failed: &FailedAttempt,
 ) -> Result<(), DbError> {
+    let id = failed.id;
     // Keep the stored error short: it is for people reading a dashboard.
-    let error: String = error.chars().take(1000).collect();
-    let target = outbox::table.filter(outbox::id.eq(id));
+    let error: String = failed.error.chars().take(1000).collect();
+    let target = outbox::table
+        .filter(outbox::id.eq(id))
+        .filter(outbox::claimed_by.eq(token))
+        .filter(outbox::sent_at.is_null());
     let changes = (
-        outbox::attempts.eq(attempts),
+        outbox::attempts.eq(failed.attempts),
         outbox::last_error.eq(Some(error)),
-        outbox::next_attempt_at.eq(next_attempt_at),
+        outbox::next_attempt_at.eq(failed.next_attempt_at),
         outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::claimed_by.eq(None::<String>),
     );
-    if given_up {
+    if failed.given_up {
         diesel::update(target)
             .set((changes, outbox::body_text.eq(""), outbox::body_html.eq("")))
             .execute(conn)

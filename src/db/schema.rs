@@ -122,6 +122,7 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        claimed_by -> Nullable<Text>,
     }
 }
 

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::transport::smtp::AsyncSmtpTransportBuilder;
+use lettre::transport::smtp::{AsyncSmtpTransportBuilder, PoolConfig};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
@@ -160,7 +160,7 @@ impl Mailer {
                     .smtp_url
                     .as_ref()
                     .ok_or(MailerConfigError::MissingSmtpUrl)?;
-                smtp_transport(url.expose_secret())?
+                smtp_transport(url.expose_secret(), settings.concurrency)?
             }
             EmailTransportKind::Folder => {
                 let dir = settings.outbox_dir.clone();
@@ -255,8 +255,9 @@ impl Mailer {
     }
 }
 
-/// Parses an SMTP URL into a transport (without connecting).
-fn smtp_transport(url: &str) -> Result<Transport, MailerConfigError> {
+/// Parses an SMTP URL into a transport (without connecting) that keeps up to `connections`
+/// connections open for reuse (the outbox worker sends that many messages at once).
+fn smtp_transport(url: &str, connections: u32) -> Result<Transport, MailerConfigError> {
     let shown = crate::db::connection::redact(url);
     let bad = |reason: String| MailerConfigError::BadSmtpUrl {
         url: shown.clone(),
@@ -296,7 +297,8 @@ fn smtp_transport(url: &str) -> Result<Transport, MailerConfigError> {
     }
     let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
         .map_err(|e| bad(error_chain(&e)))?
-        .timeout(Some(SMTP_TIMEOUT));
+        .timeout(Some(SMTP_TIMEOUT))
+        .pool_config(PoolConfig::new().max_size(connections.max(1)));
     Ok(Transport::Smtp {
         builder: Box::new(builder),
         transport: OnceLock::new(),

@@ -1,8 +1,8 @@
 //! The outbox: messages are written here inside the transaction of the change that causes
 //! them ([`enqueue`]), so a rolled-back change sends nothing and a committed one always sends.
-//! The worker claims rows one at a time with a lease (`locked_until`), so several app instances
-//! sharing one database never send the same row at the same time. The queries live in
-//! [`crate::db::outbox`].
+//! The worker ([`super::outbox_worker`]) claims rows in batches with a lease (`locked_until`) it
+//! renews while sending, so several app instances sharing one database never send the same row
+//! at the same time. The queries live in [`crate::db::outbox`].
 
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;

@@ -159,13 +159,66 @@ impl Drop for Sink {
 /// Starts the sink on `port`, writing into a new temporary folder; panics with how to install
 /// aiosmtpd when no Python has it.
 pub fn start_sink(port: u16) -> Sink {
-    let python = python_with_aiosmtpd().unwrap_or_else(|| panic!("{INSTALL_HINT}"));
     let dir = tempfile::tempdir().expect("temp maildir");
+    let child = spawn_sink(port, "--dir", dir.path());
+    Sink {
+        child,
+        url: format!("smtp://127.0.0.1:{port}"),
+        maildir: dir.path().to_owned(),
+        _dir: dir,
+    }
+}
+
+/// A running tests/support/smtp_sink.py that only notes each message's `Message-ID`, a line per
+/// message received (for thousands of messages); killed on drop.
+pub struct IdSink {
+    child: Child,
+    pub url: String,
+    ids: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for IdSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl IdSink {
+    /// Starts one on a free port.
+    pub fn start() -> Self {
+        let port = free_port();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ids = dir.path().join("received.txt");
+        let child = spawn_sink(port, "--ids", &ids);
+        Self {
+            child,
+            url: format!("smtp://127.0.0.1:{port}"),
+            ids,
+            _dir: dir,
+        }
+    }
+
+    /// The `Message-ID` of every message received so far, in arrival order (twice if received
+    /// twice).
+    pub fn received(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.ids)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// Starts tests/support/smtp_sink.py on `port` with `option target` and waits until it listens.
+fn spawn_sink(port: u16, option: &str, target: &Path) -> Child {
+    let python = python_with_aiosmtpd().unwrap_or_else(|| panic!("{INSTALL_HINT}"));
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
     let mut child = Command::new(&python)
         .arg(&script)
-        .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--dir"])
-        .arg(dir.path())
+        .args(["--host", "127.0.0.1", "--port", &port.to_string(), option])
+        .arg(target)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
@@ -181,12 +234,7 @@ pub fn start_sink(port: u16) -> Sink {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    Sink {
-        child,
-        url: format!("smtp://127.0.0.1:{port}"),
-        maildir: dir.path().to_owned(),
-        _dir: dir,
-    }
+    child
 }
 
 /// The SMTP server the tests send to: `TEST_SMTP_URL` + `TEST_SMTP_MAILDIR` (scripts/test sets

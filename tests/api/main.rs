@@ -22,6 +22,7 @@ mod continuum_simulation;
 mod continuum_storage;
 mod continuum_support;
 mod coordinator_web;
+mod email_delivery;
 mod email_outbox;
 mod email_smtp;
 mod email_support;

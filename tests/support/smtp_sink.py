@@ -3,6 +3,11 @@
 `<dir>/<time>-<n>.eml`. Nothing is relayed.
 
     python3 tests/support/smtp_sink.py --port 2525 --dir /tmp/maildir [--host 127.0.0.1]
+    python3 tests/support/smtp_sink.py --port 2525 --ids /tmp/received.txt
+
+With `--ids` it keeps no message, only appends each one's `Message-ID` to the file, a line per
+message received (a message received twice is there twice): for counting thousands of messages
+a second.
 
 Needs aiosmtpd (`pip install aiosmtpd`). Prints `listening on HOST:PORT` once it accepts
 connections and runs until SIGTERM or Ctrl-C. Files appear atomically (written under a temporary
@@ -12,6 +17,7 @@ name, then renamed), so a reader never sees half a message.
 import argparse
 import itertools
 import os
+import re
 import signal
 import sys
 import threading
@@ -25,6 +31,26 @@ except ImportError:  # pragma: no cover - reported to the caller
         "(or `./scripts/test`, which installs it into .venv-test/)\n"
     )
     sys.exit(3)
+
+
+MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+class IdsHandler:
+    """Appends each message's Message-ID (or `-` without one) to a file, a line per message."""
+
+    def __init__(self, path: str) -> None:
+        # O_APPEND and one write per line: every line lands whole, and at once (no buffer).
+        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        content = envelope.original_content or envelope.content
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        head = content.split(b"\r\n\r\n", 1)[0]
+        found = MESSAGE_ID.search(head)
+        os.write(self.fd, (found.group(1) if found else b"-") + b"\n")
+        return "250 Message accepted for delivery"
 
 
 class MaildirHandler:
@@ -58,19 +84,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--dir", required=True, help="folder for the received .eml files")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--dir", help="folder for the received .eml files")
+    where.add_argument("--ids", help="file to append each message's Message-ID to")
     args = parser.parse_args()
 
-    os.makedirs(args.dir, exist_ok=True)
+    if args.ids:
+        handler = IdsHandler(args.ids)
+    else:
+        os.makedirs(args.dir, exist_ok=True)
+        handler = MaildirHandler(args.dir)
     controller = Controller(
-        MaildirHandler(args.dir),
+        handler,
         hostname=args.host,
         port=args.port,
         enable_SMTPUTF8=True,
         ready_timeout=10,
     )
     controller.start()
-    print(f"listening on {args.host}:{args.port}, writing to {args.dir}", flush=True)
+    print(f"listening on {args.host}:{args.port}, writing to {args.dir or args.ids}", flush=True)
 
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
