@@ -163,6 +163,7 @@ audit-action-programme-reopen = أعاد فتح برنامج
 audit-action-programme-update = غيّر إعدادات برنامج
 audit-action-readiness-update = سجّل تدريب رفيق أو فحوصه
 audit-action-run-compare = قارن بين جولتي مطابقة
+audit-action-run-keep = احتفظ بجولة مطابقة واحدة (استُبدلت الاقتراحات المعلّقة في الجولات الأخرى)
 audit-action-run-start = بدأ جولة مطابقة
 audit-action-run-view = اطّلع على جولة مطابقة
 audit-subject-participant = شخص

@@ -163,6 +163,7 @@ audit-action-programme-reopen = Programm wieder geöffnet
 audit-action-programme-update = Einstellungen eines Programms geändert
 audit-action-readiness-update = Schulung oder Nachweise eines Buddys eingetragen
 audit-action-run-compare = Zwei Zuordnungsläufe verglichen
+audit-action-run-keep = Einen Zuordnungslauf behalten (die offenen Vorschläge der anderen wurden ersetzt)
 audit-action-run-start = Zuordnungslauf gestartet
 audit-action-run-view = Zuordnungslauf angesehen
 audit-subject-participant = Person

@@ -163,6 +163,7 @@ audit-action-programme-reopen = Reopened a programme
 audit-action-programme-update = Changed a programme's settings
 audit-action-readiness-update = Recorded a buddy's training or checks
 audit-action-run-compare = Compared two matching runs
+audit-action-run-keep = Kept one matching run (the undecided proposals of the others were replaced)
 audit-action-run-start = Started a matching run
 audit-action-run-view = Looked at a matching run
 audit-subject-participant = Person

@@ -163,6 +163,7 @@ audit-action-programme-reopen = برنامه‌ای را بازگشایی کرد
 audit-action-programme-update = تنظیمات برنامه‌ای را تغییر داد
 audit-action-readiness-update = آموزش یا بررسی‌های هم‌یار را ثبت کرد
 audit-action-run-compare = دو دور جفت‌یابی را مقایسه کرد
+audit-action-run-keep = یک دور جفت‌یابی را نگه داشت (پیشنهادهای بررسی‌نشدهٔ دورهای دیگر جایگزین شدند)
 audit-action-run-start = دور جفت‌یابی را آغاز کرد
 audit-action-run-view = دور جفت‌یابی را دید
 audit-subject-participant = فرد

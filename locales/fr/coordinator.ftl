@@ -163,6 +163,7 @@ audit-action-programme-reopen = A rouvert un programme
 audit-action-programme-update = A modifié les réglages d’un programme
 audit-action-readiness-update = A noté la formation ou les vérifications d’un binôme
 audit-action-run-compare = A comparé deux recherches de binômes
+audit-action-run-keep = A gardé une recherche de binômes (les propositions en attente des autres ont été remplacées)
 audit-action-run-start = A lancé une recherche de binômes
 audit-action-run-view = A consulté une recherche de binômes
 audit-subject-participant = Personne

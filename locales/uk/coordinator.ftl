@@ -163,6 +163,7 @@ audit-action-programme-reopen = Знову відкрив(-ла) програм�
 audit-action-programme-update = Змінив(-ла) налаштування програми
 audit-action-readiness-update = Записав(-ла) навчання чи перевірки наставника
 audit-action-run-compare = Порівняв(-ла) два підбори пар
+audit-action-run-keep = Залишив(-ла) один підбір пар (нерозглянуті пропозиції інших замінено)
 audit-action-run-start = Запустив(-ла) підбір пар
 audit-action-run-view = Переглянув(-ла) підбір пар
 audit-subject-participant = Людина

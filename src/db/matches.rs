@@ -64,8 +64,8 @@ pub struct NewProposal {
     pub reasons_json: String,
 }
 
-/// Stores a run's proposals (status `proposed`), replacing the still-undecided proposals of
-/// earlier runs of the programme (they become `superseded`).
+/// Stores a run's proposals (status `proposed`). Undecided proposals of earlier runs stay as
+/// they are until a coordinator keeps one run ([`keep_run`]).
 ///
 /// # Errors
 /// A failed query.
@@ -76,18 +76,6 @@ pub fn store_proposals(
     proposals: &[NewProposal],
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::update(
-        matches::table
-            .filter(matches::programme_id.eq(programme_id))
-            .filter(matches::status.eq(MatchStatus::Proposed.code()))
-            .filter(matches::run_id.ne(run_id)),
-    )
-    .set((
-        matches::status.eq(MatchStatus::Superseded.code()),
-        matches::updated_at.eq(now),
-    ))
-    .execute(conn)
-    .with_context(|| format!("superseding the open proposals of programme {programme_id}"))?;
     // One row at a time: MultiConnection has no batch insert. Inside one transaction this is
     // fast on both backends (thousands of rows per second).
     for p in proposals {
@@ -107,6 +95,56 @@ pub fn store_proposals(
             .with_context(|| format!("storing a proposal of run {run_id}"))?;
     }
     Ok(())
+}
+
+/// Keeps run `run_id` of the programme: the undecided proposals of its other runs become
+/// `superseded`. Returns how many.
+///
+/// # Errors
+/// A failed query.
+pub fn keep_run(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    run_id: i32,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        matches::table
+            .filter(matches::programme_id.eq(programme_id))
+            .filter(matches::status.eq(MatchStatus::Proposed.code()))
+            .filter(matches::run_id.is_not_null())
+            .filter(matches::run_id.ne(run_id)),
+    )
+    .set((
+        matches::status.eq(MatchStatus::Superseded.code()),
+        matches::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .with_context(|| format!("keeping run {run_id} of programme {programme_id}"))?)
+}
+
+/// How many undecided proposals each run of the programme holds, by run id (runs with none
+/// are left out), oldest run first.
+///
+/// # Errors
+/// A failed query.
+pub fn undecided_by_run(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<Vec<(i32, i64)>, DbError> {
+    let rows: Vec<(Option<i32>, i64)> = matches::table
+        .filter(matches::programme_id.eq(programme_id))
+        .filter(matches::status.eq(MatchStatus::Proposed.code()))
+        .filter(matches::run_id.is_not_null())
+        .group_by(matches::run_id)
+        .select((matches::run_id, diesel::dsl::count_star()))
+        .order(matches::run_id.asc())
+        .load(conn)
+        .with_context(|| format!("counting the undecided proposals of programme {programme_id}"))?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(run, n)| run.map(|r| (r, n)))
+        .collect())
 }
 
 /// A run's matches, best score first, one page (`page` from 1), and the total.

@@ -16,6 +16,7 @@ pub mod reasons;
 pub mod reminder_worker;
 mod reminders;
 mod respond;
+pub mod room;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -65,6 +66,9 @@ pub enum ApproveOutcome {
         /// Its status.
         status: MatchStatus,
     },
+    /// Still a proposal, but one of the two is no longer free (another run's proposal, or a
+    /// pair made by hand, was approved first): nothing changed.
+    Taken(room::Taken),
 }
 
 /// The language a participant's messages are written in (English if the stored code is unknown).
@@ -111,7 +115,8 @@ fn load_pair(conn: &mut DbConnection, m: &Match) -> Result<(Participant, Partici
 /// once) and an introduction email to each in their language: why they were matched, the other's
 /// first name only, the answer link and their personal data link. Records `match.approve` in the
 /// audit log. Call inside `db.write(...)`; approving twice is harmless
-/// ([`ApproveOutcome::AlreadyDecided`]).
+/// ([`ApproveOutcome::AlreadyDecided`]). A proposal whose seeker or buddy is no longer free
+/// ([`room::places_left`]) stays a proposal ([`ApproveOutcome::Taken`]).
 ///
 /// # Errors
 /// [`IntroError::MatchNotFound`], [`IntroError::ParticipantGone`], or storage failures.
@@ -123,6 +128,13 @@ pub fn approve(
     now: NaiveDateTime,
 ) -> Result<ApproveOutcome, IntroError> {
     let m = matches::find(conn, match_id)?.ok_or(IntroError::MatchNotFound(match_id))?;
+    if m.status != MatchStatus::Proposed {
+        return Ok(ApproveOutcome::AlreadyDecided { status: m.status });
+    }
+    let (seeker, buddy) = load_pair(conn, &m)?;
+    if let Err(taken) = room::places_left(conn, m.programme_id, seeker.id, &buddy)? {
+        return Ok(ApproveOutcome::Taken(taken));
+    }
     if !matches::transition(
         conn,
         match_id,
@@ -135,7 +147,6 @@ pub fn approve(
         let status = matches::find(conn, match_id)?.map_or(m.status, |m| m.status);
         return Ok(ApproveOutcome::AlreadyDecided { status });
     }
-    let (seeker, buddy) = load_pair(conn, &m)?;
     let (programme, _) = programme_info(conn, m.programme_id)?;
     for (me, other) in [(&seeker, &buddy), (&buddy, &seeker)] {
         let token = tokens::issue(

@@ -1,8 +1,9 @@
 //! What a coordinator decides about proposals, for the review pages and the JSON API alike:
 //! approve (with the introduction emails, in the same transaction), reject (with a reason; the
 //! pair becomes forbidden), pin or unpin a pair, match two people by hand (the hard rules still
-//! apply, see [`pair_check`](super::pair_check)), and compare two runs. Each decision is one
-//! transaction and records itself in the audit log.
+//! apply, see [`pair_check`](super::pair_check)), compare two runs and keep one of them (the
+//! undecided proposals of the others are replaced). Each decision is one transaction and records
+//! itself in the audit log.
 
 use std::collections::BTreeSet;
 
@@ -13,6 +14,7 @@ use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match, NewManualMatch, RuleKind};
 use crate::db::{Db, DbConnection, DbError};
 use crate::domain::{MatchStatus, Programme};
+use crate::introductions::room::Taken;
 use crate::introductions::{self, ApproveOutcome};
 use crate::settings::Settings;
 
@@ -26,6 +28,9 @@ pub enum Decision {
     Done,
     /// The match was not `proposed` any more; nothing changed. Its status.
     AlreadyDecided(MatchStatus),
+    /// Still a proposal, but the seeker or the buddy is no longer free (another run's proposal
+    /// or a pair made by hand was approved first); nothing changed.
+    Taken(Taken),
 }
 
 /// Why a rejection reason is refused.
@@ -89,6 +94,7 @@ fn approve_in(
     match introductions::approve(conn, match_id, coordinator_id, settings, now) {
         Ok(ApproveOutcome::Approved) => Ok(Decision::Done),
         Ok(ApproveOutcome::AlreadyDecided { status }) => Ok(Decision::AlreadyDecided(status)),
+        Ok(ApproveOutcome::Taken(taken)) => Ok(Decision::Taken(taken)),
         Err(introductions::IntroError::Db(e)) => Err(e),
         Err(e) => Err(DbError::Unexpected(anyhow::Error::new(e))),
     }
@@ -116,6 +122,8 @@ pub struct Approved {
     pub done: usize,
     /// Already decided before (left as they were).
     pub already: usize,
+    /// Left as proposals because one of the two is no longer free.
+    pub taken: usize,
 }
 
 /// Approves the proposals `ids` of run `run_id` in one transaction; ids of other runs or of no
@@ -140,6 +148,7 @@ pub fn approve_many(
             match approve_in(c, m.id, coordinator_id, settings, now)? {
                 Decision::Done => out.done += 1,
                 Decision::AlreadyDecided(_) => out.already += 1,
+                Decision::Taken(_) => out.taken += 1,
             }
         }
         Ok(out)
@@ -316,6 +325,36 @@ pub fn unpin(
             )?;
         }
         Ok(removed)
+    })
+}
+
+/// Keeps `run` (a finished run): the undecided proposals of the programme's other runs become
+/// `superseded`, so only this run's wait for a decision. Records `run.keep` with how many were
+/// replaced. Returns that number.
+///
+/// # Errors
+/// Storage failures.
+pub fn keep_run(
+    db: &Db,
+    programme_id: i32,
+    run_id: i32,
+    coordinator_id: Option<i32>,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    db.write(|conn| {
+        let replaced = matches::keep_run(conn, programme_id, run_id, now)?;
+        record(
+            conn,
+            &Audit {
+                coordinator_id,
+                programme_id,
+                action: "run.keep",
+                subject: ("run", Some(run_id)),
+                detail: &format!("{replaced} replaced"),
+            },
+            now,
+        )?;
+        Ok(replaced)
     })
 }
 

@@ -13,6 +13,7 @@ use crate::db::matches::{self, RuleKind};
 use crate::db::participants::{self, Participant};
 use crate::db::{DbConnection, DbError};
 use crate::domain::{ParticipantStatus, Programme};
+use crate::introductions::room::{self, Taken};
 
 /// Why two people cannot be paired (by hand or by a pin).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,8 @@ impl PairProblem {
             Self::NotASeeker(_) => "not_a_seeker",
             Self::NotABuddy(_) => "not_a_buddy",
             Self::NotConfirmed(_) => "not_confirmed",
-            Self::SeekerMatched(_) => "seeker_already_matched",
-            Self::BuddyFull(_) => "buddy_has_no_capacity",
+            Self::SeekerMatched(_) => Taken::SeekerMatched.code(),
+            Self::BuddyFull(_) => Taken::BuddyFull.code(),
             Self::BuddyNotReady(_) => "buddy_not_ready",
             Self::Forbidden => "forbidden",
             Self::Rules(list) => list.first().map_or("excluded", |e| rule_code(e.rule())),
@@ -75,11 +76,6 @@ pub fn rule_code(rule: Rule) -> &'static str {
 #[must_use]
 pub fn unmatched_main_rule(u: &Unmatched) -> Option<&'static str> {
     u.exclusions.and_then(|s| s.main_rule()).map(rule_code)
-}
-
-/// How many more buddies someone with `capacity` can take while in `live` matches.
-fn free_capacity(capacity: i32, live: usize) -> usize {
-    usize::try_from(capacity).unwrap_or(0).saturating_sub(live)
 }
 
 /// Checks whether `seeker_id` and `buddy_id` of `programme` may be paired now: both confirmed, the
@@ -116,17 +112,11 @@ pub fn check_pair(
             return Ok(Err(PairProblem::NotConfirmed(p.id)));
         }
     }
-    let live = matches::live_pairs_of(conn, programme.id, seeker_id, buddy_id)?;
-    if live.iter().any(|&(s, _)| s == seeker_id) {
-        return Ok(Err(PairProblem::SeekerMatched(seeker_id)));
-    }
-    let free = free_capacity(
-        buddy.capacity,
-        live.iter().filter(|&&(_, b)| b == buddy_id).count(),
-    );
-    if free == 0 {
-        return Ok(Err(PairProblem::BuddyFull(buddy_id)));
-    }
+    let free = match room::places_left(conn, programme.id, seeker_id, &buddy)? {
+        Ok(free) => free,
+        Err(Taken::SeekerMatched) => return Ok(Err(PairProblem::SeekerMatched(seeker_id))),
+        Err(Taken::BuddyFull) => return Ok(Err(PairProblem::BuddyFull(buddy_id))),
+    };
     let ready = readiness::find(conn, buddy_id)?;
     if !ready.as_ref().is_some_and(|r| r.is_ready(false)) {
         return Ok(Err(PairProblem::BuddyNotReady(buddy_id)));
@@ -157,15 +147,6 @@ pub fn check_pair(
 mod tests {
     use super::*;
     use matching::compat::Level;
-
-    #[test]
-    fn capacity_left_counts_live_matches_and_never_goes_below_zero() {
-        assert_eq!(free_capacity(2, 0), 2);
-        assert_eq!(free_capacity(2, 1), 1);
-        assert_eq!(free_capacity(1, 1), 0);
-        assert_eq!(free_capacity(1, 3), 0);
-        assert_eq!(free_capacity(-1, 0), 0);
-    }
 
     #[test]
     fn a_problem_has_a_stable_code_and_rules_report_the_first_broken_one() {

@@ -141,6 +141,9 @@ pub struct RunReview {
     pub languages: Vec<String>,
     /// The programme's other finished runs (among the latest `limit`), to compare with.
     pub earlier: Vec<MatchingRun>,
+    /// The programme's other runs that still hold undecided proposals, with how many: until
+    /// the coordinator keeps one run, their proposals wait next to this run's.
+    pub undecided_elsewhere: Vec<(i32, i64)>,
 }
 
 /// One page of the run's proposals that `filter` keeps, with the people in them (and `also`)
@@ -196,6 +199,10 @@ pub fn review_run(
             .into_iter()
             .filter(|r| r.id != run.id && r.status == RunStatus::Done)
             .collect();
+        let undecided_elsewhere = matches::undecided_by_run(conn, run.programme_id)?
+            .into_iter()
+            .filter(|&(r, _)| r != run.id)
+            .collect();
         RunReview {
             proposals: Proposals { items, total },
             shown,
@@ -204,6 +211,7 @@ pub fn review_run(
             outlines,
             languages,
             earlier,
+            undecided_elsewhere,
         }
     };
     viewer.record(db, run.programme_id, "run.view", run.id)?;

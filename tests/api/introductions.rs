@@ -322,6 +322,10 @@ async fn setup_pair_second(app: &TestApp) -> i32 {
                 .filter(buddymatch::db::schema::participants::email.eq(BUDDY_EMAIL))
                 .select(buddymatch::db::schema::participants::id)
                 .first(c)?;
+            // The buddy is already in the first pair: give them room for a second person.
+            diesel::update(buddymatch::db::schema::participants::table.find(buddy_id))
+                .set(buddymatch::db::schema::participants::capacity.eq(2))
+                .execute(c)?;
             diesel::update(
                 buddymatch::db::schema::matching_runs::table
                     .filter(buddymatch::db::schema::matching_runs::status.eq("queued")),

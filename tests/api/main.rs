@@ -32,6 +32,7 @@ mod housekeeping;
 mod input_edges;
 mod introductions;
 mod introductions_support;
+mod keep_run;
 mod matching_runs;
 mod my_data;
 mod outcomes;

@@ -145,12 +145,16 @@ async fn only_one_active_run_per_programme() {
         let second = matching_runs::start(&db, &c.programme, None, &RunOptions::default(), now);
         assert!(matches!(second, Err(RunError::AlreadyRunning)));
         matching_runs::execute(&db, first, &c.programme, &RunOptions::default()).expect("runs");
-        // Finished: a new one may start, and it supersedes undecided proposals of the last.
+        // Finished: a new one may start; the last one's undecided proposals wait until a run is
+        // kept (see keep_run.rs).
         let next =
             matching_runs::run_now(&db, &c.programme, None, &RunOptions::default()).expect("next");
         let conn = &mut *db.get().expect("conn");
         let (old, _) = matches::for_run(conn, first, 1, 10).expect("old");
-        assert!(old.iter().all(|m| m.status == "superseded"));
+        assert!(
+            old.iter().all(|m| m.status == "proposed"),
+            "a new run leaves them"
+        );
         assert_eq!(
             matches::for_run(conn, next.run_id, 1, 10).expect("new").1,
             2

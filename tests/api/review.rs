@@ -404,14 +404,9 @@ async fn a_pinned_pair_is_in_the_next_run_and_runs_can_be_compared() {
         "{html}"
     );
     assert!(html.contains("Pairs in both runs: 0"), "{html}");
-    // Each pair says where it stands: the new run's are new, the earlier run's were replaced.
-    assert_eq!(html.matches("</bdi> · New</li>").count(), 2, "{html}");
-    assert_eq!(
-        html.matches("</bdi> · Replaced by a newer run</li>")
-            .count(),
-        2,
-        "{html}"
-    );
+    // Each pair says where it stands: both runs' proposals wait until one run is kept.
+    assert_eq!(html.matches("</bdi> · New</li>").count(), 4, "{html}");
+    assert!(html.contains("Which run to keep?"), "{html}");
     let r = app
         .get(&format!("/coordinator/runs/{second}/compare?with=x"))
         .await;

@@ -13,8 +13,8 @@ pub use read::{
 };
 pub(super) use rows::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
 pub use write::{
-    admit, backdate_sign_up, change_role, delete, insert, note_partner_left, set_status, update,
-    Admitted,
+    admit, backdate_sign_up, change_role, delete, hold, insert, note_partner_left, set_status,
+    update, Admitted,
 };
 
 use anyhow::Context;

@@ -263,3 +263,23 @@ pub fn delete(conn: &mut DbConnection, id: i32) -> Result<bool, DbError> {
     crate::db::answer_links::relink(conn, &partners)?;
     Ok(deleted)
 }
+
+/// Holds these participants' rows until the transaction ends (PostgreSQL `FOR UPDATE`, in id
+/// order so two callers never wait on each other crosswise), so that a check of their live
+/// matches stays true until the change it allows is written. SQLite needs nothing: its writers
+/// already take turns ([`crate::db::Db::write`]).
+///
+/// # Errors
+/// A failed query.
+pub fn hold(conn: &mut DbConnection, ids: &[i32]) -> Result<(), DbError> {
+    if let DbConnection::Postgresql(c) = conn {
+        participants::table
+            .filter(participants::id.eq_any(ids))
+            .order(participants::id.asc())
+            .select(participants::id)
+            .for_update()
+            .load::<i32>(c)
+            .context("holding participants' rows")?;
+    }
+    Ok(())
+}

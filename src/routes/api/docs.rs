@@ -42,7 +42,7 @@ use super::{
         participants::get_participant,
         participants::update_participant,
         participants::delete_participant,
-        matching_runs::start_run, matching_runs::get_run, matching_runs::approve_match, matching_runs::reject_match,
+        matching_runs::start_run, matching_runs::get_run, matching_runs::keep_run, matching_runs::approve_match, matching_runs::reject_match,
         continuum::list_matches, continuum::get_match, continuum::record_checkin, continuum::pause_match, continuum::close_match, outcomes::get_outcomes, outcomes::get_outcomes_csv,
     ),
     components(schemas(
@@ -58,7 +58,7 @@ use super::{
         ErrorBody,
         ErrorDetail,
         FieldErrorDto,
-        matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, crate::matching_runs::fairness::FairnessReport, crate::matching_runs::fairness::ResultFigures, crate::matching_runs::fairness::GroupFigures, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto,
+        matching_runs::RunRequest, matching_runs::WeightsDto, matching_runs::RunStarted, matching_runs::RunDto, matching_runs::RunSummaryDto, crate::matching_runs::fairness::FairnessReport, crate::matching_runs::fairness::ResultFigures, crate::matching_runs::fairness::GroupFigures, matching_runs::ProposalDto, matching_runs::ProposalPage, matching_runs::UnmatchedDto, matching_runs::RejectRequest, matching_runs::DecisionDto, matching_runs::KeptRunDto,
         continuum::MatchPageDto, continuum::MatchSummaryDto, continuum::StageCountDto, continuum::MatchDetailDto, continuum::StageChangeDto, continuum::CheckinDto, continuum::CheckinAnswerDto, continuum::CheckinRequest, continuum::PauseRequest, continuum::CloseRequest, crate::outcomes::Outcomes, crate::outcomes::BySide, crate::outcomes::Satisfaction, crate::outcomes::Trend, crate::outcomes::Labelled, crate::outcomes::Breakdown, crate::outcomes::Retention, crate::outcomes::Waiting, crate::outcomes::StagesAt, crate::outcomes::SideBreakdown, crate::outcomes::suppression::Cell,
     )),
     modifiers(&BearerToken),

@@ -552,6 +552,15 @@ pub struct RejectRequest {
     pub reason: String,
 }
 
+/// A run kept: the undecided proposals of the programme's other runs are replaced.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct KeptRunDto {
+    /// The run kept.
+    pub id: i32,
+    /// How many undecided proposals of other runs became `superseded`.
+    pub replaced: usize,
+}
+
 /// The result of a decision.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DecisionDto {

@@ -1,5 +1,6 @@
 //! Matching runs and decisions about their proposals: start a run, read it (status, progress,
-//! summary, proposals with structured reasons, unmatched with why), approve or reject a proposal.
+//! summary, proposals with structured reasons, unmatched with why), keep one run (replacing the
+//! undecided proposals of the others), approve or reject a proposal.
 //! The same rules and audit entries as the coordinator's review pages.
 
 use actix_web::http::header;
@@ -8,8 +9,8 @@ use chrono::{DateTime, Utc};
 use matching::compat::{Level, Weights};
 
 pub use super::dto::{
-    DecisionDto, ProposalDto, ProposalPage, RejectRequest, RunDto, RunQuery, RunRequest,
-    RunStarted, RunSummaryDto, UnmatchedDto, WeightsDto,
+    DecisionDto, KeptRunDto, ProposalDto, ProposalPage, RejectRequest, RunDto, RunQuery,
+    RunRequest, RunStarted, RunSummaryDto, UnmatchedDto, WeightsDto,
 };
 use super::error::{paging, serde_error_to_api, ApiError, ErrorBody, FieldErrorDto};
 use super::participants::programme_for;
@@ -20,6 +21,7 @@ use crate::db::runs::{self, MatchingRun};
 use crate::db::DbConnection;
 use crate::domain::weights::MAX_WEIGHT;
 use crate::domain::{MatchStatus, RunStatus};
+use crate::introductions::room::Taken;
 use crate::matching_runs::decisions::{self, Decision, ReasonError};
 use crate::matching_runs::review::{self, Viewer};
 use crate::matching_runs::{self, pair_check, RunError, RunOptions, Unmatched};
@@ -342,7 +344,58 @@ fn decided(id: i32, target: MatchStatus, d: Decision) -> Result<DecisionDto, Api
         Decision::AlreadyDecided(status) => Err(ApiError::Conflict(format!(
             "Match {id} is no longer a proposal (it is {status})."
         ))),
+        Decision::Taken(Taken::SeekerMatched) => Err(ApiError::Conflict(format!(
+            "Match {id} stays a proposal: the person looking for a buddy already has an approved \
+             or active match (from another run, or made by hand)."
+        ))),
+        Decision::Taken(Taken::BuddyFull) => Err(ApiError::Conflict(format!(
+            "Match {id} stays a proposal: the buddy's approved and active matches already fill \
+             their capacity."
+        ))),
     }
+}
+
+/// Keeps a finished run: the undecided proposals of the programme's other runs become
+/// `superseded`, so only this run's wait for a decision. A new run leaves earlier runs'
+/// proposals as they are until one run is kept, so that runs can be compared first.
+#[utoipa::path(
+    post,
+    path = "/api/v1/matching-runs/{id}/keep",
+    tag = "matching",
+    params(("id" = i32, Path, minimum = 1, description = "Run id")),
+    responses(
+        (status = 200, description = "Kept", body = KeptRunDto),
+        (status = 400, description = "The id is not a whole number from 1 to 2147483647", body = ErrorBody),
+        (status = 401, description = "No or invalid token", body = ErrorBody),
+        (status = 404, description = "No such run, or not in a programme you coordinate", body = ErrorBody),
+        (status = 409, description = "The run has not finished (or failed)", body = ErrorBody),
+    ),
+    security(("bearer_token" = []))
+)]
+#[post("/matching-runs/{id}/keep")]
+pub async fn keep_run(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let dto = state
+        .db
+        .run(move |db| -> Result<KeptRunDto, ApiError> {
+            let (run, _) = run_for(&mut *db.get()?, &caller, id)?;
+            if run.status != RunStatus::Done {
+                return Err(ApiError::Conflict(format!(
+                    "Run {id} is {}: only a finished run can be kept.",
+                    run.status.code()
+                )));
+            }
+            let who = Some(caller.coordinator().id);
+            let replaced =
+                decisions::keep_run(db, run.programme_id, id, who, Utc::now().naive_utc())?;
+            Ok(KeptRunDto { id, replaced })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(dto))
 }
 
 /// Approves a proposal: both people get an introduction email (in the same transaction).
@@ -357,7 +410,7 @@ fn decided(id: i32, target: MatchStatus, d: Decision) -> Result<DecisionDto, Api
         (status = 200, description = "Approved (or already approved)", body = DecisionDto),
         (status = 401, description = "No or invalid token", body = ErrorBody),
         (status = 404, description = "No such match, or not in a programme you coordinate", body = ErrorBody),
-        (status = 409, description = "Already decided otherwise (rejected, superseded, ...)", body = ErrorBody),
+        (status = 409, description = "Already decided otherwise (rejected, superseded, ...), or one of the two is no longer free (another run's proposal or a pair made by hand was approved first)", body = ErrorBody),
     ),
     security(("bearer_token" = []))
 )]
@@ -431,6 +484,7 @@ pub async fn reject_match(
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(start_run)
         .service(get_run)
+        .service(keep_run)
         .service(approve_match)
         .service(reject_match);
 }

@@ -23,7 +23,7 @@ use crate::state::AppState;
 const PER_PAGE: i64 = 100;
 
 /// Every action the service records (messages `audit-action-<action, `.`/`_` as `-`>`).
-pub const ACTIONS: [&str; 44] = [
+pub const ACTIONS: [&str; 45] = [
     "checkin.answered",
     "checkin.exit_answered",
     "checkin.recorded",
@@ -66,6 +66,7 @@ pub const ACTIONS: [&str; 44] = [
     "programme.update",
     "readiness.update",
     "run.compare",
+    "run.keep",
     "run.start",
     "run.view",
 ];

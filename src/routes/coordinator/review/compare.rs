@@ -1,4 +1,5 @@
-//! Two runs of a programme compared: the pairs only one of them proposed, and how many both kept.
+//! Two runs of a programme compared: the pairs only one of them proposed, and how many both kept;
+//! then the coordinator keeps one of them.
 
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -27,6 +28,10 @@ struct PairRow {
 struct ComparePage {
     page: PageCtx,
     nav: Option<Nav>,
+    csrf: String,
+    /// "Keep run N" for each of the two.
+    keep_run_text: String,
+    keep_other_text: String,
     run: MatchingRun,
     other: MatchingRun,
     kept: usize,
@@ -92,6 +97,9 @@ pub(super) async fn compare_page(
             ),
         ),
         nav: Some(signed.nav()),
+        csrf: signed.csrf.clone(),
+        keep_run_text: i18n::t_args(lang, "review-keep-this", &[("id", &a.to_string())]),
+        keep_other_text: i18n::t_args(lang, "review-keep-this", &[("id", &b.to_string())]),
         kept: cmp.kept,
         only_run: rows(&cmp.only_first),
         only_other: rows(&cmp.only_second),

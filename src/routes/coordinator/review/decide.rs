@@ -49,6 +49,7 @@ fn decision_notice(d: &Decision, done: MatchStatus) -> String {
             serde_urlencoded::to_string([("notice", "already"), ("status", status.code())])
                 .unwrap_or_default()
         }
+        Decision::Taken(taken) => format!("notice=taken&why={}", taken.code()),
     }
 }
 
@@ -207,7 +208,11 @@ pub(super) async fn approve_many(
     let who = signed.coordinator.id;
     let settings = state.settings.clone();
     let run_id = run.id;
-    let decisions::Approved { done, already } = state
+    let decisions::Approved {
+        done,
+        already,
+        taken,
+    } = state
         .db
         .run(move |db| {
             decisions::approve_many(
@@ -224,6 +229,6 @@ pub(super) async fn approve_many(
     Ok(see_other(&run_page_url(
         run_id,
         &values,
-        &format!("notice=many&count={done}&already={already}"),
+        &format!("notice=many&count={done}&already={already}&taken={taken}"),
     )))
 }

@@ -10,7 +10,9 @@
 //!   profiles side by side (never contact details), and the unmatched with why ([`run_page`]);
 //! - `POST /coordinator/matches/{id}/approve`, `GET|POST /coordinator/matches/{id}/reject`,
 //!   `POST /coordinator/runs/{id}/approve` (many at once) ([`decide`]);
-//! - `GET  /coordinator/runs/{id}/compare?with=` ([`compare`]).
+//! - `GET  /coordinator/runs/{id}/compare?with=` ([`compare`]);
+//! - `POST /coordinator/runs/{id}/keep`: keep this run, replacing the undecided proposals of the
+//!   programme's other runs ([`keep`]).
 //!
 //! The rules live in [`crate::matching_runs`] (runs, [`decisions`](crate::matching_runs::decisions),
 //! [`pair checks`](crate::matching_runs::pair_check)); these pages parse the form, call one
@@ -20,6 +22,7 @@
 mod compare;
 mod decide;
 mod fairness_view;
+mod keep;
 mod pairs;
 mod run_page;
 mod runs_list;
@@ -64,6 +67,7 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
         .service(decide::reject_form)
         .service(decide::reject_one)
         .service(decide::approve_many)
+        .service(keep::keep_run)
         .service(pairs::pin_pair)
         .service(pairs::unpin_pair)
         .service(pairs::manual_pair);
@@ -167,13 +171,36 @@ fn notice_text(lang: UiLanguage, values: &Values) -> Option<String> {
             ))
         }
         "many" => {
-            return Some(i18n::t_args(
+            let mut text = i18n::t_args(
                 lang,
                 "review-notice-many",
                 &[
                     ("count", values.get("count")),
                     ("already", values.get("already")),
                 ],
+            );
+            let taken = values.get("taken");
+            if taken.parse::<u32>().is_ok_and(|n| n > 0) {
+                text.push(' ');
+                text.push_str(&i18n::t_args(
+                    lang,
+                    "review-notice-many-taken",
+                    &[("taken", taken)],
+                ));
+            }
+            return Some(text);
+        }
+        "taken" => match values.get("why") {
+            why @ ("seeker_already_matched" | "buddy_has_no_capacity") => {
+                format!("review-notice-taken-{}", why.replace('_', "-"))
+            }
+            _ => return None,
+        },
+        "kept" => {
+            return Some(i18n::t_args(
+                lang,
+                "review-notice-kept",
+                &[("count", values.get("count"))],
             ))
         }
         _ => return None,

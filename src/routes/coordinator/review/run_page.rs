@@ -239,6 +239,9 @@ struct RunPage {
     uprev: Option<String>,
     unext: Option<String>,
     earlier: Vec<(i32, String)>,
+    /// Other runs still holding undecided proposals: (run id, "Run 3: 12 undecided proposals").
+    undecided_elsewhere: Vec<(i32, String)>,
+    keep_text: String,
     fairness: Option<FairnessView>,
 }
 
@@ -279,6 +282,7 @@ pub(super) async fn run_page(
         outlines,
         languages,
         earlier,
+        undecided_elsewhere,
     } = state
         .db
         .run(move |db| review::review_run(db, &r, &f, page_no, PER_PAGE, &wanted, RUNS_LISTED, who))
@@ -403,6 +407,18 @@ pub(super) async fn run_page(
                 )
             })
             .collect(),
+        undecided_elsewhere: undecided_elsewhere
+            .into_iter()
+            .map(|(id, n)| {
+                let text = i18n::t_args(
+                    lang,
+                    "review-keep-other",
+                    &[("id", &id.to_string()), ("count", &n.to_string())],
+                );
+                (id, text)
+            })
+            .collect(),
+        keep_text: i18n::t_args(lang, "review-keep-this", &[("id", &run.id.to_string())]),
         fairness: review::fairness_of(&run).map(|r| fairness_view::view(lang, &programme, &r)),
         run,
         programme,
