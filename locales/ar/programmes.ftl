@@ -27,6 +27,7 @@ prog-section-programme = البرنامج
 prog-section-areas = المناطق والاهتمامات
 prog-section-follow-up = التعارف والمتابعة
 prog-section-weights = أوزان النقاط
+prog-section-names = الأسماء بلغات أخرى
 prog-field-slug = العنوان (المعرّف)
 prog-slug-hint = من 2 إلى 40 حرفًا لاتينيًا صغيرًا وأرقامًا وشرطات، مثل leipzig-buddies. وهو جزء من رابط التسجيل.
 prog-field-name = الاسم
@@ -46,12 +47,15 @@ prog-unconfirmed-hint = من 7 إلى 90 يومًا. رابط التأكيد ص�
 prog-field-retention-months = عدد أشهر الاحتفاظ ببيانات من غادروا والثنائيات المنتهية
 prog-retention-hint = من 1 إلى 120 شهرًا. بعد هذه المدة يُمحى الشخص الذي سحب موافقته (لا يبقى إلا أرقام مجهولة الهوية)، وتُحذف ملاحظات الثنائيات المنتهية ومخاوفها وتعليقاتها، ولا يعود سجل التدقيق يذكر أحدًا.
 prog-weights-hint = مدى أهمية كل جزء في نقاط الثنائي مقارنةً بالأجزاء الأخرى (الصفر يلغي الجزء). هذه هي القيم الافتراضية لجولات المطابقة في البرنامج، ويمكن لكل جولة أن تغيّرها.
+prog-field-names = الأسماء باللغة: { $language }
+prog-names-hint = لكي تعرض الصفحات ورسائل البريد بكل لغة اسم البرنامج ومناطقه واهتماماته بتلك اللغة. سطر لكل منها: "name = …" و"area:<id> = …" و"interest:<tag> = …". اترك الجانب الأيمن فارغًا لعرض الاسم الأصلي للبرنامج.
 prog-error-slug-taken = هذا العنوان يستخدمه برنامج آخر. يرجى اختيار عنوان آخر.
 prog-error-invalid-slug = يرجى استخدام 2 إلى 40 حرفًا لاتينيًا صغيرًا وأرقامًا وشرطات، على أن يبدأ وينتهي بحرف أو رقم.
 prog-error-language = يرجى إدخال رمز لغة من حرفين، مثل ar.
 prog-error-no-area = يرجى ذكر منطقة واحدة على الأقل.
 prog-error-too-many = في هذه القائمة أسطر كثيرة جدًا.
 prog-error-line = السطر { $line }: { $message }
+prog-error-translation-format = اكتبه بالشكل "name = …" أو "area:<id> = …" أو "interest:<tag> = …".
 prog-error-area-format = يرجى كتابة المنطقة هكذا: الاسم; خط العرض; خط الطول.
 prog-error-area-name-required = اسم المنطقة ناقص.
 prog-error-invalid-latitude = يجب أن يكون خط العرض عددًا من -90 إلى 90.

@@ -27,6 +27,7 @@ prog-section-programme = Das Programm
 prog-section-areas = Gebiete und Interessen
 prog-section-follow-up = Vorstellungen und Rückmeldungen
 prog-section-weights = Gewichtung der Punkte
+prog-section-names = Namen in anderen Sprachen
 prog-field-slug = Adresse (Slug)
 prog-slug-hint = 2 bis 40 Kleinbuchstaben, Ziffern und Bindestriche, zum Beispiel leipzig-buddies. Sie ist Teil des Anmeldelinks.
 prog-field-name = Name
@@ -46,12 +47,15 @@ prog-unconfirmed-hint = 7 bis 90 Tage. Der Bestätigungslink gilt 7 Tage; eine A
 prog-field-retention-months = Monate, die Daten ausgeschiedener Personen und beendeter Tandems aufbewahrt werden
 prog-retention-hint = 1 bis 120 Monate. Danach wird eine Person, die ihre Einwilligung widerrufen hat, gelöscht (es bleiben nur anonyme Zahlen), Notizen, Anliegen und Kommentare beendeter Tandems werden gelöscht, und das Protokoll nennt niemanden mehr.
 prog-weights-hint = Wie stark jeder Teil im Punktwert eines Paares zählt, im Verhältnis zu den anderen (0 schaltet einen Teil ab). Das sind die Vorgaben für die Matching-Läufe des Programms; ein Lauf kann sie noch ändern.
+prog-field-names = Namen auf { $language }
+prog-names-hint = Damit Seiten und E-Mails in jeder Sprache das Programm, seine Gebiete und Interessen in dieser Sprache zeigen. Je eine Zeile: „name = …“, „area:<id> = …“, „interest:<tag> = …“. Lassen Sie die rechte Seite leer, um den eigenen Namen des Programms zu zeigen.
 prog-error-slug-taken = Ein anderes Programm nutzt diese Adresse schon. Bitte wählen Sie eine andere.
 prog-error-invalid-slug = Bitte verwenden Sie 2 bis 40 Kleinbuchstaben, Ziffern und Bindestriche, am Anfang und Ende einen Buchstaben oder eine Ziffer.
 prog-error-language = Bitte geben Sie einen Sprachcode aus zwei Buchstaben ein, zum Beispiel de.
 prog-error-no-area = Bitte geben Sie mindestens ein Gebiet an.
 prog-error-too-many = Diese Liste hat zu viele Zeilen.
 prog-error-line = Zeile { $line }: { $message }
+prog-error-translation-format = Schreiben Sie „name = …“, „area:<id> = …“ oder „interest:<tag> = …“.
 prog-error-area-format = Bitte schreiben Sie das Gebiet so: Name; Breitengrad; Längengrad.
 prog-error-area-name-required = Der Name des Gebiets fehlt.
 prog-error-invalid-latitude = Der Breitengrad muss eine Zahl von -90 bis 90 sein.

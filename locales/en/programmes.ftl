@@ -27,6 +27,7 @@ prog-section-programme = The programme
 prog-section-areas = Areas and interests
 prog-section-follow-up = Introductions and check-ins
 prog-section-weights = Score weights
+prog-section-names = Names in other languages
 prog-field-slug = Address (slug)
 prog-slug-hint = 2 to 40 lowercase letters, digits and hyphens, for example leipzig-buddies. It is part of the sign-up link.
 prog-field-name = Name
@@ -46,12 +47,15 @@ prog-unconfirmed-hint = From 7 to 90 days. The confirmation link works for 7 day
 prog-field-retention-months = Months to keep the data of people who left and of ended matches
 prog-retention-hint = From 1 to 120 months. After this time, a person who withdrew is erased (only anonymous counts remain), the notes, concerns and comments of ended matches are deleted, and the audit log no longer names anyone.
 prog-weights-hint = How much each part counts in a pair's score, relative to the others (0 switches a part off). These are the defaults of the programme's matching runs; a run can still change them.
+prog-field-names = Names in { $language }
+prog-names-hint = So that pages and emails in each language show the programme, its areas and its interests in that language. One line each: "name = …", "area:<id> = …", "interest:<tag> = …". Leave the right side empty to show the programme's own name.
 prog-error-slug-taken = Another programme already uses this address. Please choose another one.
 prog-error-invalid-slug = Please use 2 to 40 lowercase letters, digits and hyphens, starting and ending with a letter or a digit.
 prog-error-language = Please enter a language code of two letters, for example de.
 prog-error-no-area = Please give at least one area.
 prog-error-too-many = This list has too many lines.
 prog-error-line = Line { $line }: { $message }
+prog-error-translation-format = Write it as "name = …", "area:<id> = …" or "interest:<tag> = …".
 prog-error-area-format = Please write the area as: name; latitude; longitude.
 prog-error-area-name-required = The name of the area is missing.
 prog-error-invalid-latitude = The latitude must be a number from -90 to 90.

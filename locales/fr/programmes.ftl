@@ -27,6 +27,7 @@ prog-section-programme = Le programme
 prog-section-areas = Quartiers et centres d’intérêt
 prog-section-follow-up = Présentations et points de suivi
 prog-section-weights = Poids du score
+prog-section-names = Noms dans d’autres langues
 prog-field-slug = Adresse (slug)
 prog-slug-hint = De 2 à 40 lettres minuscules, chiffres et traits d’union, par exemple lyon-binomes. Elle fait partie du lien d’inscription.
 prog-field-name = Nom
@@ -46,12 +47,15 @@ prog-unconfirmed-hint = De 7 à 90 jours. Le lien de confirmation est valable 7 
 prog-field-retention-months = Mois de conservation des données des personnes parties et des binômes terminés
 prog-retention-hint = De 1 à 120 mois. Passé ce délai, une personne qui a retiré son consentement est effacée (seuls des chiffres anonymes restent), les notes, signalements et commentaires des binômes terminés sont supprimés, et le journal ne nomme plus personne.
 prog-weights-hint = Le poids de chaque partie dans le score d’une paire, par rapport aux autres (0 désactive une partie). Ce sont les valeurs par défaut des tours de mise en relation du programme ; un tour peut encore les modifier.
+prog-field-names = Noms en { $language }
+prog-names-hint = Pour que les pages et les e-mails de chaque langue montrent le programme, ses secteurs et ses centres d’intérêt dans cette langue. Une ligne chacun : « name = … », « area:<id> = … », « interest:<tag> = … ». Laissez la partie droite vide pour montrer le nom propre du programme.
 prog-error-slug-taken = Un autre programme utilise déjà cette adresse. Veuillez en choisir une autre.
 prog-error-invalid-slug = Veuillez utiliser de 2 à 40 lettres minuscules, chiffres et traits d’union, en commençant et en finissant par une lettre ou un chiffre.
 prog-error-language = Veuillez saisir un code de langue à deux lettres, par exemple fr.
 prog-error-no-area = Veuillez indiquer au moins un quartier.
 prog-error-too-many = Cette liste a trop de lignes.
 prog-error-line = Ligne { $line } : { $message }
+prog-error-translation-format = Écrivez « name = … », « area:<id> = … » ou « interest:<tag> = … ».
 prog-error-area-format = Veuillez écrire le quartier ainsi : nom ; latitude ; longitude.
 prog-error-area-name-required = Le nom du quartier manque.
 prog-error-invalid-latitude = La latitude doit être un nombre de -90 à 90.

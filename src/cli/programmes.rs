@@ -203,6 +203,7 @@ fn add(settings: &Settings, db: &Db, args: &AddProgramme) -> anyhow::Result<()> 
         unconfirmed_days: args.unconfirmed_days.clone(),
         retention_months: args.retention_months.clone(),
         weights,
+        translations: Vec::new(),
     };
     let slug = errors.check("slug", ProgrammeSlug::parse(&args.slug));
     let parsed = ProgrammeSettings::parse(&input, &Weights::default())

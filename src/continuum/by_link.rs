@@ -129,7 +129,7 @@ pub fn lookup(
         return Ok(LinkState::Closed(lang));
     };
     let (programme, local_language) = programmes::by_id(conn, m.programme_id)?
-        .map(|p| (p.name, p.local_language))
+        .map(|p| (p.name_in(language_of(&me)).to_owned(), p.local_language))
         .unwrap_or_default();
     let side_is_seeker = checkin.side == Side::Seeker;
     let ask_arriving = !exit && answers::asks_arriving(conn, &checkin, now)?;
@@ -319,7 +319,7 @@ pub fn concern_access(
         return Ok(ConcernLink::Refused(LinkState::Closed(language_of(&me))));
     };
     let programme = programmes::by_id(conn, m.programme_id)?
-        .map(|p| p.name)
+        .map(|p| p.name_in(language_of(&me)).to_owned())
         .unwrap_or_default();
     Ok(ConcernLink::Allowed(Box::new(ConcernAccess {
         me,

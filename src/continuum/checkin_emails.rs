@@ -57,7 +57,7 @@ pub fn send(
     ) else {
         return Ok(false);
     };
-    let programme = programmes::name_and_response_days(conn, m.programme_id)?
+    let programme_names = programmes::name_and_response_days(conn, m.programme_id)?
         .map(|(name, _)| name)
         .unwrap_or_default();
     let valid = Duration::days(i64::from(every_days.max(1)) + LINK_GRACE_DAYS);
@@ -75,6 +75,7 @@ pub fn send(
     let me_link = crate::introductions::my_data_link(conn, me.id, settings, now)
         .map_err(|e| crate::db::DbError::Unexpected(anyhow::Error::new(e)))?;
     let lang = language_of(&me);
+    let programme = programme_names.in_lang(lang).to_owned();
     let args = [
         ("name", other.first_name.as_str()),
         ("programme", programme.as_str()),

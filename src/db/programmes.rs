@@ -9,6 +9,7 @@ use diesel::prelude::*;
 
 use super::schema::{participants, programmes};
 use super::{DbConnection, DbError};
+use crate::domain::programme::{ProgrammeName, Translations};
 pub use crate::domain::{Area, Programme};
 use crate::domain::{ProgrammeSettings, ProgrammeSlug};
 
@@ -27,6 +28,7 @@ struct ProgrammeRow {
     unconfirmed_days: i32,
     retention_months: i32,
     archived_at: Option<NaiveDateTime>,
+    translations: String,
 }
 
 impl ProgrammeRow {
@@ -36,6 +38,12 @@ impl ProgrammeRow {
         let interests = serde_json::from_str(&self.interests).with_context(|| {
             format!(
                 "programme {}: stored interests are not valid JSON",
+                self.slug
+            )
+        })?;
+        let translations = serde_json::from_str(&self.translations).with_context(|| {
+            format!(
+                "programme {}: stored translations are not valid JSON",
                 self.slug
             )
         })?;
@@ -52,6 +60,7 @@ impl ProgrammeRow {
             retention_months: self.retention_months,
             weights_json: self.weights,
             archived_at: self.archived_at,
+            translations,
         })
     }
 }
@@ -106,13 +115,29 @@ pub fn by_id(conn: &mut DbConnection, id: i32) -> Result<Option<Programme>, DbEr
 pub fn name_and_response_days(
     conn: &mut DbConnection,
     id: i32,
-) -> Result<Option<(String, i32)>, DbError> {
-    Ok(programmes::table
+) -> Result<Option<(ProgrammeName, i32)>, DbError> {
+    let row: Option<(String, String, i32)> = programmes::table
         .find(id)
-        .select((programmes::name, programmes::response_days))
+        .select((
+            programmes::name,
+            programmes::translations,
+            programmes::response_days,
+        ))
         .first(conn)
         .optional()
-        .with_context(|| format!("reading programme {id}"))?)
+        .with_context(|| format!("reading programme {id}"))?;
+    let Some((own, translations, days)) = row else {
+        return Ok(None);
+    };
+    let translations: Translations = serde_json::from_str(&translations)
+        .with_context(|| format!("programme {id}: stored translations are not valid JSON"))?;
+    Ok(Some((
+        ProgrammeName {
+            own,
+            translated: translations.name,
+        },
+        days,
+    )))
 }
 
 /// Every programme, by slug.
@@ -190,11 +215,22 @@ impl InUse {
 }
 
 /// The stored JSON of the settings' areas, interests and weights.
-fn settings_json(settings: &ProgrammeSettings) -> Result<(String, String, String), DbError> {
-    let areas = serde_json::to_string(settings.areas()).context("serialising areas")?;
-    let interests = serde_json::to_string(settings.interests()).context("serialising interests")?;
-    let weights = serde_json::to_string(settings.weights()).context("serialising weights")?;
-    Ok((areas, interests, weights))
+/// A programme's settings as stored JSON.
+struct SettingsJson {
+    areas: String,
+    interests: String,
+    weights: String,
+    translations: String,
+}
+
+fn settings_json(settings: &ProgrammeSettings) -> Result<SettingsJson, DbError> {
+    Ok(SettingsJson {
+        areas: serde_json::to_string(settings.areas()).context("serialising areas")?,
+        interests: serde_json::to_string(settings.interests()).context("serialising interests")?,
+        weights: serde_json::to_string(settings.weights()).context("serialising weights")?,
+        translations: serde_json::to_string(settings.translations())
+            .context("serialising translations")?,
+    })
 }
 
 fn is_unique_violation(e: &diesel::result::Error) -> bool {
@@ -215,19 +251,20 @@ pub fn create_with_settings(
     if by_slug(conn, slug.as_str())?.is_some() {
         return Err(SaveError::SlugTaken);
     }
-    let (areas, interests, weights) = settings_json(settings)?;
+    let json = settings_json(settings)?;
     diesel::insert_into(programmes::table)
         .values((
             programmes::slug.eq(slug.as_str()),
             programmes::name.eq(settings.name()),
             programmes::local_language.eq(settings.local_language().as_str()),
-            programmes::areas.eq(areas),
-            programmes::interests.eq(interests),
+            programmes::areas.eq(&json.areas),
+            programmes::interests.eq(&json.interests),
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
             programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
             programmes::retention_months.eq(settings.retention_months()),
-            programmes::weights.eq(weights),
+            programmes::weights.eq(&json.weights),
+            programmes::translations.eq(&json.translations),
             programmes::created_at.eq(now),
         ))
         .execute(conn)
@@ -327,18 +364,19 @@ pub fn update_settings(
     if !in_use.is_empty() {
         return Err(SaveError::InUse(in_use));
     }
-    let (areas, interests, weights) = settings_json(settings)?;
+    let json = settings_json(settings)?;
     diesel::update(programmes::table.find(current.id))
         .set((
             programmes::name.eq(settings.name()),
             programmes::local_language.eq(settings.local_language().as_str()),
-            programmes::areas.eq(areas),
-            programmes::interests.eq(interests),
+            programmes::areas.eq(&json.areas),
+            programmes::interests.eq(&json.interests),
             programmes::checkin_every_days.eq(settings.checkin_every_days()),
             programmes::response_days.eq(settings.response_days()),
             programmes::unconfirmed_days.eq(settings.unconfirmed_days()),
             programmes::retention_months.eq(settings.retention_months()),
-            programmes::weights.eq(weights),
+            programmes::weights.eq(&json.weights),
+            programmes::translations.eq(&json.translations),
         ))
         .execute(conn)?;
     by_id(conn, current.id)?.ok_or_else(|| {

@@ -19,6 +19,7 @@ diesel::table! {
         unconfirmed_days -> Integer,
         retention_months -> Integer,
         archived_at -> Nullable<Timestamp>,
+        translations -> Text,
     }
 }
 

@@ -108,6 +108,9 @@ impl ValidationErrors {
             "unknown_component" => "There is no score component of this name.",
             "cannot_change" => "This cannot be changed.",
             "invalid_character" => "This contains characters that cannot be used here.",
+            "translation_format" => {
+                "Write a name as `name = ...`, `area:<id> = ...` or `interest:<tag> = ...`."
+            }
             _ => "This value is not valid.",
         }
     }

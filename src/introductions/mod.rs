@@ -24,6 +24,7 @@ use crate::db::audit::{self, AuditEntry};
 use crate::db::matches::{self, Match};
 use crate::db::participants::{self, Participant};
 use crate::db::{programmes, DbConnection, DbError};
+use crate::domain::programme::ProgrammeName;
 pub use crate::domain::Side;
 use crate::domain::{MatchStatus, UiLanguage};
 use crate::i18n;
@@ -98,10 +99,13 @@ pub fn my_data_link(
     Ok(format!("{}/me/{token}", settings.public_url()))
 }
 
-/// The programme's name and days to answer.
-fn programme_info(conn: &mut DbConnection, programme_id: i32) -> Result<(String, i32), DbError> {
+/// The programme's name (in every language it has one in) and days to answer.
+fn programme_info(
+    conn: &mut DbConnection,
+    programme_id: i32,
+) -> Result<(ProgrammeName, i32), DbError> {
     Ok(programmes::name_and_response_days(conn, programme_id)?
-        .unwrap_or_else(|| (String::new(), DEFAULT_RESPONSE_DAYS)))
+        .unwrap_or_else(|| (ProgrammeName::default(), DEFAULT_RESPONSE_DAYS)))
 }
 
 fn load_pair(conn: &mut DbConnection, m: &Match) -> Result<(Participant, Participant), IntroError> {
@@ -159,7 +163,8 @@ pub fn approve(
         let link = format!("{}/respond/{token}", settings.public_url());
         let me_link = my_data_link(conn, me.id, settings, now)?;
         let lang = language_of(me);
-        let content = introduction_email(lang, me, other, &programme, &m.reasons, link, me_link);
+        let name = programme.in_lang(lang);
+        let content = introduction_email(lang, me, other, name, &m.reasons, link, me_link);
         emails::send(conn, &me.email, lang, &content, now)?;
     }
     audit::record(

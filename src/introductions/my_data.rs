@@ -246,9 +246,7 @@ fn end_matches(
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
     let live = store::live_matches(conn, p.id)?;
-    let programme = programmes::by_id(conn, p.programme_id)?
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let programme = programmes::by_id(conn, p.programme_id)?;
     for (id, seeker_id, buddy_id) in &live {
         continuum::close(conn, *id, CloseReason::NoLongerAvailable, now, None)?;
         store::note_close_cause(conn, *id, code, now)?;
@@ -262,6 +260,9 @@ fn end_matches(
                 participants::note_partner_left(conn, other.id, now)?;
             }
             let lang = language_of(&other);
+            let programme = programme
+                .as_ref()
+                .map_or_else(String::new, |p| p.name_in(lang).to_owned());
             let args = [
                 ("name", p.first_name.as_str()),
                 ("programme", programme.as_str()),
@@ -387,11 +388,11 @@ pub fn request_link(
     }
     let link = super::my_data_link(conn, p.id, settings, now)?;
     let lang = language_of(&p);
-    let args = [("programme", programme.name.as_str())];
+    let args = [("programme", programme.name_in(lang))];
     let content = Content {
         subject: i18n::t_args(lang, "me-email-subject", &args),
         name: p.first_name.clone(),
-        programme: programme.name.clone(),
+        programme: programme.name_in(lang).to_owned(),
         before: vec![i18n::t_args(lang, "me-email-body", &args)],
         button: Some((i18n::t(lang, "me-email-button"), link)),
         after: vec![

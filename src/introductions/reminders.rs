@@ -69,14 +69,12 @@ fn remind(
         )?;
         let link = format!("{}/respond/{token}", settings.public_url());
         let lang = language_of(me);
-        let args = [
-            ("name", other.first_name.as_str()),
-            ("programme", &programme),
-        ];
+        let name = programme.in_lang(lang);
+        let args = [("name", other.first_name.as_str()), ("programme", name)];
         let content = Content {
             subject: i18n::t_args(lang, "reminder-email-subject", &args),
             name: me.first_name.clone(),
-            programme: programme.clone(),
+            programme: name.to_owned(),
             before: vec![i18n::t_args(lang, "reminder-email-body", &args)],
             button: Some((i18n::t(lang, "intro-email-button"), link)),
             after: vec![i18n::t_args(lang, "intro-email-privacy", &args)],

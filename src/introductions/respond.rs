@@ -141,7 +141,7 @@ pub fn lookup_response(
         return Ok(LinkState::Closed(lang));
     };
     let programme = programmes::by_id(conn, the_match.programme_id)?
-        .map(|p| p.name)
+        .map(|p| p.name_in(language_of(&me)).to_owned())
         .unwrap_or_default();
     let invitation = Invitation {
         token,

@@ -19,6 +19,7 @@ fn programme(slug: &str) -> Programme {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        translations: crate::domain::programme::Translations::default(),
         weights_json: "{}".into(),
     }
 }

@@ -89,7 +89,7 @@ fn store(
         } else {
             (None, Some(existing.first_name.as_str()))
         };
-        let email = already_signed_up_email(lang, name, &programme.name, url.as_deref());
+        let email = already_signed_up_email(lang, name, programme.name_in(lang), url.as_deref());
         emails::enqueue(conn, &existing.email, lang, email, now)?;
         return Ok(Registered::Taken);
     }
@@ -102,7 +102,7 @@ fn store(
     };
     if guard::may_mail(conn, &p.email, now)? {
         let token = confirmation::issue(conn, id, now)?;
-        let email = confirmation_email(lang, &programme.name, &link(&token));
+        let email = confirmation_email(lang, programme.name_in(lang), &link(&token));
         emails::enqueue(conn, p.email.as_str(), lang, email, now)?;
     }
     Ok(Registered::Taken)

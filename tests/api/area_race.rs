@@ -60,6 +60,7 @@ fn without_going() -> ProgrammeSettings {
         unconfirmed_days: "14".into(),
         retention_months: "24".into(),
         weights: Vec::new(),
+        translations: Vec::new(),
     };
     ProgrammeSettings::parse(&input, &Weights::default()).expect("valid settings")
 }

@@ -39,6 +39,7 @@ mod outcomes;
 mod outcomes_fixed;
 mod outcomes_stage_days;
 mod programme_archive;
+mod programme_names;
 mod programmes_admin;
 mod programmes_api;
 mod retention;

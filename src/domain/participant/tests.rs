@@ -21,6 +21,7 @@ pub(crate) fn programme() -> Programme {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        translations: crate::domain::programme::Translations::default(),
         weights_json: "{}".into(),
     }
 }

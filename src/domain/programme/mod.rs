@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::form_choice::FormChoice;
 use super::language::LanguageCode;
 use super::validation::ValidationErrors;
-use super::{interests, weights};
+use super::{interests, weights, UiLanguage};
+
+mod translations;
+pub use translations::{ProgrammeName, Translations};
 
 /// One area (district, village) people can choose, with a centre point for distances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,9 +55,24 @@ pub struct Programme {
     pub weights_json: String,
     /// When it was archived (sign-up closed, no new runs); `None` while it is open.
     pub archived_at: Option<NaiveDateTime>,
+    /// Its names in the interface languages.
+    pub translations: Translations,
 }
 
 impl Programme {
+    /// Its name in `lang` (its own name when not translated).
+    #[must_use]
+    pub fn name_in(&self, lang: UiLanguage) -> &str {
+        self.translations.name(lang).unwrap_or(&self.name)
+    }
+
+    /// The area's name in `lang` (its own name when not translated), if the programme has it.
+    #[must_use]
+    pub fn area_name_in(&self, slug: &str, lang: UiLanguage) -> Option<&str> {
+        let area = self.area(slug)?;
+        Some(self.translations.area(slug, lang).unwrap_or(&area.name))
+    }
+
     /// The area with this slug.
     #[must_use]
     pub fn area(&self, slug: &str) -> Option<&Area> {
@@ -143,6 +161,9 @@ pub struct SettingsInput {
     /// Text of each score weight by component (see [`crate::domain::weights::COMPONENTS`]); a
     /// missing or blank one keeps the base weight.
     pub weights: Vec<(String, String)>,
+    /// The names in each interface language, as text ([`Translations`]); languages left out
+    /// have none.
+    pub translations: Vec<(UiLanguage, String)>,
 }
 
 impl SettingsInput {
@@ -164,6 +185,16 @@ impl SettingsInput {
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&weights, c).to_string()))
                 .collect(),
+            translations: UiLanguage::ALL
+                .iter()
+                .map(|&l| {
+                    let text =
+                        programme
+                            .translations
+                            .text(l, &programme.areas, &programme.interests);
+                    (l, text)
+                })
+                .collect(),
         }
     }
 
@@ -181,8 +212,21 @@ impl SettingsInput {
                 .iter()
                 .map(|c| ((*c).to_owned(), weights::get(&w, c).to_string()))
                 .collect(),
+            translations: UiLanguage::ALL
+                .iter()
+                .map(|&l| (l, "name = ".to_owned()))
+                .collect(),
             ..Self::default()
         }
+    }
+
+    /// The names text typed for `lang` ("" if none).
+    #[must_use]
+    pub fn translation(&self, lang: UiLanguage) -> &str {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("", |(_, v)| v.as_str())
     }
 
     /// The text typed for one weight ("" if none).
@@ -346,6 +390,7 @@ pub struct ProgrammeSettings {
     unconfirmed_days: i32,
     retention_months: i32,
     weights: Weights,
+    translations: Translations,
 }
 
 impl ProgrammeSettings {
@@ -355,7 +400,8 @@ impl ProgrammeSettings {
     /// `too_many`), `areas.<line>` (0-based line of the text: `area_format`,
     /// `area_name_required`, `too_long`, `invalid_latitude`, `invalid_longitude`,
     /// `invalid_area_id`, `duplicate_area`), `interests.<line>` (`invalid_interest`, `too_long`),
-    /// `interests` (`too_many`), `checkin_every_days`, `response_days`, `unconfirmed_days` and `retention_months` (`required`,
+    /// `interests` (`too_many`), `translations.<lang>.<line>` (see [`Translations::parse`]),
+    /// `checkin_every_days`, `response_days`, `unconfirmed_days` and `retention_months` (`required`,
     /// `invalid_number`, `out_of_range`), `weights.<component>` (`out_of_range`).
     ///
     /// # Errors
@@ -424,6 +470,7 @@ impl ProgrammeSettings {
         if tags.len() > MAX_INTERESTS {
             e.add("interests", "too_many");
         }
+        let translations = Translations::parse(&input.translations, &areas, &tags, &mut e);
 
         let checkin = e.check(
             "checkin_every_days",
@@ -476,6 +523,7 @@ impl ProgrammeSettings {
                 unconfirmed_days: unconfirmed,
                 retention_months: retention,
                 weights,
+                translations,
             }),
             _ => Err(e),
         }
@@ -533,6 +581,12 @@ impl ProgrammeSettings {
     #[must_use]
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// The names in the interface languages.
+    #[must_use]
+    pub fn translations(&self) -> &Translations {
+        &self.translations
     }
 
     /// The areas of `current` these settings no longer have (matched by id).

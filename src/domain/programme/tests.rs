@@ -69,6 +69,7 @@ fn every_problem_is_reported_by_field() {
         unconfirmed_days: "3".into(),
         retention_months: "0".into(),
         weights: vec![("language".into(), "-3".into())],
+        translations: Vec::new(),
     };
     let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
     let got: Vec<(&str, &str)> = e
@@ -132,6 +133,7 @@ fn the_form_text_of_a_programme_parses_back_to_it() {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        translations: crate::domain::programme::Translations::default(),
         weights_json: r#"{"age": 5}"#.into(),
     };
     let text = SettingsInput::of(&p);

@@ -55,6 +55,7 @@ use super::{
         AreaDto,
         programme_settings::ProgrammeSettingsDto,
         programme_settings::AreaInputDto,
+        programme_settings::NamesInputDto,
         ErrorBody,
         ErrorDetail,
         FieldErrorDto,

@@ -339,6 +339,10 @@ pub struct ProgrammeDto {
     pub response_days: i32,
     /// When it was archived (UTC): sign-up closed and no new matching runs; `null` while open.
     pub archived_at: Option<DateTime<Utc>>,
+    /// Names in the interface languages: `name` by language, `areas` and `interests` by id
+    /// then language; empty objects are left out.
+    #[schema(value_type = Object, example = json!({"name": {"ar": "برنامج الرفقة"}, "areas": {"gohlis": {"ar": "غوليس"}}}))]
+    pub translations: crate::domain::programme::Translations,
 }
 
 impl From<&Programme> for ProgrammeDto {
@@ -359,6 +363,7 @@ impl From<&Programme> for ProgrammeDto {
             checkin_every_days: p.checkin_every_days,
             response_days: p.response_days,
             archived_at: p.archived_at.map(utc),
+            translations: p.translations.clone(),
         }
     }
 }

@@ -19,7 +19,9 @@ use crate::db::audit::{self, AuditEntry};
 use crate::db::programmes::{self, SaveError};
 use crate::db::{DbConnection, DbError};
 use crate::domain::weights::COMPONENTS;
-use crate::domain::{Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput, ValidationErrors};
+use crate::domain::{
+    Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput, UiLanguage, ValidationErrors,
+};
 use crate::state::AppState;
 use matching::compat::Weights;
 
@@ -40,6 +42,44 @@ pub struct AreaInputDto {
     /// Longitude of its centre.
     #[schema(example = 12.3692)]
     pub lon: f64,
+}
+
+/// A programme's names in one interface language; what is left out has no translation there.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamesInputDto {
+    /// The programme's name.
+    #[schema(example = "برنامج الرفقة في لايبزيغ")]
+    pub name: Option<String>,
+    /// Area names by area id.
+    pub areas: Option<BTreeMap<String, String>>,
+    /// Names of the programme's own interest tags, by tag.
+    pub interests: Option<BTreeMap<String, String>>,
+}
+
+impl NamesInputDto {
+    /// As the form's text for one language (see `Translations`); a value that would break its
+    /// line is reported under `translations.<lang>`.
+    fn text(&self, lang: &str, problems: &mut ValidationErrors) -> String {
+        let mut lines = Vec::new();
+        let mut line = |key: String, value: &str| {
+            if value.contains(['\n', '\r']) || key.contains(['=', '\n', '\r']) {
+                problems.add(format!("translations.{lang}"), "translation_format");
+            } else {
+                lines.push(format!("{key} = {value}"));
+            }
+        };
+        if let Some(name) = &self.name {
+            line("name".to_owned(), name);
+        }
+        for (id, name) in self.areas.iter().flatten() {
+            line(format!("area:{id}"), name);
+        }
+        for (tag, name) in self.interests.iter().flatten() {
+            line(format!("interest:{tag}"), name);
+        }
+        lines.join("\n")
+    }
 }
 
 /// A programme's settings. Creating one needs `slug`, `name`, `local_language` and `areas`
@@ -76,6 +116,10 @@ pub struct ProgrammeSettingsDto {
     /// Default score weights by component (`language`, `interests`, `availability`,
     /// `distance`, `reciprocity`, `practice`, `age`); those left out keep their value.
     pub weights: Option<BTreeMap<String, i64>>,
+    /// Names of the programme, its areas and its interests by interface language (`en`, `de`,
+    /// `fr`, `ar`, `fa`, `uk`). A language given replaces that language's names; languages left
+    /// out keep theirs. Pages and emails in a language without a name show the programme's own.
+    pub translations: Option<BTreeMap<String, NamesInputDto>>,
 }
 
 /// `text` would split into more lines or fields of the form's text than it is.
@@ -131,6 +175,16 @@ impl ProgrammeSettingsDto {
                 input.weights.push((component, number(weight)));
             } else {
                 problems.add(format!("weights.{component}"), "unknown_component");
+            }
+        }
+        for (code, names) in self.translations.unwrap_or_default() {
+            match UiLanguage::parse(&code) {
+                Ok(lang) if lang.code() == code => {
+                    let text = names.text(&code, problems);
+                    input.translations.retain(|(l, _)| *l != lang);
+                    input.translations.push((lang, text));
+                }
+                _ => problems.add(format!("translations.{code}"), "invalid_choice"),
             }
         }
         input

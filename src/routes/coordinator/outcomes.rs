@@ -81,7 +81,7 @@ async fn scope_of(
         let programme = programme_by_slug(state, signed, slug).await?;
         return Ok(Scope {
             ids: vec![programme.id],
-            name: programme.name.clone(),
+            name: programme.name_in(lang).to_owned(),
             path: format!("/coordinator/programmes/{}/outcomes", programme.slug),
             slug: programme.slug.clone(),
             programme: Some(programme),

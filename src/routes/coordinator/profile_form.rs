@@ -90,6 +90,7 @@ pub fn sections(
     member_rows: &[usize],
 ) -> Vec<Section> {
     let t = |id: &str| i18n::t(lang, id);
+    let words = crate::routes::profile_form::ProfileText { lang, programme };
     let mut messages: HashMap<String, String> = HashMap::new();
     for e in &errors.errors {
         let field = match e.field.strip_prefix("household_members.") {
@@ -232,7 +233,7 @@ pub fn sections(
         programme
             .interests
             .iter()
-            .map(|s| (s.clone(), i18n::interest_name(lang, s))),
+            .map(|s| (s.clone(), words.interest(s))),
     );
     let interest = vec![with_error(Field::group(
         "interests",
@@ -269,7 +270,7 @@ pub fn sections(
         programme
             .areas
             .iter()
-            .map(|a| (a.slug.clone(), a.name.clone())),
+            .map(|a| (a.slug.clone(), words.area(&a.slug))),
     );
     let mut place = vec![
         with_error(Field::select(

@@ -102,7 +102,7 @@ fn render(
             i18n::t_args(
                 lang,
                 "prog-archive-title",
-                &[("programme", &i18n::isolate(&programme.name))],
+                &[("programme", &i18n::isolate(programme.name_in(lang)))],
             ),
         ),
         nav: Some(signed.nav()),

@@ -1,5 +1,6 @@
 //! How a profile's stored codes read on a page, in one language: languages with their level,
-//! interests, weekly slots, areas and integration domains. The person page, the participant's
+//! interests, weekly slots, areas (in the programme's names for this language) and integration
+//! domains. The person page, the participant's
 //! own page and the review cards all word values through here, so a value reads the same
 //! everywhere. (Which rows each page shows stays with the page: a coordinator sees the record,
 //! a participant their own answers.)
@@ -36,12 +37,20 @@ impl ProfileText<'_> {
             .collect()
     }
 
-    /// Interest names (the programme's own tags as they were given).
+    /// An interest's name: the programme's translation of its own tag, else the built-in name
+    /// (an unknown tag as it was given).
+    #[must_use]
+    pub fn interest(&self, tag: &str) -> String {
+        self.programme
+            .translations
+            .interest(tag, self.lang)
+            .map_or_else(|| i18n::interest_name(self.lang, tag), str::to_owned)
+    }
+
+    /// Interest names.
     #[must_use]
     pub fn interests(&self, tags: &[String]) -> Vec<String> {
-        tags.iter()
-            .map(|t| i18n::interest_name(self.lang, t))
-            .collect()
+        tags.iter().map(|t| self.interest(t)).collect()
     }
 
     /// A weekly slot such as `mon_evening`: "Monday evening".
@@ -63,12 +72,14 @@ impl ProfileText<'_> {
         slots.into_iter().map(|s| self.slot(s)).collect()
     }
 
-    /// The area's name in the programme (its code when the programme no longer has it).
+    /// The area's name in the programme, in this language when translated (its code when the
+    /// programme no longer has it).
     #[must_use]
     pub fn area(&self, slug: &str) -> String {
         self.programme
-            .area(slug)
-            .map_or_else(|| slug.to_owned(), |a| a.name.clone())
+            .area_name_in(slug, self.lang)
+            .unwrap_or(slug)
+            .to_owned()
     }
 
     /// Integration domains.

@@ -189,6 +189,7 @@ pub(super) fn form_view(
     errors: &ValidationErrors,
     rows: Rows,
 ) -> FormView {
+    let words = crate::routes::profile_form::ProfileText { lang, programme };
     let mut messages = HashMap::new();
     for e in &errors.errors {
         messages
@@ -300,7 +301,7 @@ pub(super) fn form_view(
             .interests
             .iter()
             .filter(|s| !interests::KNOWN.contains(&s.as_str()))
-            .map(|s| (s.clone(), i18n::interest_name(lang, s)))
+            .map(|s| (s.clone(), words.interest(s)))
             .collect(),
     );
 
@@ -332,7 +333,7 @@ pub(super) fn form_view(
         programme
             .areas
             .iter()
-            .map(|a| (a.slug.clone(), a.name.clone()))
+            .map(|a| (a.slug.clone(), words.area(&a.slug)))
             .collect(),
     ));
 

@@ -96,7 +96,7 @@ fn closed_page(
                 i18n::t_args(
                     lang,
                     "signup-closed-body",
-                    &[("programme", &programme.name)],
+                    &[("programme", programme.name_in(lang))],
                 ),
                 i18n::t(lang, "signup-closed-members"),
                 i18n::t(lang, "signup-closed-elsewhere"),

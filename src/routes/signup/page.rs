@@ -340,7 +340,7 @@ pub(super) fn render_form(
             }
         })
         .collect();
-    let isolated = i18n::isolate(&programme.name);
+    let isolated = i18n::isolate(programme.name_in(lang));
     let name = isolated.as_str();
     let (step, progress, step_name) = match shown {
         Shown::Whole => (0, String::new(), String::new()),

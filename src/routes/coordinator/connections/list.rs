@@ -151,7 +151,11 @@ pub(super) async fn list(
         page: frame(
             &req,
             lang,
-            i18n::t_args(lang, "conn-title", &[("programme", &programme.name)]),
+            i18n::t_args(
+                lang,
+                "conn-title",
+                &[("programme", programme.name_in(lang))],
+            ),
         ),
         nav: Some(signed.nav()),
         counts,

@@ -55,7 +55,11 @@ pub(super) async fn new_form(
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
-    let heading = i18n::t_args(lang, "coord-new-title", &[("programme", &programme.name)]);
+    let heading = i18n::t_args(
+        lang,
+        "coord-new-title",
+        &[("programme", programme.name_in(lang))],
+    );
     let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
     let page = profile_page(
         &req,
@@ -152,7 +156,11 @@ pub(super) async fn create(
     let lang = signed.lang;
     let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
-    let heading = i18n::t_args(lang, "coord-new-title", &[("programme", &programme.name)]);
+    let heading = i18n::t_args(
+        lang,
+        "coord-new-title",
+        &[("programme", programme.name_in(lang))],
+    );
     let action = format!("/coordinator/programmes/{}/people/new", programme.slug);
     let new = match parse_profile(&req, &signed, &programme, &heading, &action, &values) {
         Ok(p) => p,

@@ -177,7 +177,7 @@ pub(super) async fn list(
             i18n::t_args(
                 lang,
                 "coord-people-title",
-                &[("programme", &programme.name)],
+                &[("programme", programme.name_in(lang))],
             ),
         ),
         nav: Some(signed.nav()),

@@ -4,7 +4,8 @@
 //!   participants, and links to its people, matching runs, settings and public sign-up form;
 //! - `GET|POST /coordinator/programmes/new`: create one (the slug is fixed from then on);
 //! - `GET|POST /coordinator/programmes/{slug}/settings`: name, local language, areas, extra
-//!   interests, check-in rhythm, days to answer an introduction, default score weights;
+//!   interests, check-in rhythm, days to answer an introduction, default score weights, and
+//!   the names of the programme, its areas and interests in each interface language;
 //! - archiving, reopening and deleting live in `programme_archive`.
 //!
 //! Admins only (403 otherwise). Bad input gives 422 with the form as sent and a message at each
@@ -35,6 +36,8 @@ use crate::domain::{
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 use crate::state::AppState;
+
+mod names;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_page)
@@ -123,9 +126,11 @@ async fn list_page(
 // ---------------------------------------------------------------------------------------------
 // The form
 
-/// The form's values as settings text.
-fn input_of(values: &Values) -> SettingsInput {
+/// The form's values as settings text (names in other languages that the form did not send
+/// are `current`'s).
+fn input_of(values: &Values, current: Option<&Programme>) -> SettingsInput {
     SettingsInput {
+        translations: names::input(values, current),
         name: values.get("name").to_owned(),
         local_language: values.get("local_language").to_owned(),
         areas: values.get("areas").to_owned(),
@@ -392,6 +397,9 @@ fn settings_page(
             title: Some(t("prog-section-weights")),
             fields: weights,
         },
+        names::section(lang, input, errors, |field, code| {
+            message(lang, field, code)
+        }),
     ];
     page.submit = t(if current.is_some() {
         "prog-save"
@@ -438,7 +446,7 @@ async fn create(
     let lang = signed.lang;
     signed.require_admin()?;
     let values = signed.form(&body)?;
-    let input = input_of(&values);
+    let input = input_of(&values, None);
     let slug_text = values.get("slug");
     let mut errors = ValidationErrors::default();
     let slug = errors.check("slug", ProgrammeSlug::parse(slug_text));
@@ -532,7 +540,7 @@ async fn save_settings(
     signed.require_admin()?;
     let values = signed.form(&body)?;
     let programme = programme_by_slug(&state, &signed, path.into_inner()).await?;
-    let input = input_of(&values);
+    let input = input_of(&values, Some(&programme));
     let base: Weights = serde_json::from_str(&programme.weights_json).unwrap_or_default();
     let refuse = |errors: &ValidationErrors, in_use: &InUse| {
         let problems = Problems { errors, in_use };

@@ -127,7 +127,11 @@ pub(super) async fn runs_response(
         page: frame(
             req,
             lang,
-            i18n::t_args(lang, "review-runs-title", &[("programme", &programme.name)]),
+            i18n::t_args(
+                lang,
+                "review-runs-title",
+                &[("programme", programme.name_in(lang))],
+            ),
         ),
         nav: Some(signed.nav()),
         csrf: signed.csrf.clone(),

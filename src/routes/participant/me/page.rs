@@ -300,7 +300,7 @@ fn fields(
                 interest_options
                     .into_iter()
                     .map(|s| {
-                        let label = i18n::interest_name(lang, &s);
+                        let label = words.interest(&s);
                         (s, label)
                     })
                     .collect(),
@@ -324,7 +324,7 @@ pub(super) fn me_page(
     let lang = page_lang(req, Some(introductions::language_of(&l.person)));
     let t = |id: &str| i18n::t(lang, id);
     let name = i18n::isolate(&l.person.first_name);
-    let programme = i18n::isolate(&l.programme.name);
+    let programme = i18n::isolate(l.programme.name_in(lang));
     let args = [("name", name.as_str()), ("programme", programme.as_str())];
     let status_key = match l.person.status {
         ParticipantStatus::Pending => "me-status-pending",
