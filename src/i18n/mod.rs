@@ -14,6 +14,8 @@ use unic_langid::langid;
 
 use crate::domain::UiLanguage;
 
+pub mod format;
+
 static_loader! {
     static LOCALES = {
         locales: "./locales",

@@ -160,12 +160,7 @@ fn number(details: &Value, fields: &[&str]) -> Option<f64> {
 }
 
 fn join(lang: UiLanguage, names: &[String]) -> String {
-    let sep = if matches!(lang, UiLanguage::Ar | UiLanguage::Fa) {
-        "، "
-    } else {
-        ", "
-    };
-    names.join(sep)
+    i18n::format::list(lang, names)
 }
 
 /// `mon_morning` -> "Monday morning" in `lang` (the slot itself if it is not a slot name).
@@ -248,7 +243,7 @@ fn sentence(lang: UiLanguage, voice: Voice, tag: &str, details: &Value) -> Optio
                     Some(n) if n >= 1.0 => with(
                         "reason-common-slots-count",
                         "count",
-                        format!("{}", n.round() as i64),
+                        i18n::format::decimal(lang, n, 0),
                     ),
                     _ => plain("reason-common-slots-any"),
                 }
@@ -261,11 +256,8 @@ fn sentence(lang: UiLanguage, voice: Voice, tag: &str, details: &Value) -> Optio
             match number(details, &["km", "distance_km", "distance"]) {
                 // "About 0 km apart" reads oddly: same area, or a few hundred metres.
                 Some(km) if km >= 0.5 => {
-                    let shown = if km < 10.0 && km.fract() != 0.0 {
-                        format!("{:.1}", km)
-                    } else {
-                        format!("{}", km.round() as i64)
-                    };
+                    let digits = u8::from(km < 10.0 && km.fract() != 0.0);
+                    let shown = i18n::format::decimal(lang, km, digits);
                     with("reason-distance", "km", shown)
                 }
                 _ => plain("reason-near"),
@@ -458,5 +450,21 @@ mod tests {
             ]
         );
         assert!(en[0].contains("one free time slot"), "{en:?}");
+    }
+
+    #[test]
+    fn numbers_and_lists_follow_the_readers_language() {
+        let json = r#"[{"kind": "distance", "km": 2.5},
+                       {"kind": "shared_languages", "languages": ["de", "en", "fr"]}]"#;
+        let de = describe(UiLanguage::De, json);
+        assert!(de[0].contains("2,5 km"), "{de:?}");
+        assert!(
+            de[1].contains("Deutsch, Englisch und Französisch"),
+            "{de:?}"
+        );
+        let fa = describe(UiLanguage::Fa, json);
+        assert!(fa[0].contains("۲٫۵"), "{fa:?}");
+        let en = describe(UiLanguage::En, json);
+        assert!(en[1].contains("German, English, and French"), "{en:?}");
     }
 }

@@ -92,12 +92,12 @@ impl ProfileText<'_> {
     }
 }
 
-/// Items joined with commas, or `empty` when there are none.
+/// Items joined as `lang` joins a list ("A, B and C"), or `empty` when there are none.
 #[must_use]
-pub fn joined(items: Vec<String>, empty: impl FnOnce() -> String) -> String {
+pub fn joined(lang: UiLanguage, items: Vec<String>, empty: impl FnOnce() -> String) -> String {
     if items.is_empty() {
         empty()
     } else {
-        items.join(", ")
+        i18n::format::list(lang, &items)
     }
 }

@@ -121,7 +121,7 @@ pub(super) async fn view(
         lang,
         programme: &programme,
     };
-    let or_dash = |items: Vec<String>| joined(items, || "–".to_owned());
+    let or_dash = |items: Vec<String>| joined(lang, items, || "–".to_owned());
     let lines = vec![
         Line {
             label: t("coord-label-number"),
@@ -180,6 +180,7 @@ pub(super) async fn view(
         Line {
             label: t("section-languages"),
             value: joined(
+                lang,
                 input
                     .languages
                     .iter()

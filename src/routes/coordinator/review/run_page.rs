@@ -59,7 +59,7 @@ fn profile_view(
         };
     };
     let words = ProfileText { lang, programme };
-    let join = |items: Vec<String>| joined(items, dash);
+    let join = |items: Vec<String>| joined(lang, items, dash);
     let languages = p
         .spoken_languages()
         .map(|list| {

@@ -44,7 +44,10 @@ pub(super) fn exclusion_text(lang: UiLanguage, e: &Exclusion) -> String {
         } => i18n::t_args(
             lang,
             "review-rule-too-far",
-            &[("km", &km.to_string()), ("limit", &limit_km.to_string())],
+            &[
+                ("km", &i18n::format::integer(lang, i64::from(*km))),
+                ("limit", &i18n::format::integer(lang, i64::from(*limit_km))),
+            ],
         ),
         Exclusion::TooFar { km: None, .. } => i18n::t(lang, "review-rule-too-far-unknown"),
         Exclusion::Preference { holder, preference } => {

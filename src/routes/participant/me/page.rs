@@ -118,7 +118,7 @@ fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
     };
     let p = &l.input;
     let not_given = || t("not-given");
-    let list = |items: Vec<String>| joined(items, not_given);
+    let list = |items: Vec<String>| joined(lang, items, not_given);
     vec![
         (t("field-first-name"), p.first_name.clone()),
         (t("field-last-name"), p.last_name.clone()),
