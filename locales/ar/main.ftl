@@ -143,6 +143,7 @@ level-say-b2 = أتحدّثها جيدًا
 level-say-c1 = أتحدّثها جيدًا جدًا
 level-say-c2 = أتحدّثها تقريبًا كلغتي الأم
 level-say-native = إنها لغتي الأم
+language-as-said = { $language }: { $level }
 
 ## إشعار الخصوصية
 

@@ -143,6 +143,7 @@ level-say-b2 = Ich spreche die Sprache gut
 level-say-c1 = Ich spreche die Sprache sehr gut
 level-say-c2 = Ich spreche die Sprache fast wie eine Muttersprache
 level-say-native = Das ist meine Muttersprache
+language-as-said = { $language }: { $level }
 
 ## Datenschutzhinweis
 

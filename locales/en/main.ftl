@@ -143,6 +143,7 @@ level-say-b2 = I speak it well
 level-say-c1 = I speak it very well
 level-say-c2 = I speak it almost like a mother tongue
 level-say-native = It is my mother tongue
+language-as-said = { $language }: { $level }
 
 ## Privacy notice
 

@@ -143,6 +143,7 @@ level-say-b2 = این زبان را خوب صحبت می‌کنم
 level-say-c1 = این زبان را خیلی خوب صحبت می‌کنم
 level-say-c2 = تقریباً مثل زبان مادری صحبت می‌کنم
 level-say-native = زبان مادری من است
+language-as-said = { $language }: { $level }
 
 ## اطلاعیه حریم خصوصی
 

@@ -143,6 +143,7 @@ level-say-b2 = Je la parle bien
 level-say-c1 = Je la parle très bien
 level-say-c2 = Je la parle presque comme une langue maternelle
 level-say-native = C’est ma langue maternelle
+language-as-said = { $language } : { $level }
 
 ## Notice de confidentialité
 

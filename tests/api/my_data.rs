@@ -71,6 +71,12 @@ async fn view_correct_and_export_own_data_only() {
         "own data shown"
     );
     assert!(html.contains("Jonas"), "the match, by first name");
+    // Their level as they said it on the form, the code second.
+    let said = format!(
+        "{} (B2)",
+        buddymatch::i18n::t(buddymatch::domain::UiLanguage::Ar, "level-say-b2")
+    );
+    assert!(html.contains(&said), "{said} not in the page");
     for secret in ["Becker", BUDDY_EMAIL, BUDDY_PHONE] {
         assert!(!html.contains(secret), "{secret} shown");
     }

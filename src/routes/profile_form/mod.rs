@@ -8,7 +8,7 @@ pub mod text;
 mod values;
 
 pub use reader::{read, ProfileRead};
-pub use text::{joined, ProfileText};
+pub use text::{joined, level_as_said, ProfileText};
 pub use values::FormValues;
 
 use crate::domain::UiLanguage;

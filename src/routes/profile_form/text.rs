@@ -5,7 +5,7 @@
 //! everywhere. (Which rows each page shows stays with the page: a coordinator sees the record,
 //! a participant their own answers.)
 
-use crate::domain::{Programme, UiLanguage};
+use crate::domain::{LanguageLevel, Programme, UiLanguage};
 use crate::i18n;
 
 /// Words for profile values in `lang`, with the programme's area names.
@@ -25,6 +25,22 @@ impl ProfileText<'_> {
             "{} ({})",
             i18n::language_name(self.lang, code),
             i18n::coded(self.lang, "level", &level.to_lowercase())
+        )
+    }
+
+    /// "German: I get by in everyday life (B1)": the level as the person said it on the form,
+    /// for their own pages (a level that is not one of ours is shown as stored).
+    #[must_use]
+    pub fn language_as_said(&self, code: &str, level: &str) -> String {
+        let words = LanguageLevel::parse(level)
+            .map_or_else(|_| level.to_owned(), |l| level_as_said(self.lang, l));
+        i18n::t_args(
+            self.lang,
+            "language-as-said",
+            &[
+                ("language", &i18n::language_name(self.lang, code)),
+                ("level", &words),
+            ],
         )
     }
 
@@ -89,6 +105,19 @@ impl ProfileText<'_> {
             .iter()
             .map(|d| i18n::coded(self.lang, "domain", d))
             .collect()
+    }
+}
+
+/// A language level as a person says it ("I get by in everyday life"), with the code second
+/// for those who know it ("(B1)"); a mother tongue needs no code.
+#[must_use]
+pub fn level_as_said(lang: UiLanguage, level: LanguageLevel) -> String {
+    let code = level.code().to_lowercase();
+    let words = i18n::t(lang, &format!("level-say-{code}"));
+    if level == LanguageLevel::Native {
+        words
+    } else {
+        format!("{words} ({})", level.code())
     }
 }
 

@@ -169,18 +169,6 @@ pub(super) struct Rows {
     pub(super) members: usize,
 }
 
-/// A language level as a person says it ("I can get by in everyday situations"), with the
-/// code second for those who know it.
-fn level_in_words(lang: UiLanguage, level: LanguageLevel) -> String {
-    let code = level.code().to_lowercase();
-    let words = i18n::t(lang, &format!("level-say-{code}"));
-    if level == LanguageLevel::Native {
-        words
-    } else {
-        format!("{words} ({})", level.code())
-    }
-}
-
 #[allow(clippy::too_many_lines)] // one field after another, in form order
 pub(super) fn form_view(
     lang: UiLanguage,
@@ -223,11 +211,12 @@ pub(super) fn form_view(
                 code_options.push((current.to_owned(), current.to_owned()));
             }
             let mut level_options = vec![choose()];
-            level_options.extend(
-                LanguageLevel::ALL
-                    .iter()
-                    .map(|l| (l.code().to_owned(), level_in_words(lang, *l))),
-            );
+            level_options.extend(LanguageLevel::ALL.iter().map(|l| {
+                (
+                    l.code().to_owned(),
+                    crate::routes::profile_form::level_as_said(lang, *l),
+                )
+            }));
             let code_name = format!("languages.{i}.code");
             let level_name = format!("languages.{i}.level");
             let row_error = b.error(&format!("languages.{i}"));

@@ -142,7 +142,7 @@ fn profile_rows(lang: UiLanguage, l: &Loaded) -> Vec<(String, String)> {
             list(
                 p.languages
                     .iter()
-                    .map(|x| words.language(&x.code, &x.level))
+                    .map(|x| words.language_as_said(&x.code, &x.level))
                     .collect(),
             ),
         ),
