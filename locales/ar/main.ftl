@@ -61,6 +61,7 @@ level-native = اللغة الأم
 section-interests = الاهتمامات
 interests-legend = ماذا تحب أن تفعل؟ اختر ما تشاء.
 interests-programme = أنشطة هذا البرنامج
+interests-more = اهتمامات أخرى ({ $count })
 
 section-availability = متى تكون متفرغًا؟
 availability-legend = ضع علامة على كل الأوقات في الأسبوع التي يمكنك فيها اللقاء عادةً.

@@ -61,6 +61,7 @@ level-native = Muttersprache
 section-interests = Interessen
 interests-legend = Was machen Sie gern? Wählen Sie so viel aus, wie Sie möchten.
 interests-programme = Aktivitäten dieses Programms
+interests-more = Weitere Interessen ({ $count })
 
 section-availability = Wann haben Sie Zeit?
 availability-legend = Kreuzen Sie alle Zeiten in der Woche an, zu denen Sie sich normalerweise treffen könnten.

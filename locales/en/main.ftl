@@ -61,6 +61,7 @@ level-native = Native language
 section-interests = Interests
 interests-legend = What do you enjoy doing? Choose as many as you like.
 interests-programme = Activities of this programme
+interests-more = More interests ({ $count })
 
 section-availability = When are you free?
 availability-legend = Tick every time of the week when you could usually meet.

@@ -61,6 +61,7 @@ level-native = زبان مادری
 section-interests = علاقه‌مندی‌ها
 interests-legend = به انجام چه کارهایی علاقه دارید؟ هر چند مورد که می‌خواهید انتخاب کنید.
 interests-programme = فعالیت‌های این برنامه
+interests-more = علاقه‌های دیگر ({ $count })
 
 section-availability = چه زمانی وقت آزاد دارید؟
 availability-legend = همه زمان‌هایی از هفته را که معمولاً می‌توانید دیدار کنید علامت بزنید.

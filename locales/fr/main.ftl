@@ -61,6 +61,7 @@ level-native = Langue maternelle
 section-interests = Centres d’intérêt
 interests-legend = Qu’aimez-vous faire ? Choisissez-en autant que vous voulez.
 interests-programme = Activités de ce programme
+interests-more = Autres centres d’intérêt ({ $count })
 
 section-availability = Quand êtes-vous disponible ?
 availability-legend = Cochez tous les moments de la semaine où vous pourriez habituellement vous retrouver.

@@ -61,6 +61,7 @@ level-native = Рідна мова
 section-interests = Інтереси
 interests-legend = Що вам подобається робити? Оберіть скільки завгодно.
 interests-programme = Заняття цієї програми
+interests-more = Інші інтереси ({ $count })
 
 section-availability = Коли ви вільні?
 availability-legend = Позначте всі часи тижня, коли ви зазвичай могли б зустрічатися.

@@ -35,6 +35,10 @@ pub const KNOWN: [&str; 30] = [
     "computers",
 ];
 
+/// How many of [`KNOWN`] (its first ones: everyday pastimes most people share) the sign-up form
+/// shows at once; the others are one tap away.
+pub const SHOWN_FIRST: usize = 12;
+
 /// Normalises a tag (`" Board Games "` -> `board_games`).
 #[must_use]
 pub fn normalise(raw: &str) -> String {

@@ -60,9 +60,20 @@ pub struct Field {
     pub extra_options: Vec<Opt>,
     /// The sub-heading of `extra_options`.
     pub extra_legend: String,
+    /// A group's less common choices, folded under `more_summary` (open when one is ticked),
+    /// sent under the same name.
+    pub more_options: Vec<Opt>,
+    /// What the fold says ("More interests (18)").
+    pub more_summary: String,
 }
 
 impl Field {
+    /// Whether the fold of less common choices starts open (one of them is ticked).
+    #[must_use]
+    pub fn more_open(&self) -> bool {
+        self.more_options.iter().any(|o| o.checked)
+    }
+
     /// `aria-describedby` value.
     #[must_use]
     pub fn described_by(&self) -> String {

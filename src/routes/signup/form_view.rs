@@ -268,19 +268,28 @@ pub(super) fn form_view(
     );
     practise.columns = true;
 
-    let mut interest_group = b.group(
-        "interests",
-        "checkbox",
-        "interests-legend",
+    // The common interests first, the rest folded: 30 checkboxes are most of a phone screen.
+    let (first, more) = interests::KNOWN.split_at(interests::SHOWN_FIRST);
+    let named = |tags: &[&str]| {
         sorted_options(
-            interests::KNOWN
-                .iter()
+            tags.iter()
                 .map(|s| ((*s).to_owned(), i18n::interest_name(lang, s)))
                 .collect(),
-        ),
-    );
+        )
+    };
+    let mut interest_group = b.group("interests", "checkbox", "interests-legend", named(first));
     interest_group.columns = true;
-    for option in &mut interest_group.options {
+    interest_group.more_options = b.choices("interests", named(more));
+    interest_group.more_summary = i18n::t_args(
+        lang,
+        "interests-more",
+        &[("count", &more.len().to_string())],
+    );
+    for option in interest_group
+        .options
+        .iter_mut()
+        .chain(interest_group.more_options.iter_mut())
+    {
         option.icon = icons::interest(&option.value);
     }
     interest_group.extra_legend = t("interests-programme");

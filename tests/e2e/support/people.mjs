@@ -78,7 +78,12 @@ export async function fillSignUp(page, p, { onLanguages, onStep } = {}) {
   await pressStepButton(page, 'next');
   // 3. Interests, free times, place.
   await arrived();
-  for (const i of p.interests) await page.check(`#interests-${i}`);
+  for (const i of p.interests) {
+    // The less common interests are folded under "More interests".
+    const box = page.locator(`#interests-${i}`);
+    if (!(await box.isVisible())) await page.locator('.more-choices > summary').click();
+    await box.check();
+  }
   for (const s of p.slots) await page.check(`#availability-${s}`);
   await page.selectOption('#area', 'zentrum');
   await page.fill('#max_travel_km', '10');
