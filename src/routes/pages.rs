@@ -68,6 +68,14 @@ impl PageCtx {
         i18n::t(self.lang, id)
     }
 
+    /// A count or figure in the page's language ("13,912,345", "13.912.345", "۱۳٬۹۱۲٬۳۴۵");
+    /// not for ids people type back in.
+    #[must_use]
+    pub fn num<N: TryInto<i64> + Copy>(&self, n: &N) -> String {
+        (*n).try_into()
+            .map_or_else(|_| "–".to_owned(), |v| i18n::format::integer(self.lang, v))
+    }
+
     /// `en`, `ar`, ...
     #[must_use]
     pub fn code(&self) -> &'static str {

@@ -155,6 +155,10 @@ async fn runs_wait_side_by_side_until_the_coordinator_keeps_one() {
     );
     assert!(audit_actions(&app).contains(&"run.keep".to_owned()));
 
+    // Figures in the reader's digits: three people looking for a buddy, in Persian.
+    let html = page(&app, &format!("/coordinator/runs/{second}?lang=fa")).await;
+    assert!(html.contains("<dd>۳</dd>"), "{html}");
+
     // A form without its CSRF token changes nothing; an unknown run is 404.
     let r = post(&app, &format!("/coordinator/runs/{first}/keep"), &[]).await;
     assert_eq!(r.status(), 403);

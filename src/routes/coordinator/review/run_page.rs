@@ -369,13 +369,19 @@ pub(super) async fn run_page(
         shown_text: i18n::t_args(
             lang,
             "review-shown",
-            &[("shown", &shown.to_string()), ("total", &total.to_string())],
+            &[
+                ("shown", &i18n::format::integer(lang, shown_i64)),
+                ("total", &i18n::format::integer(lang, total)),
+            ],
         ),
         waiting_shown,
         approve_all_text: i18n::t_args(
             lang,
             "review-approve-all-shown",
-            &[("count", &waiting_shown.to_string())],
+            &[(
+                "count",
+                &i18n::format::integer(lang, i64::try_from(waiting_shown).unwrap_or(i64::MAX)),
+            )],
         ),
         filter: filter_view(lang, &programme, &filter, &languages),
         page_no,
