@@ -13,8 +13,8 @@ use serde_json::Value;
 use crate::api_support::demo_coordinator;
 use crate::helpers::{spawn_app, TestApp};
 use crate::review_support::{
-    audit_actions, cohort, cohort_of, demo_login, find_match, location, post, proposal_of,
-    proposals, run_in_browser, Cohort,
+    audit_actions, cohort_of, demo_login, find_match, location, post, proposal_of, proposals,
+    run_in_browser, Cohort,
 };
 
 /// Pins Amal with Jonas, so the next run differs from the first (Amal-Anna, Olena-Jonas): it
@@ -34,6 +34,23 @@ fn pin_amal_with_jonas(app: &TestApp, c: &Cohort) {
             )
         })
         .expect("pin");
+}
+
+/// A run, then a pin, then a second run (different pairs); their ids.
+async fn two_runs(app: &TestApp, c: &Cohort) -> (i32, i32) {
+    let run = |app: &TestApp| {
+        let db = app.db().clone();
+        let programme = c.programme.clone();
+        tokio::task::spawn_blocking(move || {
+            matching_runs::run_now(&db, &programme, None, &RunOptions::default())
+                .expect("run")
+                .run_id
+        })
+    };
+    let first = run(app).await.expect("first");
+    pin_amal_with_jonas(app, c);
+    let second = run(app).await.expect("second");
+    (first, second)
 }
 
 fn statuses(list: &[Match]) -> Vec<MatchStatus> {
@@ -176,23 +193,7 @@ async fn the_api_keeps_a_run_and_refuses_an_approval_whose_people_are_taken() {
     let app = spawn_app().await;
     let c = cohort_of(&app).await;
     let token = demo_coordinator(&app).await;
-    let db = app.db().clone();
-    let programme = c.programme.clone();
-    let first = tokio::task::spawn_blocking(move || {
-        matching_runs::run_now(&db, &programme, None, &RunOptions::default()).expect("run")
-    })
-    .await
-    .expect("first")
-    .run_id;
-    pin_amal_with_jonas(&app, &c);
-    let db = app.db().clone();
-    let programme = c.programme.clone();
-    let second = tokio::task::spawn_blocking(move || {
-        matching_runs::run_now(&db, &programme, None, &RunOptions::default()).expect("run")
-    })
-    .await
-    .expect("second")
-    .run_id;
+    let (first, second) = two_runs(&app, &c).await;
     let call = |path: String| {
         app.client
             .post(format!("{}{path}", app.address))
@@ -238,27 +239,8 @@ async fn the_api_keeps_a_run_and_refuses_an_approval_whose_people_are_taken() {
 #[tokio::test]
 async fn two_approvals_at_once_cannot_both_take_the_same_seeker() {
     let app = spawn_app().await;
-    let db = app.db().clone();
-    let c = tokio::task::spawn_blocking(move || cohort(&db))
-        .await
-        .expect("cohort");
-    let db = app.db().clone();
-    let programme = c.programme.clone();
-    let first = tokio::task::spawn_blocking(move || {
-        matching_runs::run_now(&db, &programme, None, &RunOptions::default()).expect("run")
-    })
-    .await
-    .expect("first")
-    .run_id;
-    pin_amal_with_jonas(&app, &c);
-    let db = app.db().clone();
-    let programme = c.programme.clone();
-    let second = tokio::task::spawn_blocking(move || {
-        matching_runs::run_now(&db, &programme, None, &RunOptions::default()).expect("run")
-    })
-    .await
-    .expect("second")
-    .run_id;
+    let c = cohort_of(&app).await;
+    let (first, second) = two_runs(&app, &c).await;
     let both = [
         proposal_of(&proposals(&app, first), c.amal),
         proposal_of(&proposals(&app, second), c.amal),

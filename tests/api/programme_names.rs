@@ -13,6 +13,7 @@ use serde_json::json;
 use crate::api_support::{account_with_token, field_codes, status_json, Api};
 use crate::helpers::{spawn_app, TestApp};
 use crate::introductions_support::mails_to;
+use crate::programmes_admin::{form_of, send};
 use crate::review_support::{add_account, location, login};
 use crate::signup::whole_form_page;
 
@@ -22,41 +23,17 @@ fn demo(app: &TestApp) -> Programme {
         .expect("demo")
 }
 
-/// The settings form of `demo` as a browser sends it, with `names` for some languages.
+/// The settings form as a browser sends it, with `names` for some languages.
 fn settings_form(
     csrf: &str,
     input: &SettingsInput,
     names: &[(&str, &str)],
 ) -> Vec<(String, String)> {
-    let mut form = vec![("csrf".to_owned(), csrf.to_owned())];
-    for (name, value) in [
-        ("name", &input.name),
-        ("local_language", &input.local_language),
-        ("areas", &input.areas),
-        ("interests", &input.interests),
-        ("checkin_every_days", &input.checkin_every_days),
-        ("response_days", &input.response_days),
-        ("unconfirmed_days", &input.unconfirmed_days),
-        ("retention_months", &input.retention_months),
-    ] {
-        form.push((name.to_owned(), value.clone()));
-    }
-    for (component, value) in &input.weights {
-        form.push((format!("weight_{component}"), value.clone()));
-    }
+    let mut form = form_of(csrf, None, input);
     for (lang, text) in names {
         form.push((format!("names_{lang}"), (*text).to_owned()));
     }
     form
-}
-
-async fn send(app: &TestApp, path: &str, form: &[(String, String)]) -> reqwest::Response {
-    app.client
-        .post(format!("{}{path}", app.address))
-        .form(form)
-        .send()
-        .await
-        .expect("request sent")
 }
 
 async fn text(app: &TestApp, path: &str) -> String {

@@ -35,7 +35,11 @@ fn weights_of(p: &Programme) -> Weights {
 }
 
 /// The settings form as a browser sends it.
-fn form_of(csrf: &str, slug: Option<&str>, input: &SettingsInput) -> Vec<(String, String)> {
+pub(crate) fn form_of(
+    csrf: &str,
+    slug: Option<&str>,
+    input: &SettingsInput,
+) -> Vec<(String, String)> {
     let mut form = vec![("csrf".to_owned(), csrf.to_owned())];
     if let Some(slug) = slug {
         form.push(("slug".to_owned(), slug.to_owned()));
@@ -70,7 +74,11 @@ fn lyon() -> SettingsInput {
     }
 }
 
-async fn send(app: &TestApp, path: &str, form: &[(String, String)]) -> reqwest::Response {
+pub(crate) async fn send(
+    app: &TestApp,
+    path: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
     app.client
         .post(format!("{}{path}", app.address))
         .form(form)
