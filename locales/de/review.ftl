@@ -60,6 +60,7 @@ review-compare-with = Mit einem früheren Lauf vergleichen
 review-compare = Vergleichen
 review-keep-heading = Welchen Lauf behalten Sie?
 review-keep-intro = Andere Läufe dieses Programms haben noch Vorschläge, über die niemand entschieden hat. Sie warten neben den Vorschlägen dieses Laufs, bis Sie einen Lauf behalten: Dann werden die offenen Vorschläge der anderen Läufe ersetzt. Bereits bestätigte Paare bleiben. Ein Paar, dessen Person inzwischen aus einem anderen Lauf vermittelt wurde, kann nicht bestätigt werden.
+review-keep-compare-intro = Beide Läufe warten auf Entscheidungen, bis Sie einen behalten: Wenn Sie einen Lauf behalten, werden die offenen Vorschläge der anderen Läufe ersetzt. Bereits bestätigte Paare bleiben.
 review-keep-other = Lauf { $id }: { $count } offene Vorschläge – vergleichen
 review-keep-this = Lauf { $id } behalten
 review-proposals = Vorschläge

@@ -60,6 +60,7 @@ review-compare-with = Compare with an earlier run
 review-compare = Compare
 review-keep-heading = Which run to keep?
 review-keep-intro = Other runs of this programme still have proposals nobody has decided about. They wait next to this run's until you keep one run: then the undecided proposals of the other runs are replaced. Pairs already approved stay. A pair whose person has meanwhile been matched from another run cannot be approved.
+review-keep-compare-intro = Both runs wait for decisions until you keep one: keeping a run replaces the undecided proposals of the other runs. Pairs already approved stay.
 review-keep-other = Run { $id }: { $count } undecided proposals – compare
 review-keep-this = Keep run { $id }
 review-proposals = Proposals

@@ -60,6 +60,7 @@ review-compare-with = Comparer avec un tour précédent
 review-compare = Comparer
 review-keep-heading = Quel tour garder ?
 review-keep-intro = D’autres tours de ce programme ont encore des propositions sur lesquelles personne n’a décidé. Elles attendent à côté de celles de ce tour jusqu’à ce que vous gardiez un tour : les propositions en attente des autres tours sont alors remplacées. Les paires déjà approuvées restent. Une paire dont une personne a entre-temps été mise en relation par un autre tour ne peut pas être approuvée.
+review-keep-compare-intro = Les deux tours attendent vos décisions jusqu’à ce que vous en gardiez un : garder un tour remplace les propositions en attente des autres tours. Les paires déjà approuvées restent.
 review-keep-other = Tour { $id } : { $count } propositions en attente – comparer
 review-keep-this = Garder le tour { $id }
 review-proposals = Propositions

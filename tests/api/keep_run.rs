@@ -172,6 +172,31 @@ async fn runs_wait_side_by_side_until_the_coordinator_keeps_one() {
     );
     assert!(audit_actions(&app).contains(&"run.keep".to_owned()));
 
+    // Once nothing waits in either run, the comparison offers nothing to keep.
+    let html = page(
+        &app,
+        &format!("/coordinator/runs/{first}/compare?with={second}"),
+    )
+    .await;
+    assert!(
+        html.contains("Which run to keep?"),
+        "Olena-Anna still waits"
+    );
+    let olena_anna = proposal_of(&new, c.olena).id;
+    let r = post(
+        &app,
+        &format!("/coordinator/matches/{olena_anna}/approve"),
+        &[("csrf", csrf.clone())],
+    )
+    .await;
+    assert!(location(&r).contains("notice=approved"), "{}", location(&r));
+    let html = page(
+        &app,
+        &format!("/coordinator/runs/{first}/compare?with={second}"),
+    )
+    .await;
+    assert!(!html.contains("Which run to keep?"), "{html}");
+
     // Figures in the reader's digits: three people looking for a buddy, in Persian.
     let html = page(&app, &format!("/coordinator/runs/{second}?lang=fa")).await;
     assert!(html.contains("<dd>۳</dd>"), "{html}");

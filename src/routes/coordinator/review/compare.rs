@@ -29,6 +29,8 @@ struct ComparePage {
     page: PageCtx,
     nav: Option<Nav>,
     csrf: String,
+    /// Whether either run still has undecided proposals, so that keeping one changes something.
+    offer_keep: bool,
     /// "Keep run N" for each of the two.
     keep_run_text: String,
     keep_other_text: String,
@@ -98,6 +100,7 @@ pub(super) async fn compare_page(
         ),
         nav: Some(signed.nav()),
         csrf: signed.csrf.clone(),
+        offer_keep: statuses.values().any(|s| *s == MatchStatus::Proposed),
         keep_run_text: i18n::t_args(lang, "review-keep-this", &[("id", &a.to_string())]),
         keep_other_text: i18n::t_args(lang, "review-keep-this", &[("id", &b.to_string())]),
         kept: cmp.kept,
