@@ -49,6 +49,7 @@ mod review_cli;
 mod review_support;
 mod review_table;
 mod security_headers;
+mod service_keys;
 mod signup;
 mod signup_abuse;
 mod signup_steps;
