@@ -119,6 +119,7 @@ review-problem-not-confirmed = الرقم { $id } لم يؤكد تسجيله أ�
 review-problem-seeker-matched = الرقم { $id } لديه رفيق بالفعل.
 review-problem-buddy-full = الرقم { $id } ليس لديه متّسع لشخص آخر.
 review-problem-buddy-not-ready = الرقم { $id } ليس جاهزًا بعد: لم تُسجَّل مدونة السلوك أو تدريب الحماية.
+review-problem-archived = هذا البرنامج مؤرشف: لا يُكوِّن ثنائيات جديدة. أعد فتحه أولًا.
 review-rule-no-common-language = لا توجد بينهما لغة مشتركة بمستوى { $level } أو أعلى.
 review-rule-no-common-slot = لا يوجد بينهما وقت فراغ مشترك خلال الأسبوع.
 review-rule-too-far = يسكنان بعيدًا جدًا أحدهما عن الآخر ({ $km } كم، والحد { $limit } كم) ولا يقبل كلاهما اللقاء عبر الإنترنت.

@@ -119,6 +119,7 @@ review-problem-not-confirmed = Nummer { $id } hat die Anmeldung nicht bestätigt
 review-problem-seeker-matched = Nummer { $id } hat schon eine Begleitperson.
 review-problem-buddy-full = Nummer { $id } hat keinen Platz für eine weitere Person.
 review-problem-buddy-not-ready = Nummer { $id } ist noch nicht bereit: Verhaltenskodex oder Schutzschulung nicht eingetragen.
+review-problem-archived = Dieses Programm ist archiviert: Es bildet keine neuen Paare. Öffnen Sie es zuerst wieder.
 review-rule-no-common-language = Sie haben keine gemeinsame Sprache auf Niveau { $level } oder höher.
 review-rule-no-common-slot = Sie haben in der Woche keine gemeinsame freie Zeit.
 review-rule-too-far = Sie wohnen zu weit auseinander ({ $km } km, die Grenze ist { $limit } km) und wollen sich nicht beide online treffen.

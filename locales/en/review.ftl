@@ -119,6 +119,7 @@ review-problem-not-confirmed = Number { $id } has not confirmed their sign-up or
 review-problem-seeker-matched = Number { $id } already has a buddy.
 review-problem-buddy-full = Number { $id } has no room for another buddy.
 review-problem-buddy-not-ready = Number { $id } is not ready yet: code of conduct or safeguarding training not recorded.
+review-problem-archived = This programme is archived: it makes no new pairs. Reopen it first.
 review-rule-no-common-language = They share no language at level { $level } or higher.
 review-rule-no-common-slot = They have no free time in common during the week.
 review-rule-too-far = They live too far apart ({ $km } km, the limit is { $limit } km) and are not both happy to meet online.

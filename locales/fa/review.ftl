@@ -119,6 +119,7 @@ review-problem-not-confirmed = شمارهٔ { $id } ثبت‌نام خود را 
 review-problem-seeker-matched = شمارهٔ { $id } از قبل همراه دارد.
 review-problem-buddy-full = شمارهٔ { $id } جای فرد دیگری را ندارد.
 review-problem-buddy-not-ready = شمارهٔ { $id } هنوز آماده نیست: آیین‌نامهٔ رفتاری یا آموزش حفاظت ثبت نشده است.
+review-problem-archived = این برنامه بایگانی شده است: جفت تازه‌ای نمی‌سازد. ابتدا آن را دوباره باز کنید.
 review-rule-no-common-language = آن‌ها هیچ زبان مشترکی در سطح { $level } یا بالاتر ندارند.
 review-rule-no-common-slot = آن‌ها در طول هفته وقت آزاد مشترکی ندارند.
 review-rule-too-far = آن‌ها خیلی دور از هم زندگی می‌کنند ({ $km } کیلومتر، حد { $limit } کیلومتر است) و هر دو حاضر به دیدار آنلاین نیستند.

@@ -119,6 +119,7 @@ review-problem-not-confirmed = Le numéro { $id } n’a pas confirmé son inscri
 review-problem-seeker-matched = Le numéro { $id } a déjà un binôme.
 review-problem-buddy-full = Le numéro { $id } n’a plus de place pour une autre personne.
 review-problem-buddy-not-ready = Le numéro { $id } n’est pas encore prêt : code de conduite ou formation à la protection non enregistrés.
+review-problem-archived = Ce programme est archivé : il ne forme plus de nouvelles paires. Rouvrez-le d’abord.
 review-rule-no-common-language = Ils n’ont aucune langue en commun au niveau { $level } ou plus.
 review-rule-no-common-slot = Ils n’ont aucun temps libre en commun dans la semaine.
 review-rule-too-far = Ils habitent trop loin l’un de l’autre ({ $km } km, la limite est de { $limit } km) et ne sont pas tous deux d’accord pour se voir en ligne.

@@ -119,6 +119,7 @@ review-problem-not-confirmed = Номер { $id } не підтвердив ре
 review-problem-seeker-matched = Номер { $id } уже має партнера.
 review-problem-buddy-full = Номер { $id } не має місця для ще однієї людини.
 review-problem-buddy-not-ready = Номер { $id } ще не готовий: кодекс поведінки або навчання із захисту не внесено.
+review-problem-archived = Цю програму архівовано: вона не створює нових пар. Спершу відкрийте її знову.
 review-rule-no-common-language = Вони не мають спільної мови на рівні { $level } або вище.
 review-rule-no-common-slot = Вони не мають спільного вільного часу протягом тижня.
 review-rule-too-far = Вони живуть надто далеко одне від одного ({ $km } км, межа – { $limit } км) і не обоє готові зустрічатися онлайн.

@@ -18,6 +18,8 @@ use crate::introductions::room::{self, Taken};
 /// Why two people cannot be paired (by hand or by a pin).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PairProblem {
+    /// The programme is archived: it makes no new pairs.
+    ProgrammeArchived,
     /// No participant with this id in the programme.
     NoSuchPerson(i32),
     /// Not someone looking for a buddy (an arriving member who is not a volunteer).
@@ -45,6 +47,7 @@ impl PairProblem {
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
+            Self::ProgrammeArchived => "programme_archived",
             Self::NoSuchPerson(_) => "no_such_person",
             Self::NotASeeker(_) => "not_a_seeker",
             Self::NotABuddy(_) => "not_a_buddy",
@@ -78,7 +81,8 @@ pub fn unmatched_main_rule(u: &Unmatched) -> Option<&'static str> {
     u.exclusions.and_then(|s| s.main_rule()).map(rule_code)
 }
 
-/// Checks whether `seeker_id` and `buddy_id` of `programme` may be paired now: both confirmed, the
+/// Checks whether `seeker_id` and `buddy_id` of `programme` may be paired now: the programme
+/// open (not archived), both confirmed, the
 /// seeker free, the buddy ready with capacity left, the pair not forbidden, and every hard rule
 /// of the matching core met. `Ok(Err(..))` names what is wrong; `Ok(Ok(..))` gives the core's
 /// evaluation (score and reasons).
@@ -92,6 +96,9 @@ pub fn check_pair(
     buddy_id: i32,
     now: NaiveDateTime,
 ) -> Result<Result<compat::Explanation, PairProblem>, DbError> {
+    if !programme.is_open() {
+        return Ok(Err(PairProblem::ProgrammeArchived));
+    }
     let find = |conn: &mut DbConnection, id: i32| -> Result<Option<Participant>, DbError> {
         Ok(participants::find(conn, id)?.filter(|p| p.programme_id == programme.id))
     };

@@ -166,6 +166,24 @@ async fn an_archived_programme_says_kindly_that_sign_up_is_closed_and_takes_no_o
     .await;
     assert_eq!(r.status(), 409);
     assert_eq!(runs_of(&app), runs);
+    // Nor a pair made by hand or pinned.
+    for action in ["manual", "pins"] {
+        let (status, page) = text(
+            post(
+                &app,
+                &format!("/coordinator/programmes/demo/{action}"),
+                &[
+                    ("csrf", csrf.clone()),
+                    ("seeker_id", "1".into()),
+                    ("buddy_id", "2".into()),
+                ],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, 422, "{action}: {page}");
+        assert!(says(&page, "review-problem-archived"), "{action}: {page}");
+    }
 
     // Deleting: the slug must be typed, and personal data must be gone first.
     let (status, page) = text(

@@ -13,6 +13,7 @@ use crate::matching_runs::Unmatched;
 pub(super) fn problem_messages(lang: UiLanguage, problem: &PairProblem) -> Vec<String> {
     let id = |key: &str, id: i32| i18n::t_args(lang, key, &[("id", &id.to_string())]);
     match problem {
+        PairProblem::ProgrammeArchived => vec![i18n::t(lang, "review-problem-archived")],
         PairProblem::NoSuchPerson(p) => vec![id("review-problem-no-such-person", *p)],
         PairProblem::NotASeeker(p) => vec![id("review-problem-not-a-seeker", *p)],
         PairProblem::NotABuddy(p) => vec![id("review-problem-not-a-buddy", *p)],
