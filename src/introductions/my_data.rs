@@ -200,7 +200,8 @@ pub fn corrected(
     NewParticipant::parse(input, programme)
 }
 
-/// Stores a corrected profile and records it (without personal data) in the audit log.
+/// Stores a corrected profile and records it (without personal data) in the audit log; what
+/// [`participants::update`] did.
 ///
 /// # Errors
 /// Storage failures (e.g. the new email is taken in this programme: a unique violation).
@@ -209,9 +210,12 @@ pub fn save_correction(
     p: &Participant,
     new: &NewParticipant,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
-    participants::update(conn, p.id, new, now)?;
-    self_audit(conn, p, "participant.self_correct", Some(p.id), now)
+) -> Result<participants::Updated, DbError> {
+    let updated = participants::update(conn, p.id, new, now)?;
+    if updated == participants::Updated::Stored {
+        self_audit(conn, p, "participant.self_correct", Some(p.id), now)?;
+    }
+    Ok(updated)
 }
 
 fn self_audit(

@@ -136,3 +136,80 @@ async fn a_sign_up_and_the_removal_of_its_area_never_both_succeed() {
     assert_eq!(stored + removed, ROUNDS);
     eprintln!("{stored} sign-ups first, {removed} removals first");
 }
+
+/// The same for a coordinator moving someone to the area an admin is removing: either the
+/// move is stored and the removal refused, or the area goes and the move is sent back.
+#[tokio::test]
+async fn moving_someone_to_an_area_and_its_removal_never_both_succeed() {
+    use buddymatch::db::participants::{self as people, Updated};
+    use buddymatch::domain::ParticipantStatus;
+
+    let app = spawn_app().await;
+    let db = app.db().clone();
+    let (moved, removed) = tokio::task::spawn_blocking(move || {
+        let (mut moved, mut removed) = (0, 0);
+        for round in 0..ROUNDS {
+            let slug = format!("move-{round}");
+            let areas = [area("staying", 51.34), area("going", 51.30)];
+            db.write(|c| {
+                programmes::create(
+                    c,
+                    &NewProgramme {
+                        slug: &slug,
+                        name: "Race",
+                        local_language: "de",
+                        areas: &areas,
+                        interests: &[],
+                    },
+                )
+            })
+            .expect("programme created");
+            let programme = programmes::by_slug(&mut db.get().expect("connection"), &slug)
+                .expect("query")
+                .expect("programme");
+            let moving = person(&programme, round);
+            let mut staying = moving.clone();
+            staying.area = Some("staying".into());
+            let now = chrono::Utc::now().naive_utc();
+            let id = db
+                .write(|c| {
+                    people::insert(c, programme.id, &staying, ParticipantStatus::Confirmed, now)
+                })
+                .expect("stored in the staying area");
+            let start = Arc::new(Barrier::new(2));
+            let (db1, b1) = (db.clone(), start.clone());
+            let editing = std::thread::spawn(move || {
+                b1.wait();
+                db1.write(|c| people::update(c, id, &moving, chrono::Utc::now().naive_utc()))
+            });
+            let (db2, p2) = (db.clone(), programme.clone());
+            let removing = std::thread::spawn(move || {
+                start.wait();
+                db2.write(|c| programmes::update_settings(c, &p2, &without_going()))
+            });
+            let edited = editing.join().expect("edit thread").expect("edit");
+            let change = removing.join().expect("admin thread");
+            let now_areas =
+                programmes::intake_now(&mut db.get().expect("connection"), programme.id)
+                    .expect("areas")
+                    .areas;
+            let stranded: i64 = participants::table
+                .filter(participants::programme_id.eq(programme.id))
+                .filter(participants::area.ne_all(&now_areas))
+                .count()
+                .get_result(&mut db.get().expect("connection"))
+                .expect("count");
+            assert_eq!(stranded, 0, "round {round}: {edited:?}, {change:?}");
+            match (&edited, &change) {
+                (Updated::Stored, Err(SaveError::InUse(_))) => moved += 1,
+                (Updated::AreaGone, Ok(_)) => removed += 1,
+                other => panic!("round {round}: unexpected {other:?}"),
+            }
+        }
+        (moved, removed)
+    })
+    .await
+    .expect("blocking task");
+    assert_eq!(moved + removed, ROUNDS);
+    eprintln!("{moved} moves first, {removed} removals first");
+}

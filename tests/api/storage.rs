@@ -133,7 +133,10 @@ async fn participants_round_trip_list_update_delete() {
         changed.role = "receiving".into();
         changed.volunteer = true;
         let changed = NewParticipant::parse(changed, &programme).expect("valid");
-        assert!(db.write(|c| participants::update(c, id, &changed, now))?);
+        assert_eq!(
+            db.write(|c| participants::update(c, id, &changed, now))?,
+            participants::Updated::Stored
+        );
         assert_eq!(
             participants::find(&mut *db.get()?, id)?
                 .expect("there")

@@ -14,7 +14,7 @@ pub use read::{
 pub(super) use rows::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
 pub use write::{
     admit, backdate_sign_up, change_role, delete, hold, insert, note_partner_left, set_status,
-    update, Admitted,
+    update, Admitted, Updated,
 };
 
 use anyhow::Context;

@@ -94,8 +94,20 @@ pub fn admit(
     insert(conn, programme_id, p, status, now).map(Admitted::Stored)
 }
 
+/// What [`update`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Updated {
+    /// The profile is stored.
+    Stored,
+    /// There is no such participant.
+    NotFound,
+    /// The new area was removed from the programme since the form was read; nothing changed.
+    AreaGone,
+}
+
 /// Replaces a participant's profile; a change of role or volunteer offer is added to the history.
-/// Returns false when there is no such participant.
+/// A new area is checked again with the programme row held, as a sign-up's is ([`admit`]): an
+/// admin may have removed it since the form was read.
 ///
 /// # Errors
 /// A failed query (e.g. the new email is taken in this programme).
@@ -104,10 +116,16 @@ pub fn update(
     id: i32,
     p: &NewParticipant,
     now: NaiveDateTime,
-) -> Result<bool, DbError> {
+) -> Result<Updated, DbError> {
     let Some(before) = find(conn, id)? else {
-        return Ok(false);
+        return Ok(Updated::NotFound);
     };
+    if let Some(area) = p.area.as_ref().filter(|a| before.area.as_ref() != Some(*a)) {
+        let intake = crate::db::programmes::intake_now(conn, before.programme_id)?;
+        if !intake.areas.contains(area) {
+            return Ok(Updated::AreaGone);
+        }
+    }
     diesel::update(participants::table.find(id))
         .set(ProfileColumns::from_profile(p, now)?)
         .execute(conn)?;
@@ -117,7 +135,7 @@ pub fn update(
             .execute(conn)?;
     }
     replace_household(conn, id, p)?;
-    Ok(true)
+    Ok(Updated::Stored)
 }
 
 /// Changes a participant's role and volunteer offer (e.g. an arriving member who became a

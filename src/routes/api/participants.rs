@@ -397,8 +397,18 @@ pub async fn update_participant(
                     }
                 }
                 let now = chrono::Utc::now().naive_utc();
-                if !participants::update(conn, id, &new, now)? {
-                    return Err(ApiError::NotFound(format!("There is no participant {id}.")));
+                match participants::update(conn, id, &new, now)? {
+                    participants::Updated::Stored => {}
+                    participants::Updated::NotFound => {
+                        return Err(ApiError::NotFound(format!("There is no participant {id}.")));
+                    }
+                    participants::Updated::AreaGone => {
+                        return Err(ApiError::field(
+                            "area",
+                            "unknown_area",
+                            "This area was just removed from the programme; choose another.",
+                        ));
+                    }
                 }
                 audit(
                     conn,

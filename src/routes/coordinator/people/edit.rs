@@ -9,7 +9,7 @@ use super::super::profile_form;
 use super::super::programme_by_slug;
 use super::super::{respond, see_other, At, FormPage, PageError, Signed, Values};
 use super::participant;
-use crate::db::participants::{self, Admitted};
+use crate::db::participants::{self, Admitted, Updated};
 use crate::db::DbError;
 use crate::domain::{NewParticipant, ParticipantStatus, Programme, ValidationErrors};
 use crate::i18n;
@@ -118,8 +118,28 @@ pub(super) fn taken_page(
     action: &str,
     values: &Values,
 ) -> HttpResponse {
+    refused_page(
+        req,
+        signed,
+        programme,
+        (heading, action),
+        values,
+        ("email", "email_taken"),
+    )
+}
+
+/// The form again (422) with `problem` (field, code) at its field: what storing found that
+/// parsing could not (an email taken, an area removed meanwhile).
+fn refused_page(
+    req: &HttpRequest,
+    signed: &Signed,
+    programme: &Programme,
+    (heading, action): (&str, &str),
+    values: &Values,
+    problem: (&str, &'static str),
+) -> HttpResponse {
     let mut errors = ValidationErrors::default();
-    errors.add("email", "email_taken");
+    errors.add(problem.0, problem.1);
     let page = profile_page(
         req,
         signed,
@@ -302,13 +322,17 @@ pub(super) async fn update(
     let result = state
         .db
         .run(move |db| {
-            db.write(|c| -> Result<bool, DbError> {
+            // None: the email belongs to someone else.
+            db.write(|c| -> Result<Option<Updated>, DbError> {
                 if participants::find_by_email(c, programme_id, &new.email)?
                     .is_some_and(|o| o.id != id)
                 {
-                    return Ok(false);
+                    return Ok(None);
                 }
-                participants::update(c, id, &new, Utc::now().naive_utc())?;
+                let updated = participants::update(c, id, &new, Utc::now().naive_utc())?;
+                if updated != Updated::Stored {
+                    return Ok(Some(updated));
+                }
                 s.audit(
                     c,
                     Some(programme_id),
@@ -316,13 +340,25 @@ pub(super) async fn update(
                     "participant",
                     Some(id),
                 )?;
-                Ok(true)
+                Ok(Some(Updated::Stored))
             })
         })
         .await;
     match result {
-        Ok(true) => Ok(see_other(&format!("/coordinator/people/{id}"))),
-        Ok(false) => Ok(taken_page(
+        Ok(Some(Updated::Stored)) => Ok(see_other(&format!("/coordinator/people/{id}"))),
+        Ok(Some(Updated::NotFound)) => Err(PageError::new(
+            lang,
+            crate::routes::coordinator::CoordError::NotFound,
+        )),
+        Ok(Some(Updated::AreaGone)) => Ok(refused_page(
+            &req,
+            &signed,
+            &programme,
+            (&heading, &action),
+            &values,
+            ("area", "unknown_area"),
+        )),
+        Ok(None) => Ok(taken_page(
             &req, &signed, &programme, &heading, &action, &values,
         )),
         Err(e) if email_taken(&e) => Ok(taken_page(

@@ -15,7 +15,7 @@ pub mod continuum;
 mod page;
 
 use super::page_lang;
-use crate::db::participants::Participant;
+use crate::db::participants::{Participant, Updated};
 use crate::db::{DbConnection, DbError};
 use crate::domain::{ProfileInput, UiLanguage, ValidationErrors};
 use crate::i18n;
@@ -196,22 +196,25 @@ pub async fn correct(
         .db
         .run(move |db| db.write(|conn| my_data::save_correction(conn, &person, &new, now)))
         .await;
-    match saved {
-        Ok(()) => {}
-        Err(e) if e.is_unique_violation() => {
-            errors.add("email", "email_taken");
-            return me_page(
-                &req,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &token,
-                &l,
-                &input,
-                &errors,
-                None,
-                None,
-            );
-        }
-        Err(e) => return pages::server_error(page_lang(&req, None), &e),
+    let refused = match &saved {
+        // Gone meanwhile: the link's page below says so.
+        Ok(Updated::Stored | Updated::NotFound) => None,
+        Ok(Updated::AreaGone) => Some(("area", "unknown_area")),
+        Err(e) if e.is_unique_violation() => Some(("email", "email_taken")),
+        Err(e) => return pages::server_error(page_lang(&req, None), e),
+    };
+    if let Some((field, code)) = refused {
+        errors.add(field, code);
+        return me_page(
+            &req,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &token,
+            &l,
+            &input,
+            &errors,
+            None,
+            None,
+        );
     }
     match resolve(&state, token.clone()).await {
         Ok(Ok(l)) => {
