@@ -65,6 +65,8 @@ pub struct Field {
     pub more_options: Vec<Opt>,
     /// What the fold says ("More interests (18)").
     pub more_summary: String,
+    /// Shown folded under its label (a long, rarely changed text); open when it has an error.
+    pub folded: bool,
 }
 
 impl Field {

@@ -69,6 +69,12 @@ async fn names_given_on_the_admin_page_show_in_that_language_only() {
     assert_eq!(r.status(), 422);
     let html = r.text().await.expect("body");
     assert!(html.contains("Line 2: Write it as"), "{html}");
+    assert_eq!(
+        html.matches("<details class=\"folded-field\" open>")
+            .count(),
+        1,
+        "only the text with the error is unfolded"
+    );
     assert!(demo(&app).translations.is_empty());
 
     let r = send(

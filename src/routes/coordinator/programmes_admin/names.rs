@@ -42,6 +42,8 @@ pub(super) fn section(
                 &[("language", &i18n::language_name(lang, l.code()))],
             );
             let mut f = Field::textarea(&field_name(l), label, input.translation(l));
+            // Six long texts: each one tap away.
+            f.folded = true;
             if i == 0 {
                 f = f.hint(i18n::t(lang, "prog-names-hint"));
             }
