@@ -154,8 +154,9 @@ pub fn populate(
 
     let started = Instant::now();
     db.write(|conn| {
-        if let Some((first, _)) = parsed.first() {
-            if store::find_by_email(conn, programme.id, &first.email)?.is_some() {
+        // Every demo person has an email; the first one tells whether this seed was loaded.
+        if let Some(email) = parsed.first().and_then(|(first, _)| first.email.as_ref()) {
+            if store::find_by_email(conn, programme.id, email)?.is_some() {
                 return Err(DemoError::AlreadyThere {
                     programme: slug.to_owned(),
                     seed,

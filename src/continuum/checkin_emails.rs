@@ -120,6 +120,6 @@ pub fn send(
             }
         }
     };
-    emails::send(conn, &me.email, lang, &content, now)?;
+    emails::send(conn, me.email.as_deref(), lang, &content, now)?;
     Ok(true)
 }

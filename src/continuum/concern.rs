@@ -101,7 +101,7 @@ pub fn raise(
         .unwrap_or_default();
     let content = coordinator_email(&programme, public_url);
     for to in accounts::programme_contact_emails(conn, m.programme_id)? {
-        emails::send(conn, &to, COORDINATOR_LANG, &content, now)?;
+        emails::send(conn, Some(&to), COORDINATOR_LANG, &content, now)?;
     }
     audit::record(
         conn,

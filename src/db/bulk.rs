@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use super::participants::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
 use super::schema::{consents, household_members, participants, role_history, volunteer_readiness};
 use super::{DbConnection, DbError};
-use crate::domain::{NewParticipant, ParticipantStatus};
+use crate::domain::{Email, NewParticipant, ParticipantStatus};
 
 /// Rows per multi-row INSERT (35 columns x 400 rows stays under SQLite's 32766 bound values).
 const BATCH: usize = 400;
@@ -81,14 +81,37 @@ pub fn insert_confirmed(
                 ))
             })
             .collect::<Result<Vec<_>, DbError>>()?;
-        batch_execute!(conn, diesel::insert_into(participants::table).values(rows))?;
-
-        // Ids by email (portable: no multi-row RETURNING needed).
-        let emails: Vec<&str> = chunk.iter().map(|c| c.person.email.as_str()).collect();
+        // People with an email go in one statement and their ids are read back by email
+        // (portable: no multi-row RETURNING, whose row order SQLite does not promise); people
+        // without one go one by one with RETURNING.
+        let (with_email, without): (Vec<_>, Vec<_>) = rows
+            .into_iter()
+            .zip(chunk)
+            .partition(|(_, c)| c.person.email.is_some());
+        let mut own_ids = Vec::with_capacity(without.len());
+        for (row, _) in without {
+            let id: i32 = diesel::insert_into(participants::table)
+                .values(row)
+                .returning(participants::id)
+                .get_result(conn)?;
+            own_ids.push(id);
+        }
+        let mut own_ids = own_ids.into_iter();
+        let with_email: Vec<_> = with_email.into_iter().map(|(row, _)| row).collect();
+        if !with_email.is_empty() {
+            batch_execute!(
+                conn,
+                diesel::insert_into(participants::table).values(with_email)
+            )?;
+        }
+        let emails: Vec<&str> = chunk
+            .iter()
+            .filter_map(|c| c.person.email.as_ref().map(Email::as_str))
+            .collect();
         let ids: HashMap<String, i32> = participants::table
             .filter(participants::programme_id.eq(programme_id))
             .filter(participants::email.eq_any(&emails))
-            .select((participants::email, participants::id))
+            .select((participants::email.assume_not_null(), participants::id))
             .load::<(String, i32)>(conn)
             .context("reading back the ids of a batch")?
             .into_iter()
@@ -99,8 +122,16 @@ pub fn insert_confirmed(
         let mut household = Vec::new();
         let mut readiness = Vec::new();
         for c in chunk {
-            let id = ids.get(c.person.email.as_str()).copied().ok_or_else(|| {
-                DbError::Unexpected(anyhow::anyhow!("{} vanished after insert", c.person.email))
+            // Same order as inserted: the people without email took `own_ids` in turn.
+            let id = match &c.person.email {
+                Some(email) => ids.get(email.as_str()).copied(),
+                None => own_ids.next(),
+            }
+            .ok_or_else(|| {
+                DbError::Unexpected(anyhow::anyhow!(
+                    "{} vanished after insert",
+                    c.person.first_name
+                ))
             })?;
             if let Some(child) = c.ready {
                 let child = child.then_some(c.since);

@@ -40,7 +40,7 @@ pub fn periods(conn: &mut DbConnection) -> Result<Vec<Periods>, DbError> {
 }
 
 /// At most `limit` sign-ups of a programme still pending that were made before `cutoff`: id
-/// and email.
+/// and email (if any).
 ///
 /// # Errors
 /// A failed query.
@@ -49,7 +49,7 @@ pub fn pending_before(
     programme_id: i32,
     cutoff: NaiveDateTime,
     limit: i64,
-) -> Result<Vec<(i32, String)>, DbError> {
+) -> Result<Vec<(i32, Option<String>)>, DbError> {
     Ok(participants::table
         .filter(participants::programme_id.eq(programme_id))
         .filter(participants::status.eq(ParticipantStatus::Pending.code()))

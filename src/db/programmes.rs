@@ -11,7 +11,7 @@ use super::schema::{participants, programmes};
 use super::{DbConnection, DbError};
 use crate::domain::programme::{ProgrammeName, Translations};
 pub use crate::domain::{Area, Programme};
-use crate::domain::{ProgrammeSettings, ProgrammeSlug};
+use crate::domain::{PhoneRegion, ProgrammeSettings, ProgrammeSlug};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = programmes)]
@@ -29,6 +29,7 @@ struct ProgrammeRow {
     retention_months: i32,
     archived_at: Option<NaiveDateTime>,
     translations: String,
+    phone_region: Option<String>,
 }
 
 impl ProgrammeRow {
@@ -61,6 +62,11 @@ impl ProgrammeRow {
             weights_json: self.weights,
             archived_at: self.archived_at,
             translations,
+            // Checked when saved; a code this build no longer knows reads as none.
+            phone_region: self
+                .phone_region
+                .as_deref()
+                .and_then(|r| PhoneRegion::parse(r).ok()),
         })
     }
 }

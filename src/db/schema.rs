@@ -20,6 +20,7 @@ diesel::table! {
         retention_months -> Integer,
         archived_at -> Nullable<Timestamp>,
         translations -> Text,
+        phone_region -> Nullable<Text>,
     }
 }
 
@@ -29,7 +30,7 @@ diesel::table! {
         programme_id -> Integer,
         first_name -> Text,
         last_name -> Text,
-        email -> Text,
+        email -> Nullable<Text>,
         phone -> Nullable<Text>,
         message_language -> Text,
         role -> Text,

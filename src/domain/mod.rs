@@ -9,6 +9,7 @@ pub mod integration_domain;
 pub mod interests;
 pub mod language;
 pub mod participant;
+pub mod phone;
 pub mod programme;
 pub mod status;
 pub mod ui_language;
@@ -23,8 +24,9 @@ pub use integration_domain::IntegrationDomain;
 pub use language::{LanguageCode, LanguageLevel, SpokenLanguage};
 pub use participant::{
     Gender, HouseholdMember, HouseholdMemberInput, LanguageInput, NewParticipant, ProfileInput,
-    Role,
+    Reach, Role,
 };
+pub use phone::{Phone, PhoneRegion};
 pub use programme::{Area, Programme, ProgrammeSettings, ProgrammeSlug, SettingsInput};
 pub use status::{
     CloseReason, GoOn, IntroductionAnswer, MatchStatus, Met, ParticipantStatus, RunStatus, Side,

@@ -69,7 +69,9 @@ pub fn run_pass(db: &Db, now: NaiveDateTime) -> Result<Summary, DbError> {
                 for (id, email) in &due {
                     participants::delete(conn, *id)?;
                     // An unsent confirmation still holds a link.
-                    outbox::forget_recipient(conn, email)?;
+                    if let Some(email) = email {
+                        outbox::forget_recipient(conn, email)?;
+                    }
                 }
                 Ok(due.len())
             })?;

@@ -369,6 +369,7 @@ mod tests {
             "too_long",
             "invalid_email",
             "invalid_phone",
+            "email_or_phone_required",
             "invalid_choice",
             "out_of_range",
             "no_language",

@@ -102,17 +102,22 @@ pub fn render(lang: UiLanguage, content: &Content) -> (String, String) {
     (text, html)
 }
 
-/// Renders `content` and writes it to the outbox for `to` (in the caller's transaction).
+/// Renders `content` and writes it to the outbox for `to` (in the caller's transaction). A
+/// person without an email (`None`) gets nothing: the coordinator reaches them by phone or in
+/// person, from the list of people to contact (`crate::reach_by_phone`).
 ///
 /// # Errors
 /// The insert fails.
 pub fn send(
     conn: &mut DbConnection,
-    to: &str,
+    to: Option<&str>,
     lang: UiLanguage,
     content: &Content,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    let Some(to) = to else {
+        return Ok(());
+    };
     let (body_text, body_html) = render(lang, content);
     let body_html = if body_html.is_empty() {
         format!("<pre>{}</pre>", crate::email::escape_html(&body_text))

@@ -26,7 +26,7 @@ use crate::db::participants::{self, Participant};
 use crate::db::{programmes, DbConnection, DbError};
 use crate::domain::programme::ProgrammeName;
 pub use crate::domain::Side;
-use crate::domain::{MatchStatus, UiLanguage};
+use crate::domain::{MatchStatus, Phone, UiLanguage};
 use crate::i18n;
 use crate::settings::Settings;
 use crate::tokens::{self, Purpose};
@@ -165,7 +165,7 @@ pub fn approve(
         let lang = language_of(me);
         let name = programme.in_lang(lang);
         let content = introduction_email(lang, me, other, name, &m.reasons, link, me_link);
-        emails::send(conn, &me.email, lang, &content, now)?;
+        emails::send(conn, me.email.as_deref(), lang, &content, now)?;
     }
     audit::record(
         conn,
@@ -218,16 +218,21 @@ fn introduction_email(
 /// A person's contact details as list items: name, email, phone if given. Show them to the other
 /// side only once both have accepted.
 pub fn contact_items(lang: UiLanguage, p: &Participant) -> Vec<String> {
-    let mut items = vec![
-        i18n::t_args(
-            lang,
-            "contact-name",
-            &[("name", &format!("{} {}", p.first_name, p.last_name))],
-        ),
-        i18n::t_args(lang, "contact-email", &[("email", &p.email)]),
-    ];
+    let mut items = vec![i18n::t_args(
+        lang,
+        "contact-name",
+        &[("name", &format!("{} {}", p.first_name, p.last_name))],
+    )];
+    if let Some(email) = &p.email {
+        items.push(i18n::t_args(lang, "contact-email", &[("email", email)]));
+    }
     if let Some(phone) = p.phone.as_deref().filter(|s| !s.trim().is_empty()) {
-        items.push(i18n::t_args(lang, "contact-phone", &[("phone", phone)]));
+        let readable = Phone::from_stored(phone).readable();
+        items.push(i18n::t_args(lang, "contact-phone", &[("phone", &readable)]));
+    }
+    if p.email.is_none() && p.phone.is_none() {
+        // Added from a paper form: the coordinator brings the two together.
+        items.push(i18n::t(lang, "contact-through-coordinator"));
     }
     items
 }

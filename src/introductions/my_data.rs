@@ -278,7 +278,7 @@ fn end_matches(
                 before: vec![i18n::t_args(lang, "ended-email-body", &args)],
                 ..Content::default()
             };
-            emails::send(conn, &other.email, lang, &content, now)?;
+            emails::send(conn, other.email.as_deref(), lang, &content, now)?;
         }
     }
     store::supersede_proposals(conn, p.id, now)?;
@@ -348,7 +348,9 @@ fn erase_as(
             erased_at: now,
         },
     )?;
-    outbox::forget_recipient(conn, &p.email)?;
+    if let Some(email) = &p.email {
+        outbox::forget_recipient(conn, email)?;
+    }
     audit::record(
         conn,
         &AuditEntry {
@@ -409,6 +411,6 @@ pub fn request_link(
         ],
         ..Content::default()
     };
-    emails::send(conn, &p.email, lang, &content, now)?;
+    emails::send(conn, p.email.as_deref(), lang, &content, now)?;
     Ok(true)
 }

@@ -81,7 +81,7 @@ fn remind(
             me_link: Some(super::my_data_link(conn, me.id, settings, now)?),
             ..Content::default()
         };
-        emails::send(conn, &me.email, lang, &content, now)?;
+        emails::send(conn, me.email.as_deref(), lang, &content, now)?;
     }
     audit::record(
         conn,

@@ -214,36 +214,95 @@ fn respond_in(
     if !tokens::use_once(conn, &invitation.token, now)? {
         return Ok(RespondOutcome::NotUsable(LinkState::Used(lang)));
     }
-    let m = &invitation.the_match;
-    let side = invitation.side;
+    let applied = apply(
+        conn,
+        &Answering {
+            the_match: &invitation.the_match,
+            side: invitation.side,
+            me: &invitation.me,
+            other: &invitation.other,
+            programme: &invitation.programme,
+            by: None,
+        },
+        answer,
+        settings,
+        now,
+    )?;
+    let mut inv = invitation;
+    Ok(match applied {
+        Applied::Closed => RespondOutcome::NotUsable(LinkState::Closed(lang)),
+        Applied::Accepted { both, after } => {
+            inv.the_match = after;
+            if both {
+                RespondOutcome::BothAccepted(inv)
+            } else {
+                RespondOutcome::AcceptedWaiting(inv)
+            }
+        }
+        Applied::Declined => RespondOutcome::Declined(inv),
+    })
+}
+
+/// One side's answer to an introduction, whoever brings it: the person by their link, or a
+/// coordinator who asked them by phone (`by`).
+pub(super) struct Answering<'a> {
+    pub the_match: &'a Match,
+    pub side: Side,
+    /// The person answering.
+    pub me: &'a Participant,
+    /// The other side.
+    pub other: &'a Participant,
+    /// The programme's name in `me`'s language.
+    pub programme: &'a str,
+    /// The coordinator who recorded the answer, if it was not the person.
+    pub by: Option<i32>,
+}
+
+/// What an answer changed.
+pub(super) enum Applied {
+    /// Accepted; `both` when the other side had too and the match is now active.
+    Accepted { both: bool, after: Match },
+    /// Declined: the pair is forbidden and the other side told.
+    Declined,
+    /// The match was no longer waiting for this answer.
+    Closed,
+}
+
+/// Records `answer` and does what follows: when both have accepted, the match becomes `active`
+/// and both get each other's contact details (by email, or from the coordinator for someone
+/// without one); a decline forbids the pair and tells the other side kindly, without the reason.
+pub(super) fn apply(
+    conn: &mut DbConnection,
+    a: &Answering<'_>,
+    answer: &Answer,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<Applied, IntroError> {
+    let m = a.the_match;
+    let side = a.side;
     match answer {
         Answer::Accept => {
             if !answers::accept(conn, m.id, side, now)? {
-                return Ok(RespondOutcome::NotUsable(LinkState::Closed(lang)));
+                return Ok(Applied::Closed);
             }
             let after = matches::find(conn, m.id)?.ok_or(IntroError::MatchNotFound(m.id))?;
             let both = after.seeker_response == Some(IntroductionAnswer::Accepted)
                 && after.buddy_response == Some(IntroductionAnswer::Accepted);
             if both && answers::activate(conn, m.id, now)? {
-                let programme = invitation.programme.clone();
-                for (me, other) in [
-                    (&invitation.me, &invitation.other),
-                    (&invitation.other, &invitation.me),
-                ] {
+                for (me, other) in [(a.me, a.other), (a.other, a.me)] {
                     let lang = language_of(me);
+                    let programme = programmes::by_id(conn, m.programme_id)?
+                        .map(|p| p.name_in(lang).to_owned())
+                        .unwrap_or_else(|| a.programme.to_owned());
                     let mut content = contact_email(lang, me, other, &programme);
                     content.me_link = Some(my_data_link(conn, me.id, settings, now)?);
-                    emails::send(conn, &me.email, lang, &content, now)?;
+                    emails::send(conn, me.email.as_deref(), lang, &content, now)?;
                 }
-                record(conn, m, "match.accepted_by_both", invitation.side, now)?;
-                let mut inv = invitation;
-                inv.the_match = after;
-                return Ok(RespondOutcome::BothAccepted(inv));
+                record(conn, m, "match.accepted_by_both", a, now)?;
+                return Ok(Applied::Accepted { both: true, after });
             }
-            record(conn, m, "match.accepted", invitation.side, now)?;
-            let mut inv = invitation;
-            inv.the_match = after;
-            Ok(RespondOutcome::AcceptedWaiting(inv))
+            record(conn, m, "match.accepted", a, now)?;
+            Ok(Applied::Accepted { both: false, after })
         }
         Answer::Decline { reason } => {
             let reason: Option<String> = reason
@@ -252,7 +311,7 @@ fn respond_in(
                 .filter(|r| !r.is_empty())
                 .map(|r| r.chars().take(MAX_REASON_CHARS).collect());
             if !answers::decline(conn, m.id, side, reason.as_deref(), now)? {
-                return Ok(RespondOutcome::NotUsable(LinkState::Closed(lang)));
+                return Ok(Applied::Closed);
             }
             matches::add_rule(
                 conn,
@@ -260,23 +319,21 @@ fn respond_in(
                 m.seeker_id,
                 m.buddy_id,
                 RuleKind::Forbidden,
-                &format!("declined by the {}", invitation.side.code()),
-                None,
+                &format!("declined by the {}", side.code()),
+                a.by,
                 now,
             )?;
-            let other = &invitation.other;
+            let other = a.other;
             let other_lang = language_of(other);
-            let mut content = declined_email(
-                other_lang,
-                other,
-                &invitation.me,
-                &invitation.programme,
-                invitation.side == Side::Buddy,
-            );
+            let programme = programmes::by_id(conn, m.programme_id)?
+                .map(|p| p.name_in(other_lang).to_owned())
+                .unwrap_or_else(|| a.programme.to_owned());
+            let mut content =
+                declined_email(other_lang, other, a.me, &programme, side == Side::Buddy);
             content.me_link = Some(my_data_link(conn, other.id, settings, now)?);
-            emails::send(conn, &other.email, other_lang, &content, now)?;
-            record(conn, m, "match.declined", invitation.side, now)?;
-            Ok(RespondOutcome::Declined(invitation))
+            emails::send(conn, other.email.as_deref(), other_lang, &content, now)?;
+            record(conn, m, "match.declined", a, now)?;
+            Ok(Applied::Declined)
         }
     }
 }
@@ -285,18 +342,18 @@ fn record(
     conn: &mut DbConnection,
     m: &Match,
     action: &str,
-    side: Side,
+    a: &Answering<'_>,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
     audit::record(
         conn,
         &AuditEntry {
-            coordinator_id: None,
+            coordinator_id: a.by,
             programme_id: Some(m.programme_id),
             action,
             subject_type: "match",
             subject_id: Some(m.id),
-            detail: side.code(),
+            detail: a.side.code(),
         },
         now,
     )

@@ -630,6 +630,6 @@ pub const BUDDY_LEARN: [(&str, f64); 3] = [("culture", 0.4), ("language", 0.25),
 /// Fictional phone number prefixes reserved for films and books, by local language.
 pub const FICTIONAL_PHONE: [(&str, &str); 3] = [
     ("de", "+49 30 23125 "),
-    ("en", "+44 7700 900"),
+    ("en", "+44 20 7946 0"),
     ("fr", "+33 1 99 00 1"),
 ];

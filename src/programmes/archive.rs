@@ -120,6 +120,7 @@ pub fn reopen(
         record(conn, by, Some(p.id), "programme.reopen", p.id, by.via, now)?;
         Ok(Programme {
             archived_at: None,
+            phone_region: None,
             ..p
         })
     })

@@ -71,14 +71,17 @@ fn store(
     {
         return Ok(Registered::TooMany { retry_at });
     }
+    let Some(address) = &p.email else {
+        return store_reached_by_phone(conn, programme, p, now);
+    };
     let public_url = settings.public_url();
     let link = |token: &str| format!("{public_url}/confirm/{token}");
     let lang = p.message_language;
-    if let Some(existing) = participants::find_by_email(conn, programme.id, &p.email)? {
+    if let Some(existing) = participants::find_by_email(conn, programme.id, address)? {
         if programmes::intake_now(conn, programme.id)?.closed {
             return Ok(Registered::Closed);
         }
-        if !guard::may_mail(conn, &p.email, now)? {
+        if !guard::may_mail(conn, address, now)? {
             return Ok(Registered::Taken);
         }
         let pending = existing.status == ParticipantStatus::Pending;
@@ -90,7 +93,7 @@ fn store(
             (None, Some(existing.first_name.as_str()))
         };
         let email = already_signed_up_email(lang, name, programme.name_in(lang), url.as_deref());
-        emails::enqueue(conn, &existing.email, lang, email, now)?;
+        emails::enqueue(conn, address.as_str(), lang, email, now)?;
         return Ok(Registered::Taken);
     }
     // The area and the programme being open were checked as the request found them; an admin
@@ -100,10 +103,33 @@ fn store(
         Admitted::Closed => return Ok(Registered::Closed),
         Admitted::AreaGone => return Ok(Registered::AreaGone),
     };
-    if guard::may_mail(conn, &p.email, now)? {
+    if guard::may_mail(conn, address, now)? {
         let token = confirmation::issue(conn, id, now)?;
         let email = confirmation_email(lang, programme.name_in(lang), &link(&token));
-        emails::enqueue(conn, p.email.as_str(), lang, email, now)?;
+        emails::enqueue(conn, address.as_str(), lang, email, now)?;
     }
     Ok(Registered::Taken)
+}
+
+/// A sign-up with a phone number and no email: stored as pending, for the coordinator to confirm
+/// by phone (the list of people to call shows it). A number already signed up in the programme
+/// is not stored twice; the browser sees the same page either way.
+fn store_reached_by_phone(
+    conn: &mut DbConnection,
+    programme: &Programme,
+    p: &NewParticipant,
+    now: NaiveDateTime,
+) -> Result<Registered, DbError> {
+    if let Some(phone) = &p.phone {
+        if participants::find_by_phone(conn, programme.id, phone)?.is_some() {
+            return Ok(Registered::Taken);
+        }
+    }
+    Ok(
+        match participants::admit(conn, programme.id, p, ParticipantStatus::Pending, now)? {
+            Admitted::Stored(_) => Registered::Taken,
+            Admitted::Closed => Registered::Closed,
+            Admitted::AreaGone => Registered::AreaGone,
+        },
+    )
 }

@@ -128,7 +128,7 @@ async fn a_backup_taken_under_sign_up_load_restores_every_acknowledged_sign_up()
     let db =
         buddymatch::db::Db::connect(&format!("sqlite://{}", restored.display()), 1).expect("opens");
     let emails: HashSet<String> = participants::table
-        .select(participants::email)
+        .select(participants::email.assume_not_null())
         .load(&mut *db.get().expect("connection"))
         .expect("participants")
         .into_iter()

@@ -80,7 +80,7 @@ async fn session_csrf(app: &TestApp) -> String {
     csrf_of(&app.get("/coordinator").await.text().await.expect("body"))
 }
 
-fn valid_person(email: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn valid_person(email: &str) -> Vec<(&'static str, String)> {
     [
         ("first_name", "Amal"),
         ("last_name", "Khaled"),

@@ -25,7 +25,7 @@ fn emails(app: &TestApp) -> Vec<String> {
     let mut conn = app.db().get().expect("connection");
     participants::table
         .order(participants::email.asc())
-        .select(participants::email)
+        .select(participants::email.assume_not_null())
         .load(&mut *conn)
         .expect("participants")
 }

@@ -12,9 +12,9 @@ use diesel::prelude::*;
 use crate::helpers::TestApp;
 
 pub const SEEKER_EMAIL: &str = "amal.private@example.org";
-pub const SEEKER_PHONE: &str = "+49 151 1111111";
+pub const SEEKER_PHONE: &str = "+49 1511 1111111";
 pub const BUDDY_EMAIL: &str = "jonas.private@example.org";
-pub const BUDDY_PHONE: &str = "+49 151 2222222";
+pub const BUDDY_PHONE: &str = "+49 1512 2222222";
 
 /// The reasons JSON stored with the test proposal.
 pub const REASONS: &str = r#"[{"kind":"shared_language","languages":["de"]},{"kind":"shared_interests","interests":["chess"]},{"kind":"common_slots","slots":["mon_evening"]}]"#;

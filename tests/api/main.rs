@@ -42,6 +42,7 @@ mod programme_archive;
 mod programme_names;
 mod programmes_admin;
 mod programmes_api;
+mod reach_by_phone;
 mod retention;
 mod review;
 mod review_api;

@@ -37,7 +37,7 @@ fn correction(first_name: &str, email: &str) -> Vec<(&'static str, String)> {
         ("first_name", first_name.to_owned()),
         ("last_name", "Haddad".into()),
         ("email", email.to_owned()),
-        ("phone", "+49 151 9999999".into()),
+        ("phone", "+49 151 99999999".into()),
         ("message_language", "en".into()),
         ("max_travel_km", "12".into()),
         ("availability", "tue_morning".into()),
@@ -122,8 +122,8 @@ async fn view_correct_and_export_own_data_only() {
         .expect("q")
         .expect("p");
     assert_eq!(stored.first_name, "Amala");
-    assert_eq!(stored.email, "amala@example.org");
-    assert_eq!(stored.phone.as_deref(), Some("+49 151 9999999"));
+    assert_eq!(stored.email.as_deref(), Some("amala@example.org"));
+    assert_eq!(stored.phone.as_deref(), Some("+4915199999999"), "stored in E.164");
     assert_eq!(stored.max_travel_km, 12);
     assert_eq!(stored.message_language, "en");
     assert!(stored.languages.contains("\"de\""), "untouched fields kept");

@@ -82,7 +82,7 @@ pub(crate) fn participant_rows(
         .order(participants::id.asc())
         .select((
             participants::id,
-            participants::email,
+            participants::email.assume_not_null(),
             participants::status,
             participants::confirmed_at,
         ))

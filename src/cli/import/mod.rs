@@ -176,12 +176,15 @@ pub fn import_file(db: &Db, slug: &str, create: bool, path: &Path) -> Result<usi
     let now = chrono::Utc::now().naive_utc();
     db.write(|conn| {
         let mut taken = Vec::new();
-        for (row, p) in &rows {
-            if store::find_by_email(conn, programme.id, &p.email)?.is_some() {
+        for (row, email) in rows
+            .iter()
+            .filter_map(|(row, p)| Some((row, p.email.as_ref()?)))
+        {
+            if store::find_by_email(conn, programme.id, email)?.is_some() {
                 taken.push(RowError {
                     row: *row,
                     field: "email".into(),
-                    message: format!("{} is already in programme {slug}", p.email),
+                    message: format!("{email} is already in programme {slug}"),
                 });
             }
         }
@@ -324,17 +327,19 @@ pub fn parse_csv(
         });
         match NewParticipant::parse(input, programme) {
             Ok(p) => {
-                if row_errors.is_empty() {
-                    match first_row_of.get(p.email.as_str()) {
+                if let (true, Some(email)) = (row_errors.is_empty(), &p.email) {
+                    match first_row_of.get(email.as_str()) {
                         Some(first) => row_errors.push(RowError {
                             row,
                             field: "email".into(),
-                            message: format!("{} is already on row {first}", p.email),
+                            message: format!("{email} is already on row {first}"),
                         }),
                         None => {
-                            first_row_of.insert(p.email.as_str().to_owned(), row);
+                            first_row_of.insert(email.as_str().to_owned(), row);
                         }
                     }
+                }
+                {
                     if row_errors.is_empty() {
                         out.push((row, p));
                     }

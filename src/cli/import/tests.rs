@@ -17,6 +17,7 @@ fn programme() -> Programme {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        phone_region: None,
         translations: crate::domain::programme::Translations::default(),
         weights_json: "{}".into(),
     }

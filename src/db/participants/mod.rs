@@ -8,8 +8,8 @@ mod rows;
 mod write;
 
 pub use read::{
-    by_ids, confirmed_of_programme, find, find_by_email, household, households, outlines_in_run,
-    PersonOutline,
+    by_ids, confirmed_of_programme, find, find_by_email, find_by_phone, household, households,
+    outlines_in_run, PersonOutline,
 };
 pub(super) use rows::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
 pub use write::{
@@ -43,9 +43,9 @@ pub struct Participant {
     pub first_name: String,
     /// Last name.
     pub last_name: String,
-    /// Email (lower case).
-    pub email: String,
-    /// Phone.
+    /// Email (lower case); `None` for someone reached by phone or in person.
+    pub email: Option<String>,
+    /// Phone (E.164 for numbers stored since it was checked; as typed before).
     pub phone: Option<String>,
     /// Message language code.
     pub message_language: String,
@@ -134,7 +134,7 @@ impl Participant {
         Ok(ProfileInput {
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
-            email: self.email.clone(),
+            email: self.email.clone().unwrap_or_default(),
             phone: self.phone.clone(),
             message_language: self.message_language.clone(),
             role: self.role.clone(),

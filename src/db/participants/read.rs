@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::Participant;
 use crate::db::schema::{household_members, participants};
 use crate::db::{DbConnection, DbError};
-use crate::domain::{Email, HouseholdMemberInput, ParticipantStatus};
+use crate::domain::{Email, HouseholdMemberInput, ParticipantStatus, Phone};
 
 /// The participant with this id.
 ///
@@ -117,6 +117,24 @@ pub fn find_by_email(
     Ok(participants::table
         .filter(participants::programme_id.eq(programme_id))
         .filter(participants::email.eq(email.as_str()))
+        .select(Participant::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The first participant with this phone number (E.164) in this programme.
+///
+/// # Errors
+/// A failed query.
+pub fn find_by_phone(
+    conn: &mut DbConnection,
+    programme_id: i32,
+    phone: &Phone,
+) -> Result<Option<Participant>, DbError> {
+    Ok(participants::table
+        .filter(participants::programme_id.eq(programme_id))
+        .filter(participants::phone.eq(phone.as_str()))
+        .order(participants::id.asc())
         .select(Participant::as_select())
         .first(conn)
         .optional()?)

@@ -18,7 +18,7 @@ use crate::domain::NewParticipant;
 pub(in crate::db) struct ProfileColumns {
     first_name: String,
     last_name: String,
-    email: String,
+    email: Option<String>,
     phone: Option<String>,
     message_language: String,
     role: String,
@@ -58,8 +58,8 @@ impl ProfileColumns {
         Ok(Self {
             first_name: p.first_name.clone(),
             last_name: p.last_name.clone(),
-            email: p.email.as_str().to_owned(),
-            phone: p.phone.clone(),
+            email: p.email.as_ref().map(|e| e.as_str().to_owned()),
+            phone: p.phone.as_ref().map(|n| n.as_str().to_owned()),
             message_language: p.message_language.code().to_owned(),
             role: p.role.code().to_owned(),
             volunteer: p.volunteer,

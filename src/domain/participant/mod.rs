@@ -7,8 +7,18 @@ use serde::{Deserialize, Serialize};
 use super::form_choice::{FormChoice, INVALID_CHOICE};
 use super::{
     availability, interests, Availability, Email, IntegrationDomain, LanguageCode, LanguageLevel,
-    Programme, SpokenLanguage, UiLanguage, ValidationErrors,
+    Phone, Programme, SpokenLanguage, UiLanguage, ValidationErrors,
 };
+
+/// How a person can be reached: the rule for who may sign up without an email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Signing up themselves: an email or a phone number, so that someone can reach them.
+    EmailOrPhone,
+    /// Recorded by a coordinator (a paper form, a visit): neither is needed, the coordinator
+    /// keeps in touch in person.
+    Coordinator,
+}
 
 /// Current status in the programme: a status, not an identity; changes are kept in history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -84,9 +94,9 @@ pub struct ProfileInput {
     pub first_name: String,
     /// Last name.
     pub last_name: String,
-    /// Email address.
+    /// Email address; empty for someone reached by phone (or, added by a coordinator, by neither).
     pub email: String,
-    /// Phone number.
+    /// Phone number as typed; stored in E.164.
     pub phone: Option<String>,
     /// Language for messages: en, de, fr, ar, fa, uk.
     pub message_language: String,
@@ -156,10 +166,10 @@ pub struct NewParticipant {
     pub first_name: String,
     /// Last name.
     pub last_name: String,
-    /// Email.
-    pub email: Email,
-    /// Phone.
-    pub phone: Option<String>,
+    /// Email; `None` for someone the coordinator reaches by phone or in person.
+    pub email: Option<Email>,
+    /// Phone, E.164.
+    pub phone: Option<Phone>,
     /// Message language.
     pub message_language: UiLanguage,
     /// Current role.
@@ -260,20 +270,30 @@ fn optional_number(
     value
 }
 
-fn phone(raw: &str) -> Result<Option<String>, &'static str> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    let allowed = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c));
-    if allowed && (6..=20).contains(&digits) && s.len() <= 32 {
-        Ok(Some(s.to_owned()))
+/// The email and the phone: each checked when given; with `Reach::EmailOrPhone` one of them is
+/// needed (the error sits on the email, which the form shows first).
+fn contact(
+    e: &mut ValidationErrors,
+    input: &ProfileInput,
+    programme: &Programme,
+    reach: Reach,
+) -> (Option<Email>, Option<Phone>) {
+    let raw_phone = input.phone.as_deref().unwrap_or_default();
+    let region = programme.phone_region;
+    let phone = if raw_phone.trim().is_empty() {
+        None
     } else {
-        Err("invalid_phone")
-    }
+        e.check("phone", Phone::parse(raw_phone, region))
+    };
+    let email = if input.email.trim().is_empty() {
+        if reach == Reach::EmailOrPhone && raw_phone.trim().is_empty() {
+            e.add("email", "email_or_phone_required");
+        }
+        None
+    } else {
+        e.check("email", Email::parse(&input.email))
+    };
+    (email, phone)
 }
 
 fn domains(errors: &mut ValidationErrors, field: &str, raw: &[String]) -> Vec<IntegrationDomain> {
@@ -289,19 +309,29 @@ fn domains(errors: &mut ValidationErrors, field: &str, raw: &[String]) -> Vec<In
 }
 
 impl NewParticipant {
-    /// Validates a raw profile for `programme`, reporting every problem at once.
+    /// Validates a profile a person gives themselves (an email or a phone number needed).
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] listing each invalid field with a stable code.
+    pub fn parse(input: ProfileInput, programme: &Programme) -> Result<Self, ValidationErrors> {
+        Self::parse_with(input, programme, Reach::EmailOrPhone)
+    }
+
+    /// Validates a raw profile for `programme`, reporting every problem at once; `reach` says
+    /// whether a way to contact the person is needed.
     ///
     /// # Errors
     /// [`ValidationErrors`] listing each invalid field with a stable code.
     #[allow(clippy::too_many_lines)] // one straight list of fields reads better than helpers per group
-    pub fn parse(input: ProfileInput, programme: &Programme) -> Result<Self, ValidationErrors> {
+    pub fn parse_with(
+        input: ProfileInput,
+        programme: &Programme,
+        reach: Reach,
+    ) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::default();
         let first_name = text(&mut e, "first_name", &input.first_name, true, MAX_NAME);
         let last_name = text(&mut e, "last_name", &input.last_name, false, MAX_NAME);
-        let email = e.check("email", Email::parse(&input.email));
-        let phone = e
-            .check("phone", phone(input.phone.as_deref().unwrap_or_default()))
-            .flatten();
+        let (email, phone) = contact(&mut e, &input, programme, reach);
         let message_language = if input.message_language.trim().is_empty() {
             Some(UiLanguage::En)
         } else {
@@ -450,8 +480,8 @@ impl NewParticipant {
             e.add("consent", "consent_required");
         }
 
-        match (email, message_language, role) {
-            (Some(email), Some(message_language), Some(role)) if e.is_empty() => Ok(Self {
+        match (message_language, role) {
+            (Some(message_language), Some(role)) if e.is_empty() => Ok(Self {
                 first_name,
                 last_name,
                 email,
@@ -491,8 +521,12 @@ impl NewParticipant {
         ProfileInput {
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
-            email: self.email.as_str().to_owned(),
-            phone: self.phone.clone(),
+            email: self
+                .email
+                .as_ref()
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+            phone: self.phone.as_ref().map(|p| p.as_str().to_owned()),
             message_language: self.message_language.code().to_owned(),
             role: self.role.code().to_owned(),
             volunteer: self.volunteer,

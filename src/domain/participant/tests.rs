@@ -1,7 +1,7 @@
 //! Unit tests of reading a participant's profile at the edge (and the programme they share).
 
 use super::*;
-use crate::domain::Area;
+use crate::domain::{Area, PhoneRegion};
 
 pub(crate) fn programme() -> Programme {
     Programme {
@@ -21,6 +21,7 @@ pub(crate) fn programme() -> Programme {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        phone_region: None,
         translations: crate::domain::programme::Translations::default(),
         weights_json: "{}".into(),
     }
@@ -58,7 +59,10 @@ pub(crate) fn valid_input() -> ProfileInput {
 #[test]
 fn valid_profile_parses_and_normalises() {
     let p = NewParticipant::parse(valid_input(), &programme()).expect("valid");
-    assert_eq!(p.email.as_str(), "amal@example.org");
+    assert_eq!(
+        p.email.as_ref().map(Email::as_str),
+        Some("amal@example.org")
+    );
     assert_eq!(p.languages.len(), 2);
     assert_eq!(p.interests, vec!["allotment", "cooking"]);
     assert_eq!(p.max_travel_km, 5);
@@ -154,4 +158,39 @@ proptest::proptest! {
         input.max_travel_km = km;
         let _ = NewParticipant::parse(input, &programme());
     }
+}
+
+#[test]
+fn a_person_signing_up_gives_an_email_or_a_phone() {
+    let mut p = programme();
+    let mut input = valid_input();
+    input.email = String::new();
+    input.phone = None;
+    let errors = NewParticipant::parse(input.clone(), &p).expect_err("no way to reach them");
+    assert_eq!(errors.code_for("email"), Some("email_or_phone_required"));
+
+    // A coordinator recording a paper form needs neither.
+    let paper = NewParticipant::parse_with(input.clone(), &p, Reach::Coordinator).expect("paper");
+    assert_eq!((paper.email, paper.phone), (None, None));
+
+    // A phone alone will do, stored in E.164; a local number needs the programme's country.
+    input.phone = Some("0151 2345 6789".into());
+    let errors = NewParticipant::parse(input.clone(), &p).expect_err("no country");
+    assert_eq!(errors.code_for("phone"), Some("invalid_phone"));
+    p.phone_region = PhoneRegion::parse("DE").ok();
+    let by_phone = NewParticipant::parse(input.clone(), &p).expect("phone only");
+    assert_eq!(by_phone.email, None);
+    assert_eq!(
+        by_phone.phone.as_ref().map(Phone::as_str),
+        Some("+4915123456789")
+    );
+    assert_eq!(by_phone.to_input().phone.as_deref(), Some("+4915123456789"));
+    assert_eq!(by_phone.to_input().email, "");
+
+    // A number that cannot be dialled is refused even when an email is given.
+    input.email = "amal@example.org".into();
+    input.phone = Some("12".into());
+    let errors = NewParticipant::parse(input, &p).expect_err("bad phone");
+    assert_eq!(errors.code_for("phone"), Some("invalid_phone"));
+    assert_eq!(errors.code_for("email"), None);
 }

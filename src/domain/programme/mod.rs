@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::form_choice::FormChoice;
 use super::language::LanguageCode;
 use super::validation::ValidationErrors;
-use super::{interests, weights, UiLanguage};
+use super::{interests, weights, PhoneRegion, UiLanguage};
 
 mod translations;
 pub use translations::{ProgrammeName, Translations};
@@ -57,6 +57,8 @@ pub struct Programme {
     pub archived_at: Option<NaiveDateTime>,
     /// Its names in the interface languages.
     pub translations: Translations,
+    /// The country of its local phone numbers; without one, numbers need their `+` code.
+    pub phone_region: Option<PhoneRegion>,
 }
 
 impl Programme {

@@ -133,6 +133,7 @@ fn the_form_text_of_a_programme_parses_back_to_it() {
         unconfirmed_days: 14,
         retention_months: 24,
         archived_at: None,
+        phone_region: None,
         translations: crate::domain::programme::Translations::default(),
         weights_json: r#"{"age": 5}"#.into(),
     };

@@ -45,10 +45,13 @@ pub struct ProfileInputDto {
     /// Last name.
     #[schema(example = "K.")]
     pub last_name: String,
-    /// Email address (required; unique within a programme; stored in lower case).
+    /// Email address (unique within a programme; stored in lower case). Empty for someone
+    /// without email: coordinators keep in touch with them by phone or in person.
     #[schema(example = "amal@example.org")]
     pub email: String,
-    /// Phone number.
+    /// Phone number; stored in E.164. Without a `+` country code it is read as a number of the
+    /// programme's phone country.
+    #[schema(example = "+49 30 1234567")]
     pub phone: Option<String>,
     /// Language for messages: `en`, `de`, `fr`, `ar`, `fa`, `uk` (default `en`).
     #[schema(example = "ar")]

@@ -11,7 +11,7 @@ use crate::db::participants::{self, Admitted, Participant};
 use crate::db::people::{self, PeopleFilter};
 use crate::db::programmes::{self, Programme};
 use crate::db::{outbox, DbConnection, DbError};
-use crate::domain::{NewParticipant, ParticipantStatus, Role};
+use crate::domain::{NewParticipant, ParticipantStatus, Reach, Role};
 use crate::state::AppState;
 
 /// Default page size.
@@ -154,10 +154,16 @@ pub async fn create_participant(
         .db
         .run(move |db| -> Result<ParticipantDto, ApiError> {
             let programme = programme_for(&mut *db.get()?, &caller, &slug)?;
-            let new = NewParticipant::parse(parse_profile(body)?.into(), &programme)?;
+            let new = NewParticipant::parse_with(
+                parse_profile(body)?.into(),
+                &programme,
+                Reach::Coordinator,
+            )?;
             db.write(|conn| {
-                if participants::find_by_email(conn, programme.id, &new.email)?.is_some() {
-                    return Err(conflict(new.email.as_str()));
+                if let Some(email) = &new.email {
+                    if participants::find_by_email(conn, programme.id, email)?.is_some() {
+                        return Err(conflict(email.as_str()));
+                    }
                 }
                 let now = chrono::Utc::now().naive_utc();
                 let id = match participants::admit(
@@ -389,11 +395,17 @@ pub async fn update_participant(
         .db
         .run(move |db| -> Result<ParticipantDto, ApiError> {
             let (_, programme) = participant_for(&mut *db.get()?, &caller, id)?;
-            let new = NewParticipant::parse(parse_profile(body)?.into(), &programme)?;
+            let new = NewParticipant::parse_with(
+                parse_profile(body)?.into(),
+                &programme,
+                Reach::Coordinator,
+            )?;
             db.write(|conn| {
-                if let Some(other) = participants::find_by_email(conn, programme.id, &new.email)? {
-                    if other.id != id {
-                        return Err(conflict(new.email.as_str()));
+                if let Some(email) = &new.email {
+                    if let Some(other) = participants::find_by_email(conn, programme.id, email)? {
+                        if other.id != id {
+                            return Err(conflict(email.as_str()));
+                        }
                     }
                 }
                 let now = chrono::Utc::now().naive_utc();
@@ -452,7 +464,9 @@ pub async fn delete_participant(
             db.write(|conn| {
                 if participants::delete(conn, id)? {
                     // Their mail (links included) goes with them, as in their own erasure.
-                    outbox::forget_recipient(conn, &person.email)?;
+                    if let Some(email) = &person.email {
+                        outbox::forget_recipient(conn, email)?;
+                    }
                     audit(
                         conn,
                         &caller,

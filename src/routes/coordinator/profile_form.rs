@@ -155,8 +155,10 @@ pub fn sections(
     let about = vec![
         text("first_name", "field-first-name").required(),
         text("last_name", "field-last-name").required(),
+        // Empty for someone without email (a paper form): the people to contact list has them.
         with_error(
-            Field::input("email", "email", t("field-email"), values.get("email")).required(),
+            Field::input("email", "email", t("field-email"), values.get("email"))
+                .hint(t("coord-field-email-optional-hint")),
         ),
         with_error(Field::input(
             "tel",

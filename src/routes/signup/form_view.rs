@@ -404,12 +404,12 @@ pub(super) fn form_view(
 
     let mut first_name = b.text("first_name", "field-first-name", "text", "given-name");
     first_name.required = true;
+    // Either the email or the phone will do: neither is marked required, the hint says so.
     let mut email = b.text("email", "field-email", "email", "email");
-    email.required = true;
     email.maxlength = 254;
-    email.hint = Some(t("field-email-hint"));
+    email.hint = Some(t("field-email-or-phone-hint"));
     let mut phone = b.text("phone", "field-phone", "tel", "tel");
-    phone.maxlength = 32;
+    phone.maxlength = 40;
     phone.width = 10;
     let mut volunteer = b.checkbox("volunteer", "field-volunteer");
     volunteer.hint = Some(t("field-volunteer-hint"));

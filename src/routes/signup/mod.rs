@@ -141,15 +141,31 @@ pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
 /// The honeypot's name: a field hidden from people (see `signup.html`).
 const HONEYPOT: &str = "website";
 
+/// How the new person will hear from us, which the thank-you page explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HearFrom {
+    /// A confirmation email.
+    Email,
+    /// A coordinator's call (no email given).
+    Phone,
+}
+
 /// Where the browser goes after a sign-up was taken (or looked taken to a script).
-fn thanks_redirect(programme: &Programme, lang: crate::domain::UiLanguage) -> HttpResponse {
+fn thanks_redirect(
+    programme: &Programme,
+    lang: crate::domain::UiLanguage,
+    hear_from: HearFrom,
+) -> HttpResponse {
+    let mut query = vec![
+        ("programme", programme.slug.as_str()),
+        ("lang", lang.code()),
+    ];
+    if hear_from == HearFrom::Phone {
+        query.push(("by", "phone"));
+    }
     let location = format!(
         "/signup/thanks?{}",
-        serde_urlencoded::to_string([
-            ("programme", programme.slug.as_str()),
-            ("lang", lang.code())
-        ])
-        .unwrap_or_default()
+        serde_urlencoded::to_string(query).unwrap_or_default()
     );
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))
@@ -214,7 +230,7 @@ pub async fn submit(
     // Any value at all, also in a repeated field (`website=&website=x`).
     if values.all(HONEYPOT).next().is_some() {
         tracing::info!("sign-up with the honeypot filled in: not stored");
-        return thanks_redirect(&programme, lang);
+        return thanks_redirect(&programme, lang, HearFrom::Email);
     }
     let action = Action::from_values(&values);
     if action != Action::Whole {
@@ -323,6 +339,11 @@ pub async fn submit(
         }
     };
 
+    let hear_from = if participant.email.is_some() {
+        HearFrom::Email
+    } else {
+        HearFrom::Phone
+    };
     let client = client::client_key(&req, state.settings.trust_proxy_headers);
     let settings = state.settings.clone();
     let stored_programme = programme.clone();
@@ -333,7 +354,7 @@ pub async fn submit(
         })
         .await;
     match result {
-        Ok(Registered::Taken) => thanks_redirect(&programme, lang),
+        Ok(Registered::Taken) => thanks_redirect(&programme, lang, hear_from),
         Ok(Registered::TooMany { retry_at }) => {
             let seconds = (retry_at - now).num_seconds().max(1);
             let minutes = (seconds + 59) / 60;
@@ -427,10 +448,14 @@ pub async fn thanks(req: HttpRequest, state: web::Data<AppState>) -> HttpRespons
         StatusCode::OK,
         &MessagePage {
             page,
-            paragraphs: vec![
-                i18n::t(lang, "thanks-body"),
-                i18n::t(lang, "thanks-no-email"),
-            ],
+            paragraphs: if i18n::query_param(req.query_string(), "by").as_deref() == Some("phone") {
+                vec![i18n::t(lang, "thanks-body-phone")]
+            } else {
+                vec![
+                    i18n::t(lang, "thanks-body"),
+                    i18n::t(lang, "thanks-no-email"),
+                ]
+            },
             button_action: None,
             button_label: String::new(),
             link: None,

@@ -11,7 +11,7 @@ use super::super::{respond, see_other, At, FormPage, PageError, Signed, Values};
 use super::participant;
 use crate::db::participants::{self, Admitted, Updated};
 use crate::db::DbError;
-use crate::domain::{NewParticipant, ParticipantStatus, Programme, ValidationErrors};
+use crate::domain::{NewParticipant, ParticipantStatus, Programme, Reach, ValidationErrors};
 use crate::i18n;
 use crate::state::AppState;
 
@@ -84,7 +84,7 @@ pub(super) fn parse_profile(
     values: &Values,
 ) -> Result<NewParticipant, Box<HttpResponse>> {
     let mut read = profile_form::read(values);
-    match NewParticipant::parse(read.input.clone(), programme) {
+    match NewParticipant::parse_with(read.input.clone(), programme, Reach::Coordinator) {
         Ok(p) if read.errors.is_empty() => Ok(p),
         parsed => {
             if let Err(domain) = parsed {
@@ -192,8 +192,10 @@ pub(super) async fn create(
         .db
         .run(move |db| {
             db.write(|c| -> Result<Added, DbError> {
-                if participants::find_by_email(c, programme_id, &new.email)?.is_some() {
-                    return Ok(Added::EmailTaken);
+                if let Some(email) = &new.email {
+                    if participants::find_by_email(c, programme_id, email)?.is_some() {
+                        return Ok(Added::EmailTaken);
+                    }
                 }
                 let now = Utc::now().naive_utc();
                 let id = match participants::admit(
@@ -324,10 +326,12 @@ pub(super) async fn update(
         .run(move |db| {
             // None: the email belongs to someone else.
             db.write(|c| -> Result<Option<Updated>, DbError> {
-                if participants::find_by_email(c, programme_id, &new.email)?
-                    .is_some_and(|o| o.id != id)
-                {
-                    return Ok(None);
+                if let Some(email) = &new.email {
+                    if participants::find_by_email(c, programme_id, email)?
+                        .is_some_and(|o| o.id != id)
+                    {
+                        return Ok(None);
+                    }
                 }
                 let updated = participants::update(c, id, &new, Utc::now().naive_utc())?;
                 if updated != Updated::Stored {

@@ -15,7 +15,7 @@ use crate::coordinator::readiness::{self};
 use crate::db::matches;
 use crate::db::participants::{self};
 use crate::db::people::{self as store, ConsentRecord};
-use crate::domain::{HouseholdMemberInput, MatchStatus, Programme, UiLanguage};
+use crate::domain::{HouseholdMemberInput, MatchStatus, Phone, Programme, UiLanguage};
 use crate::i18n;
 use crate::routes::pages::PageCtx;
 use crate::routes::profile_form::{joined, ProfileText};
@@ -129,11 +129,14 @@ pub(super) async fn view(
         },
         Line {
             label: t("field-email"),
-            value: p.email.clone(),
+            value: p.email.clone().unwrap_or_else(|| "–".to_owned()),
         },
         Line {
             label: t("coord-field-phone"),
-            value: p.phone.clone().unwrap_or_else(|| "–".to_owned()),
+            value: p
+                .phone
+                .as_deref()
+                .map_or_else(|| "–".to_owned(), |n| Phone::from_stored(n).readable()),
         },
         Line {
             label: t("coord-label-message-language"),
