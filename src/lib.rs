@@ -17,6 +17,7 @@ pub mod matching_runs;
 pub mod outcomes;
 pub mod population;
 pub mod programmes;
+pub mod reach_by_phone;
 pub mod routes;
 pub mod settings;
 pub mod signup;

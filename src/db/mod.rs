@@ -22,6 +22,7 @@ pub mod participants;
 pub mod people;
 pub mod programme_archive;
 pub mod programmes;
+pub mod reach;
 pub mod readiness;
 pub mod retention;
 pub mod runs;

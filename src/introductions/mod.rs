@@ -10,6 +10,7 @@
 //! Every change and its emails are written in one transaction (the outbox), so a rolled-back
 //! decision sends nothing and a committed one always sends.
 
+pub mod by_coordinator;
 pub mod emails;
 pub mod my_data;
 pub mod reasons;

@@ -123,7 +123,11 @@ async fn view_correct_and_export_own_data_only() {
         .expect("p");
     assert_eq!(stored.first_name, "Amala");
     assert_eq!(stored.email.as_deref(), Some("amala@example.org"));
-    assert_eq!(stored.phone.as_deref(), Some("+4915199999999"), "stored in E.164");
+    assert_eq!(
+        stored.phone.as_deref(),
+        Some("+4915199999999"),
+        "stored in E.164"
+    );
     assert_eq!(stored.max_travel_km, 12);
     assert_eq!(stored.message_language, "en");
     assert!(stored.languages.contains("\"de\""), "untouched fields kept");

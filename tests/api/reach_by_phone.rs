@@ -105,3 +105,140 @@ async fn a_coordinator_adds_someone_from_a_paper_form_with_neither_email_nor_pho
     assert!(person.contains("Amal"), "the person page shows them");
     assert_eq!(contacts(&app).len(), 2);
 }
+
+fn forget_email(app: &TestApp, id: i32) {
+    let mut conn = app.db().get().expect("connection");
+    diesel::update(participants::table.find(id))
+        .set(participants::email.eq(None::<String>))
+        .execute(&mut *conn)
+        .expect("email removed");
+}
+
+async fn to_contact(app: &TestApp) -> String {
+    let r = app.get("/coordinator/programmes/demo/to-contact?lang=en").await;
+    assert_eq!(r.status(), 200);
+    r.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn a_phone_sign_up_is_confirmed_by_the_coordinator_from_the_list() {
+    let app = spawn_app().await;
+    let form = with(&valid_form("", "ar"), "phone", "+49 1511 1111111");
+    assert_eq!(
+        post_form(&app, "programme=demo&lang=ar", &form)
+            .await
+            .status(),
+        303
+    );
+    let csrf = demo_login(&app).await;
+    let list = to_contact(&app).await;
+    assert!(list.contains("Amal Khaled"), "the sign-up is listed");
+    assert!(list.contains("href=\"tel:+4915111111111\""), "a tel: link");
+    assert!(list.contains("+49 1511 1111111"), "read in groups");
+    let action = list
+        .split("action=\"")
+        .map(|s| s.split('"').next().unwrap_or_default())
+        .find(|a| a.ends_with("/confirm-by-phone"))
+        .expect("a confirm button")
+        .to_owned();
+
+    // Without the CSRF token nothing changes.
+    assert_eq!(post(&app, &action, &[]).await.status(), 403);
+    assert_eq!(contacts(&app)[0].2, "pending");
+
+    let r = post(&app, &action, &[("csrf", csrf.clone())]).await;
+    assert_eq!(r.status(), 303);
+    assert!(location(&r).ends_with("to-contact?done=saved"));
+    assert_eq!(contacts(&app)[0].2, "confirmed");
+    let list = to_contact(&app).await;
+    assert!(
+        list.contains("Nobody to contact right now."),
+        "done: off the list: {list}"
+    );
+
+    // A second press changes nothing and says so.
+    let r = post(&app, &action, &[("csrf", csrf)]).await;
+    assert!(location(&r).ends_with("to-contact?done=unchanged"));
+    let audit: Vec<String> = {
+        use buddymatch::db::schema::audit_log;
+        let mut conn = app.db().get().expect("connection");
+        audit_log::table
+            .select(audit_log::action)
+            .load(&mut *conn)
+            .expect("audit")
+    };
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| *a == "participant.confirm_by_phone")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn someone_without_email_is_introduced_by_phone_and_given_the_details_when_both_say_yes() {
+    use crate::introductions_support::{
+        approve, link_path, mails_to, now, setup_pair, BUDDY_EMAIL, BUDDY_PHONE,
+    };
+    let app = spawn_app().await;
+    let pair = setup_pair(&app).await;
+    forget_email(&app, pair.seeker_id);
+    approve(&app, pair.match_id, now()).await;
+    assert_eq!(mails(&app).len(), 1, "only the buddy has an email");
+
+    let csrf = demo_login(&app).await;
+    let list = to_contact(&app).await;
+    let card = list
+        .split("<li class=\"card\"")
+        .find(|c| c.contains(&format!("id=\"introduce-{}-seeker\"", pair.match_id)))
+        .expect("an introduction to make");
+    assert!(card.contains("Introduce Jonas"), "{card}");
+    assert!(
+        card.contains("Both enjoy Chess."),
+        "the reasons: {card}"
+    );
+    for secret in ["Becker", BUDDY_EMAIL, BUDDY_PHONE] {
+        assert!(
+            !list.contains(secret),
+            "{secret} shown before both accepted"
+        );
+    }
+
+    // The coordinator records the seeker's yes; the buddy answers by their link.
+    let answer = format!("/coordinator/matches/{}/answer", pair.match_id);
+    let bad = [
+        ("csrf", csrf.clone()),
+        ("side", "seeker".into()),
+        ("answer", "maybe".into()),
+    ];
+    assert_eq!(post(&app, &answer, &bad).await.status(), 400);
+    let yes = [
+        ("csrf", csrf.clone()),
+        ("side", "seeker".into()),
+        ("answer", "accept".into()),
+    ];
+    let r = post(&app, &answer, &yes).await;
+    assert!(location(&r).ends_with("done=saved"));
+    let buddy_link = link_path(&mails_to(&app, BUDDY_EMAIL)[0].text, "respond");
+    let r = app
+        .client
+        .post(format!("{}{buddy_link}/accept", app.address))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(r.status(), 200);
+
+    // Both said yes: the buddy has the seeker's details by email, the list gives the
+    // coordinator the buddy's details to pass on by phone.
+    let to_buddy = mails_to(&app, BUDDY_EMAIL);
+    assert_eq!(to_buddy.len(), 2);
+    assert!(to_buddy[1].text.contains("Haddad"));
+    let list = to_contact(&app).await;
+    assert!(list.contains("Both said yes: give them Jonas"), "{list}");
+    assert!(list.contains(BUDDY_EMAIL) && list.contains(BUDDY_PHONE));
+
+    // Recording the same answer again changes nothing.
+    let r = post(&app, &answer, &yes).await;
+    assert!(location(&r).ends_with("done=unchanged"));
+}

@@ -61,6 +61,11 @@ const buddy = {
   slots: ['wed_evening', 'sat_morning', 'sun_afternoon'],
   share: ['language', 'work'], learn: ['culture'],
 };
+// No email, a phone number only: the coordinator calls to confirm (the "to contact" list).
+const byPhone = {
+  ...seeker, first: 'Fatima-Zahra', last: `Abdelrahman-Mohammed${tag}`, email: '', phone: '+49 1512 3456789',
+  messageLanguage: 'ar',
+};
 const coordinator = { email: `coordinator.with.a.long.address.${tag}@example.com`, password: 'e2e-coordinator-password' };
 
 /** Presses a button with the keyboard (a page that scrolls sideways can put another element
@@ -218,6 +223,10 @@ test('every page fits a 390 px phone and passes axe-core, in English and Arabic'
       await pressConfirm(page);
       await check(page, 'confirmed', lang);
     }
+    await ar.goto(`${base}/signup?programme=demo&lang=ar`);
+    await fillSignUp(ar, byPhone);
+    assert.match(ar.url(), /by=phone/, 'the thank-you page for a sign-up without email');
+    await check(ar, 'thanks (by phone)', 'ar');
     await visit(en, 'my data: ask for a link', `${base}/me`);
     step('both signed up and confirmed');
 
@@ -333,6 +342,7 @@ test('every page fits a 390 px phone and passes axe-core, in English and Arabic'
       ['review (later run)', `/coordinator/runs/${laterRun}`],
       ['compare runs', `/coordinator/runs/${laterRun}/compare?with=${reviewRun}`],
       ['connections', '/coordinator/programmes/demo/connections'],
+      ['to contact by phone', '/coordinator/programmes/demo/to-contact'],
       ['match', `/coordinator/matches/${matchId}`],
       ['outcomes', '/coordinator/programmes/demo/outcomes'],
       ['outcomes, all programmes', '/coordinator/outcomes'],

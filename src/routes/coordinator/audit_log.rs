@@ -23,7 +23,7 @@ use crate::state::AppState;
 const PER_PAGE: i64 = 100;
 
 /// Every action the service records (messages `audit-action-<action, `.`/`_` as `-`>`).
-pub const ACTIONS: [&str; 45] = [
+pub const ACTIONS: [&str; 46] = [
     "checkin.answered",
     "checkin.exit_answered",
     "checkin.recorded",
@@ -49,6 +49,7 @@ pub const ACTIONS: [&str; 45] = [
     "match.view",
     "pair.pin",
     "pair.unpin",
+    "participant.confirm_by_phone",
     "participant.create",
     "participant.delete",
     "participant.erase",

@@ -19,6 +19,7 @@ mod profile_form;
 mod programme_archive;
 mod programmes_admin;
 pub mod review;
+mod to_contact;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -53,6 +54,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     programmes_admin::configure(cfg);
     programme_archive::configure(cfg);
     review::configure(cfg);
+    cfg.service(to_contact::list)
+        .service(to_contact::confirm_by_phone)
+        .service(to_contact::answer);
 }
 
 /// What went wrong on a coordinator page.

@@ -44,7 +44,7 @@ export async function measureStep(page) {
  * Fills the public sign-up form of the demo programme (already open in `page`, in any language)
  * step by step like a person would and sends it; resolves on the thank-you page with what each
  * step showed (`measureStep`).
- * `p`: { first, last, email, role, volunteer, birthYear, gender, languages, interests, slots,
+ * `p`: { first, last, email (may be empty with a phone), phone, role, volunteer, birthYear, gender, languages, interests, slots,
  * share, learn }. `onLanguages(page)`, if given, runs on the languages step once it is filled,
  * before "Next"; `onStep(page, n)` runs as each step n (1..4) is shown.
  */
@@ -63,6 +63,7 @@ export async function fillSignUp(page, p, { onLanguages, onStep } = {}) {
   await page.fill('#first_name', p.first);
   await page.fill('#last_name', p.last);
   await page.fill('#email', p.email);
+  if (p.phone) await page.fill('#phone', p.phone);
   await page.selectOption('#message_language', p.messageLanguage || 'en');
   await page.fill('#birth_year', p.birthYear);
   await page.selectOption('#gender', p.gender);
