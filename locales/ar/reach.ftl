@@ -26,3 +26,5 @@ reach-checkin-link = سجّل الإجابات في صفحة الثنائي
 reach-done = تم الحفظ.
 reach-not-waiting = لم يتغير شيء: تمت الإجابة أو الإغلاق في الأثناء.
 audit-action-participant-confirm-by-phone = أكّد تسجيلًا بالهاتف
+prog-field-phone-region = بلد أرقام الهاتف المحلية
+prog-phone-region-hint = حرفان، مثل DE. الرقم المكتوب دون + ورمز البلد يُقرأ كرقم من هذا البلد. اتركه فارغًا لتطلب من الجميع رمز البلد مع +.

@@ -26,3 +26,5 @@ reach-checkin-link = Die Antworten auf der Seite des Paars eintragen
 reach-done = Gespeichert.
 reach-not-waiting = Nichts geändert: Das wurde inzwischen beantwortet oder abgeschlossen.
 audit-action-participant-confirm-by-phone = Anmeldung telefonisch bestätigt
+prog-field-phone-region = Land der örtlichen Telefonnummern
+prog-phone-region-hint = Zwei Buchstaben, zum Beispiel DE. Eine Nummer ohne + und Ländervorwahl gilt als Nummer dieses Landes. Leer lassen, wenn alle die Ländervorwahl mit + angeben sollen.

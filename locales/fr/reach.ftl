@@ -26,3 +26,5 @@ reach-checkin-link = Noter les réponses sur la page du binôme
 reach-done = Enregistré.
 reach-not-waiting = Rien n’a changé : une réponse a été donnée ou le binôme a été clos entre-temps.
 audit-action-participant-confirm-by-phone = Inscription confirmée par téléphone
+prog-field-phone-region = Pays des numéros de téléphone locaux
+prog-phone-region-hint = Deux lettres, par exemple FR. Un numéro saisi sans + et indicatif est lu comme un numéro de ce pays. Laisser vide pour demander l’indicatif avec + à tout le monde.

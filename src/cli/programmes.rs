@@ -75,6 +75,10 @@ pub struct AddProgramme {
     /// distance, reciprocity, practice, age; 0 to 1000); repeat for several.
     #[arg(long = "weight", value_name = "COMPONENT=N")]
     pub weights: Vec<String>,
+    /// The country of local phone numbers, as two letters (e.g. DE): numbers typed without a
+    /// `+` country code are read as numbers of this country.
+    #[arg(long, default_value = "", value_name = "CC")]
+    pub phone_region: String,
 }
 
 /// Runs `programme ...`.
@@ -135,6 +139,7 @@ fn describe(args: &AddProgramme, e: &FieldError) -> String {
         ("response_days", _) => "--response-days".to_owned(),
         ("unconfirmed_days", _) => "--unconfirmed-days".to_owned(),
         ("retention_months", _) => "--retention-months".to_owned(),
+        ("phone_region", _) => "--phone-region".to_owned(),
         ("weights", _) => format!("--weight {}", e.field.trim_start_matches("weights.")),
         (other, _) => format!("--{other}"),
     };
@@ -204,6 +209,7 @@ fn add(settings: &Settings, db: &Db, args: &AddProgramme) -> anyhow::Result<()> 
         retention_months: args.retention_months.clone(),
         weights,
         translations: Vec::new(),
+        phone_region: args.phone_region.clone(),
     };
     let slug = errors.check("slug", ProgrammeSlug::parse(&args.slug));
     let parsed = ProgrammeSettings::parse(&input, &Weights::default())

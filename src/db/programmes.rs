@@ -271,6 +271,7 @@ pub fn create_with_settings(
             programmes::retention_months.eq(settings.retention_months()),
             programmes::weights.eq(&json.weights),
             programmes::translations.eq(&json.translations),
+            programmes::phone_region.eq(settings.phone_region().map(|r| r.code().to_owned())),
             programmes::created_at.eq(now),
         ))
         .execute(conn)
@@ -383,6 +384,7 @@ pub fn update_settings(
             programmes::retention_months.eq(settings.retention_months()),
             programmes::weights.eq(&json.weights),
             programmes::translations.eq(&json.translations),
+            programmes::phone_region.eq(settings.phone_region().map(|r| r.code().to_owned())),
         ))
         .execute(conn)?;
     by_id(conn, current.id)?.ok_or_else(|| {
@@ -504,6 +506,14 @@ pub fn ensure_demo(conn: &mut DbConnection, slug: &str) -> Result<Programme, DbE
         // Another instance created it at the same moment: use theirs.
         Err(e) if e.is_unique_violation() => by_slug(conn, slug)?
             .ok_or_else(|| DbError::Unexpected(anyhow::anyhow!("demo programme vanished"))),
-        other => other,
+        Ok(p) => {
+            // A German city: local numbers such as 0341 1234567 are German ones.
+            diesel::update(programmes::table.find(p.id))
+                .set(programmes::phone_region.eq("DE"))
+                .execute(conn)?;
+            by_id(conn, p.id)?
+                .ok_or_else(|| DbError::Unexpected(anyhow::anyhow!("demo programme vanished")))
+        }
+        Err(e) => Err(e),
     }
 }

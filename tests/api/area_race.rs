@@ -61,6 +61,7 @@ fn without_going() -> ProgrammeSettings {
         retention_months: "24".into(),
         weights: Vec::new(),
         translations: Vec::new(),
+        phone_region: String::new(),
     };
     ProgrammeSettings::parse(&input, &Weights::default()).expect("valid settings")
 }

@@ -198,3 +198,41 @@ async fn coordinators_may_not_create_or_change_programmes() {
     .await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn a_programme_names_the_country_of_its_local_phone_numbers() {
+    let app = spawn_app().await;
+    let admin = account_with_token(&app, "admin@example.org", CoordinatorRole::Admin, &[]).await;
+    let api = Api::new(&app, &admin);
+    let (status, body) = status_json(api.post("/api/v1/programmes", &lyon()).await).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["phone_region"], json!(null), "none unless set");
+
+    let (status, body) = status_json(
+        api.patch("/api/v1/programmes/lyon", &json!({"phone_region": "XX"}))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let (status, body) = status_json(
+        api.patch("/api/v1/programmes/lyon", &json!({"phone_region": "fr"}))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["phone_region"], "FR");
+
+    // A French local number is now read as one, and stored in E.164.
+    let mut person = profile("Mila", "", "arriving", false);
+    person["phone"] = json!("06 12 34 56 78");
+    person["message_language"] = json!("fr");
+    person["area"] = json!("vaise-ouest");
+    let (status, body) = status_json(
+        api.post("/api/v1/programmes/lyon/participants", &person)
+            .await,
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["profile"]["phone"], "+33612345678");
+    assert_eq!(body["profile"]["email"], "", "no email: reached by phone");
+}

@@ -80,12 +80,18 @@ async fn signing_up_needs_an_email_or_a_phone_that_can_be_called() {
         "the summary links the email field"
     );
 
-    // A number without its country code is refused when the programme has no phone country.
-    let local = with(&valid_form("", "en"), "phone", "030 1234567");
-    let r = post_form(&app, "programme=demo&lang=en", &local).await;
+    // A number that cannot be called is refused at its field.
+    let wrong = with(&valid_form("", "en"), "phone", "0341 12");
+    let r = post_form(&app, "programme=demo&lang=en", &wrong).await;
     assert_eq!(r.status().as_u16(), 422);
     assert!(r.text().await.expect("body").contains("href=\"#phone\""));
     assert!(contacts(&app).is_empty(), "nothing stored");
+
+    // The demo programme's numbers are German: a local number is read as one.
+    let local = with(&valid_form("", "en"), "phone", "0341 1234567");
+    let r = post_form(&app, "programme=demo&lang=en", &local).await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(contacts(&app)[0].1.as_deref(), Some("+493411234567"));
 }
 
 #[tokio::test]
@@ -115,7 +121,9 @@ fn forget_email(app: &TestApp, id: i32) {
 }
 
 async fn to_contact(app: &TestApp) -> String {
-    let r = app.get("/coordinator/programmes/demo/to-contact?lang=en").await;
+    let r = app
+        .get("/coordinator/programmes/demo/to-contact?lang=en")
+        .await;
     assert_eq!(r.status(), 200);
     r.text().await.expect("body")
 }
@@ -194,10 +202,7 @@ async fn someone_without_email_is_introduced_by_phone_and_given_the_details_when
         .find(|c| c.contains(&format!("id=\"introduce-{}-seeker\"", pair.match_id)))
         .expect("an introduction to make");
     assert!(card.contains("Introduce Jonas"), "{card}");
-    assert!(
-        card.contains("Both enjoy Chess."),
-        "the reasons: {card}"
-    );
+    assert!(card.contains("Both enjoy Chess."), "the reasons: {card}");
     for secret in ["Becker", BUDDY_EMAIL, BUDDY_PHONE] {
         assert!(
             !list.contains(secret),

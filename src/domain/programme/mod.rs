@@ -166,6 +166,8 @@ pub struct SettingsInput {
     /// The names in each interface language, as text ([`Translations`]); languages left out
     /// have none.
     pub translations: Vec<(UiLanguage, String)>,
+    /// Two-letter country of local phone numbers, or empty.
+    pub phone_region: String,
 }
 
 impl SettingsInput {
@@ -197,6 +199,11 @@ impl SettingsInput {
                     (l, text)
                 })
                 .collect(),
+            phone_region: programme
+                .phone_region
+                .as_ref()
+                .map(|r| r.code().to_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -393,6 +400,7 @@ pub struct ProgrammeSettings {
     retention_months: i32,
     weights: Weights,
     translations: Translations,
+    phone_region: Option<PhoneRegion>,
 }
 
 impl ProgrammeSettings {
@@ -490,6 +498,11 @@ impl ProgrammeSettings {
             "retention_months",
             whole_number(&input.retention_months, &RETENTION_MONTHS),
         );
+        let phone_region = if input.phone_region.trim().is_empty() {
+            None
+        } else {
+            e.check("phone_region", PhoneRegion::parse(&input.phone_region))
+        };
         let weights = match weights::with_overrides(base_weights, |c| input.weight(c)) {
             Ok(w) => Some(w),
             Err(bad) => {
@@ -526,6 +539,7 @@ impl ProgrammeSettings {
                 retention_months: retention,
                 weights,
                 translations,
+                phone_region,
             }),
             _ => Err(e),
         }
@@ -535,6 +549,12 @@ impl ProgrammeSettings {
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The country of local phone numbers, if set.
+    #[must_use]
+    pub fn phone_region(&self) -> Option<PhoneRegion> {
+        self.phone_region
     }
 
     /// The local language.

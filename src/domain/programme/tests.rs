@@ -70,6 +70,7 @@ fn every_problem_is_reported_by_field() {
         retention_months: "0".into(),
         weights: vec![("language".into(), "-3".into())],
         translations: Vec::new(),
+        phone_region: "XX".into(),
     };
     let e = ProgrammeSettings::parse(&i, &Weights::default()).expect_err("invalid");
     let got: Vec<(&str, &str)> = e
@@ -93,6 +94,7 @@ fn every_problem_is_reported_by_field() {
             ("response_days", "invalid_number"),
             ("unconfirmed_days", "out_of_range"),
             ("retention_months", "out_of_range"),
+            ("phone_region", "invalid_phone_region"),
             ("weights.language", "out_of_range"),
         ]
     );
@@ -148,4 +150,17 @@ fn the_form_text_of_a_programme_parses_back_to_it() {
     assert_eq!((s.checkin_every_days(), s.response_days()), (21, 10));
     assert_eq!(s.weights().age, 5);
     assert!(s.removed_areas(&p).is_empty() && s.removed_interests(&p).is_empty());
+}
+
+#[test]
+fn the_phone_country_is_optional_and_read_in_either_case() {
+    let none = ProgrammeSettings::parse(&input(), &Weights::default()).expect("valid");
+    assert_eq!(none.phone_region(), None);
+    let mut i = input();
+    i.phone_region = " fr ".into();
+    let fr = ProgrammeSettings::parse(&i, &Weights::default()).expect("valid");
+    assert_eq!(
+        fr.phone_region().map(|r| r.code().to_owned()),
+        Some("FR".into())
+    );
 }

@@ -346,6 +346,9 @@ pub struct ProgrammeDto {
     /// then language; empty objects are left out.
     #[schema(value_type = Object, example = json!({"name": {"ar": "برنامج الرفقة"}, "areas": {"gohlis": {"ar": "غوليس"}}}))]
     pub translations: crate::domain::programme::Translations,
+    /// The country of local phone numbers (ISO 3166 alpha-2), if set.
+    #[schema(example = "DE")]
+    pub phone_region: Option<String>,
 }
 
 impl From<&Programme> for ProgrammeDto {
@@ -367,6 +370,7 @@ impl From<&Programme> for ProgrammeDto {
             response_days: p.response_days,
             archived_at: p.archived_at.map(utc),
             translations: p.translations.clone(),
+            phone_region: p.phone_region.as_ref().map(|r| r.code().to_owned()),
         }
     }
 }

@@ -96,6 +96,10 @@ pub struct ProgrammeSettingsDto {
     /// The local language (ISO 639-1).
     #[schema(example = "de")]
     pub local_language: Option<String>,
+    /// The country of local phone numbers (ISO 3166 alpha-2; empty for none): a number given
+    /// without a `+` country code is read as one of its numbers.
+    #[schema(example = "DE")]
+    pub phone_region: Option<String>,
     /// Areas participants choose from (all of them: the list replaces the current one; an area
     /// participants still use cannot be left out).
     pub areas: Option<Vec<AreaInputDto>>,
@@ -137,6 +141,9 @@ impl ProgrammeSettingsDto {
         }
         if let Some(v) = self.local_language {
             input.local_language = v;
+        }
+        if let Some(v) = self.phone_region {
+            input.phone_region = v;
         }
         if let Some(areas) = self.areas {
             let mut lines = Vec::new();

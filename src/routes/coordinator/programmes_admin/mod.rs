@@ -139,6 +139,7 @@ fn input_of(values: &Values, current: Option<&Programme>) -> SettingsInput {
         response_days: values.get("response_days").to_owned(),
         unconfirmed_days: values.get("unconfirmed_days").to_owned(),
         retention_months: values.get("retention_months").to_owned(),
+        phone_region: values.get("phone_region").to_owned(),
         weights: WEIGHT_FIELDS
             .iter()
             .map(|(c, _)| {
@@ -298,6 +299,15 @@ fn settings_page(
     .hint(t("prog-local-language-hint"));
     language.error = field_error("local_language");
     about.push(language);
+    let mut phone_region = Field::input(
+        "text",
+        "phone_region",
+        t("prog-field-phone-region"),
+        &input.phone_region,
+    )
+    .hint(t("prog-phone-region-hint"));
+    phone_region.error = field_error("phone_region");
+    about.push(phone_region);
 
     let mut area_messages = list_messages(lang, errors, "areas");
     area_messages.extend(problems.in_use.areas.iter().map(|(a, n)| {
