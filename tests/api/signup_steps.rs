@@ -129,11 +129,16 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
         assert!(!page.contains(later), "step 1 asks {later}");
     }
     assert_labelled(&page);
+    assert!(page.contains("class=\"lang-switch\""), "the language is chosen on step 1");
 
     // Step 2: one language row, levels in words with the code second; step 1's answers travel.
     let (status, page) = press(&app, &page, &answers_of(&form, 1), "next").await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(step_shown(&page), 2);
+    assert!(
+        !page.contains("class=\"lang-switch\""),
+        "no language links past step 1: following one would lose the answers"
+    );
     assert_eq!(page.matches("name=\"languages.").count(), 2, "one row");
     assert!(page.contains(">I get by in everyday life (B1)</option>"));
     assert!(page.contains(">It is my mother tongue</option>"));
