@@ -1,5 +1,7 @@
-//! The outcomes ([`crate::outcomes`]) as labelled tables in one language: what the coordinator's page shows, and what
-//! the CSV downloads (page and API) hold. Hidden counts read "<5", hidden percentages "–".
+//! The outcomes ([`crate::outcomes`]) as labelled tables in one language: what the coordinator's
+//! page shows, and what the CSV downloads (page and API) hold. The values stay typed
+//! ([`Value`]): the page writes them in the reader's locale (digits, separators), the CSV plainly
+//! for spreadsheets. Hidden counts read "<5"; missing figures "–" on the page, empty in a CSV.
 
 use actix_web::HttpResponse;
 
@@ -8,7 +10,8 @@ use crate::i18n;
 use crate::routes::outcomes_charts::days_label;
 use crate::routes::profile_form::text::ProfileText;
 
-use crate::outcomes::suppression::Cell;
+use crate::i18n::format;
+use crate::outcomes::suppression::{Cell, HIDDEN};
 use crate::outcomes::{Breakdown, BySide, Outcomes, SideBreakdown};
 
 /// One table of the report.
@@ -22,25 +25,77 @@ pub struct Table {
     /// Column headings (the first heads the row labels).
     pub head: Vec<String>,
     /// Rows: a label and the values.
-    pub rows: Vec<(String, Vec<String>)>,
+    pub rows: Vec<(String, Vec<Value>)>,
 }
 
-fn pct(p: Option<f64>) -> String {
-    p.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} %"))
+/// One figure of a table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// A count.
+    Count(i64),
+    /// A count under the suppression threshold.
+    Hidden,
+    /// A percentage, one decimal; None when there is nothing to divide.
+    Percent(Option<f64>),
+    /// A number of days; None when there is none.
+    Days(Option<i64>),
 }
 
-fn days(d: Option<i64>) -> String {
-    d.map_or_else(|| "–".to_owned(), |v| v.to_string())
+impl Value {
+    /// As the page shows it, in `lang`: "1.234", "12,5 %", "۱۲٫۵ ٪", "<5", "–".
+    #[must_use]
+    pub fn shown(&self, lang: UiLanguage) -> String {
+        match *self {
+            Self::Count(n) | Self::Days(Some(n)) => format::integer(lang, n),
+            Self::Hidden => HIDDEN.to_owned(),
+            // Persian writes its own percent sign; the other five languages "%".
+            Self::Percent(Some(p)) => {
+                let sign = if lang == UiLanguage::Fa { "٪" } else { "%" };
+                format!("{}\u{a0}{sign}", format::decimal(lang, p, 1))
+            }
+            Self::Percent(None) | Self::Days(None) => "–".to_owned(),
+        }
+    }
+
+    /// As a CSV holds it: digits and a point, no sign ("12.5"); "<5"; empty when missing.
+    #[must_use]
+    pub fn plain(&self) -> String {
+        match *self {
+            Self::Count(n) | Self::Days(Some(n)) => n.to_string(),
+            Self::Hidden => HIDDEN.to_owned(),
+            Self::Percent(Some(p)) => format!("{p:.1}"),
+            Self::Percent(None) | Self::Days(None) => String::new(),
+        }
+    }
 }
 
-fn side_row(label: String, s: &BySide) -> (String, Vec<String>) {
+impl From<Cell> for Value {
+    fn from(c: Cell) -> Self {
+        match c {
+            Cell::Shown(n) => Self::Count(i64::try_from(n).unwrap_or(i64::MAX)),
+            Cell::Hidden => Self::Hidden,
+        }
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Self::Count(n)
+    }
+}
+
+fn pct(p: Option<f64>) -> Value {
+    Value::Percent(p)
+}
+
+fn days(d: Option<i64>) -> Value {
+    Value::Days(d)
+}
+
+fn side_row(label: String, s: &BySide) -> (String, Vec<Value>) {
     (
         label,
-        vec![
-            s.arriving.to_string(),
-            s.receiving.to_string(),
-            s.total.to_string(),
-        ],
+        vec![s.arriving.into(), s.receiving.into(), s.total.into()],
     )
 }
 
@@ -48,13 +103,13 @@ fn breakdown_rows(
     b: &Breakdown,
     name: impl Fn(&str) -> String,
     total: String,
-) -> Vec<(String, Vec<String>)> {
-    let mut rows: Vec<(String, Vec<String>)> = b
+) -> Vec<(String, Vec<Value>)> {
+    let mut rows: Vec<(String, Vec<Value>)> = b
         .rows
         .iter()
-        .map(|r| (name(&r.code), vec![r.count.to_string()]))
+        .map(|r| (name(&r.code), vec![r.count.into()]))
         .collect();
-    rows.push((total, vec![b.total.to_string()]));
+    rows.push((total, vec![b.total.into()]));
     rows
 }
 
@@ -82,10 +137,10 @@ fn side_table(
     let cell = |b: &Option<Breakdown>, code: &str| {
         b.as_ref()
             .and_then(|b| b.rows.iter().find(|r| r.code == code))
-            .map_or_else(|| "0".to_owned(), |r| r.count.to_string())
+            .map_or(Value::Count(0), |r| r.count.into())
     };
-    let total = |b: &Option<Breakdown>| b.as_ref().map_or(Cell::Hidden, |b| b.total).to_string();
-    let mut rows: Vec<(String, Vec<String>)> = codes
+    let total = |b: &Option<Breakdown>| Value::from(b.as_ref().map_or(Cell::Hidden, |b| b.total));
+    let mut rows: Vec<(String, Vec<Value>)> = codes
         .iter()
         .map(|c| (name(c), vec![cell(&arriving, c), cell(&receiving, c)]))
         .collect();
@@ -125,9 +180,8 @@ fn stages_over_time(lang: UiLanguage, o: &Outcomes) -> Table {
             .stages_over_time
             .iter()
             .map(|p| {
-                let mut values: Vec<String> =
-                    p.stages.rows.iter().map(|r| r.count.to_string()).collect();
-                values.push(p.stages.total.to_string());
+                let mut values: Vec<Value> = p.stages.rows.iter().map(|r| r.count.into()).collect();
+                values.push(p.stages.total.into());
                 (p.day.format("%Y-%m-%d").to_string(), values)
             })
             .collect(),
@@ -181,8 +235,8 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
             how: t("out-pairs-how"),
             head: vec![t("out-figure"), t("out-count")],
             rows: vec![
-                (t("out-pairs-created"), vec![o.pairs_created.to_string()]),
-                (t("out-became-buddies"), vec![o.became_buddies.to_string()]),
+                (t("out-pairs-created"), vec![o.pairs_created.into()]),
+                (t("out-became-buddies"), vec![o.became_buddies.into()]),
             ],
         },
         Table {
@@ -195,7 +249,7 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                 (t("out-receiving"), &o.satisfaction_receiving),
             ]
             .into_iter()
-            .map(|(label, s)| (label, vec![s.answered.to_string(), pct(s.percent_high)]))
+            .map(|(label, s)| (label, vec![s.answered.into(), pct(s.percent_high)]))
             .collect(),
         },
         Table {
@@ -219,9 +273,9 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                 (
                     label,
                     vec![
-                        tr.answered.to_string(),
+                        tr.answered.into(),
                         pct(tr.percent_high),
-                        tr.repeated.to_string(),
+                        tr.repeated.into(),
                         pct(tr.percent_high_first),
                         pct(tr.percent_high_latest),
                     ],
@@ -249,12 +303,7 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
             rows: o
                 .funnel
                 .iter()
-                .map(|s| {
-                    (
-                        i18n::coded(lang, "out-step", &s.code),
-                        vec![s.count.to_string()],
-                    )
-                })
+                .map(|s| (i18n::coded(lang, "out-step", &s.code), vec![s.count.into()]))
                 .collect(),
         },
         Table {
@@ -268,7 +317,7 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                 .map(|r| {
                     (
                         r.months.to_string(),
-                        vec![r.matches.to_string(), pct(r.percent_still_active)],
+                        vec![r.matches.into(), pct(r.percent_still_active)],
                     )
                 })
                 .collect(),
@@ -290,13 +339,10 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
             how: t("out-waiting-how"),
             head: vec![t("out-figure"), t("out-value")],
             rows: vec![
-                (t("out-introduced"), vec![o.waiting.introduced.to_string()]),
+                (t("out-introduced"), vec![o.waiting.introduced.into()]),
                 (t("out-median-days"), vec![days(o.waiting.median_days)]),
                 (t("out-p90-days"), vec![days(o.waiting.p90_days)]),
-                (
-                    t("out-waiting-now"),
-                    vec![o.waiting.waiting_now.to_string()],
-                ),
+                (t("out-waiting-now"), vec![o.waiting.waiting_now.into()]),
                 (
                     t("out-waiting-now-median"),
                     vec![days(o.waiting.waiting_now_median_days)],
@@ -317,14 +363,14 @@ pub fn tables(lang: UiLanguage, programme: Option<&Programme>, o: &Outcomes) -> 
                 .map(|(a, b)| {
                     (
                         days_label(lang, &a.code),
-                        vec![a.count.to_string(), b.count.to_string()],
+                        vec![a.count.into(), b.count.into()],
                     )
                 })
                 .chain(std::iter::once((
                     t("out-total"),
                     vec![
-                        o.waiting.introduced_by_days.total.to_string(),
-                        o.waiting.waiting_now_by_days.total.to_string(),
+                        o.waiting.introduced_by_days.total.into(),
+                        o.waiting.waiting_now_by_days.total.into(),
                     ],
                 )))
                 .collect(),
@@ -394,7 +440,9 @@ pub fn csv(tables: &[Table], only: Option<&str>) -> Result<Option<Vec<u8>>, csv:
             };
             w.write_record(&t.head)?;
             for (label, values) in &t.rows {
-                w.write_record(std::iter::once(label).chain(values))?;
+                w.write_record(
+                    std::iter::once(label.clone()).chain(values.iter().map(Value::plain)),
+                )?;
             }
         }
         None => {
@@ -402,7 +450,7 @@ pub fn csv(tables: &[Table], only: Option<&str>) -> Result<Option<Vec<u8>>, csv:
             for t in tables {
                 for (label, values) in &t.rows {
                     for (column, value) in t.head.iter().skip(1).zip(values) {
-                        w.write_record([&t.caption, label, column, value])?;
+                        w.write_record([&t.caption, label, column, &value.plain()])?;
                     }
                 }
             }
@@ -432,4 +480,25 @@ pub fn csv_response(slug: &str, o: &Outcomes, table: Option<&str>, body: Vec<u8>
             format!("attachment; filename=\"{name}\""),
         ))
         .body(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_writes_figures_in_the_readers_locale_and_the_csv_plainly() {
+        let half = Value::Percent(Some(12.5));
+        assert_eq!(half.shown(UiLanguage::En), "12.5\u{a0}%");
+        assert_eq!(half.shown(UiLanguage::De), "12,5\u{a0}%");
+        assert_eq!(half.shown(UiLanguage::Fa), "۱۲٫۵\u{a0}٪");
+        assert_eq!(half.plain(), "12.5");
+        let many = Value::Count(1234);
+        assert_eq!(many.shown(UiLanguage::De), "1.234");
+        assert_eq!(many.plain(), "1234");
+        assert_eq!(Value::from(Cell::Hidden).shown(UiLanguage::Ar), "<5");
+        assert_eq!(Value::Days(None).shown(UiLanguage::En), "–");
+        assert_eq!(Value::Days(None).plain(), "");
+        assert_eq!(Value::Percent(None).plain(), "");
+    }
 }

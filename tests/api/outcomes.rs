@@ -391,6 +391,15 @@ async fn the_outcomes_page_and_api_publish_the_figures_without_small_counts() {
     let text = String::from_utf8(body.to_vec()).expect("utf-8");
     assert!(text.contains("Volunteer/migrant pairs created"));
     assert!(!text.contains(".demo@example.org"));
+    // Plain numbers for spreadsheets: digits and a point, "<5" or nothing; no signs, no
+    // grouping, whatever the page's language.
+    for line in text.lines().skip(1) {
+        let value = line.rsplit(',').next().unwrap_or_default();
+        assert!(
+            value.is_empty() || value == "<5" || value.parse::<f64>().is_ok(),
+            "not a plain number: {line}"
+        );
+    }
     let r = get("/api/v1/programmes/demo/outcomes.csv?table=funnel&period=year".into()).await;
     assert_eq!(r.status(), 200);
     let text = r.text().await.expect("body");
@@ -434,4 +443,13 @@ async fn admins_see_every_programme_together() {
             .is_some_and(|l| l.starts_with("Signed up,60")),
         "{text}"
     );
+    // The page writes the same figure in the reader's digits; the CSV stays plain.
+    let fa = app.get("/coordinator/outcomes?lang=fa").await;
+    let html = fa.text().await.expect("body");
+    assert!(html.contains("<td>۶۰</td>"), "Persian digits on the page");
+    let csv = app
+        .get("/coordinator/outcomes.csv?table=funnel&lang=fa")
+        .await;
+    let text = csv.text().await.expect("body");
+    assert!(text.contains(",60") && !text.contains('۶'), "{text}");
 }

@@ -129,7 +129,10 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
         assert!(!page.contains(later), "step 1 asks {later}");
     }
     assert_labelled(&page);
-    assert!(page.contains("class=\"lang-switch\""), "the language is chosen on step 1");
+    assert!(
+        page.contains("class=\"lang-switch\""),
+        "the language is chosen on step 1"
+    );
 
     // Step 2: one language row, levels in words with the code second; step 1's answers travel.
     let (status, page) = press(&app, &page, &answers_of(&form, 1), "next").await;
