@@ -126,3 +126,35 @@ fn an_unknown_programme_is_an_error_not_a_creation() {
         stderr(&out)
     );
 }
+
+#[test]
+fn people_without_email_are_imported_from_a_coordinators_list() {
+    let db = CliDb::new();
+    let csv = "first_name,email,phone,role,languages,availability,household_members,consent\n\
+               Amal,,0341 1234567,arriving,ar:native,mon_evening,Sami:2016,yes\n\
+               Omar,omar@example.org,,arriving,ar:native,mon_evening,,yes\n\
+               Lina,,,arriving,fa:native,tue_evening,Nour:2019,yes\n";
+    let path = write(&db, "paper.csv", csv);
+    let out = db.run(&["import", "--programme", "demo", &path.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = db.rows("demo");
+    assert_eq!(rows.len(), 3);
+    let by_name = |n: &str| {
+        rows.iter()
+            .find(|r| r["first_name"] == n)
+            .unwrap_or_else(|| panic!("{n} imported"))
+    };
+    let amal = by_name("Amal");
+    assert_eq!(amal["email"], serde_json::Value::Null);
+    assert_eq!(
+        amal["phone"], "+493411234567",
+        "a German local number, in E.164"
+    );
+    // Each person got their own rows (household, consent) although they share no email.
+    assert_eq!(amal["household"], serde_json::json!(["Sami:Some(2016)"]));
+    assert_eq!(
+        by_name("Lina")["household"],
+        serde_json::json!(["Nour:Some(2019)"])
+    );
+    assert_eq!(by_name("Omar")["email"], "omar@example.org");
+}

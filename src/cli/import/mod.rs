@@ -25,7 +25,7 @@ use crate::db::participants::Admitted;
 use crate::db::{participants as store, programmes, Db, DbError};
 use crate::domain::{
     HouseholdMemberInput, LanguageInput, NewParticipant, ParticipantStatus, ProfileInput,
-    Programme, ValidationErrors,
+    Programme, Reach, ValidationErrors,
 };
 use crate::settings::Settings;
 
@@ -325,7 +325,9 @@ pub fn parse_csv(
                 message,
             });
         });
-        match NewParticipant::parse(input, programme) {
+        // A coordinator's list (paper forms typed up): people without email or phone are
+        // taken, as on the coordinator's form; the phone list reaches them.
+        match NewParticipant::parse_with(input, programme, Reach::Coordinator) {
             Ok(p) => {
                 if let (true, Some(email)) = (row_errors.is_empty(), &p.email) {
                     match first_row_of.get(email.as_str()) {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::db::programmes::demo_areas;
+use crate::domain::Phone;
 
 fn programme() -> Programme {
     Programme {
@@ -131,4 +132,20 @@ fn the_example_file_is_valid() {
         other => panic!("{other}"),
     });
     assert!(rows.len() >= 5);
+}
+
+#[test]
+fn people_without_email_are_taken_from_a_coordinators_list() {
+    let csv = "first_name,email,phone,role,languages,availability,consent\n\
+               Amal,,+49 30 1234567,arriving,ar:native,mon_evening,yes\n\
+               Omar,,,arriving,ar:native,mon_evening,yes\n\
+               Lina,,,arriving,ar:native,mon_evening,yes\n";
+    let rows = parse_csv(csv.as_bytes(), &programme()).expect("valid");
+    assert_eq!(rows.len(), 3, "no email is not a duplicate email");
+    assert_eq!(
+        rows[0].1.phone.as_ref().map(Phone::as_str),
+        Some("+49301234567")
+    );
+    assert!(rows.iter().all(|(_, p)| p.email.is_none()));
+    assert_eq!(rows[1].1.phone, None);
 }
