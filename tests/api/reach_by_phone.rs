@@ -57,6 +57,10 @@ async fn a_phone_number_alone_signs_someone_up_for_a_call_and_sends_no_email() {
     let thanks = app.get(&to).await.text().await.expect("body");
     let expected = buddymatch::i18n::t(buddymatch::domain::UiLanguage::Ar, "thanks-body-phone");
     assert!(thanks.contains(&expected), "{thanks}");
+    assert!(
+        thanks.contains("/signup/thanks?programme=demo&#38;by=phone&#38;lang=en"),
+        "switching the language keeps the page about the call: {thanks}"
+    );
 
     // The same number again (typed another way): the same page, nothing stored twice.
     let again = with(&valid_form("", "ar"), "phone", "+49 30 123 45 67");

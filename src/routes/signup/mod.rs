@@ -438,17 +438,23 @@ fn read_profile(values: &FormValues, programme: &Programme) -> CheckedForm {
 pub async fn thanks(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let slug = programme_slug(&req, &state);
     let lang = language::request_language(&req, None);
+    let by_phone = i18n::query_param(req.query_string(), "by").as_deref() == Some("phone");
+    // The language links keep saying how the person will hear from us.
+    let mut query: Vec<(&str, &str)> = signup_query(&slug).to_vec();
+    if by_phone {
+        query.push(("by", "phone"));
+    }
     let page = PageCtx::new(
         lang,
         i18n::t(lang, "thanks-title"),
         "/signup/thanks",
-        &signup_query(&slug),
+        &query,
     );
     let mut response = pages::render(
         StatusCode::OK,
         &MessagePage {
             page,
-            paragraphs: if i18n::query_param(req.query_string(), "by").as_deref() == Some("phone") {
+            paragraphs: if by_phone {
                 vec![i18n::t(lang, "thanks-body-phone")]
             } else {
                 vec![
