@@ -143,6 +143,16 @@ async fn a_phone_sign_up_is_confirmed_by_the_coordinator_from_the_list() {
         303
     );
     let csrf = demo_login(&app).await;
+    let home = app
+        .get("/coordinator?lang=en")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        home.contains("To contact by phone (<strong>1</strong>)"),
+        "the programmes page says there is someone to call: {home}"
+    );
     let list = to_contact(&app).await;
     assert!(list.contains("Amal Khaled"), "the sign-up is listed");
     assert!(list.contains("href=\"tel:+4915111111111\""), "a tel: link");

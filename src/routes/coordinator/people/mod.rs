@@ -38,7 +38,8 @@ pub(super) fn configure(cfg: &mut web::ServiceConfig) {
 struct HomePage {
     page: PageCtx,
     nav: Option<Nav>,
-    programmes: Vec<Programme>,
+    /// Each programme with the number of things to pass on by phone.
+    programmes: Vec<(Programme, usize)>,
 }
 
 /// `GET /coordinator`: the programmes this account reaches.
@@ -49,21 +50,29 @@ async fn home(
     signed: Signed,
 ) -> Result<HttpResponse, PageError> {
     let lang = signed.lang;
-    let all = state
+    let coordinator = signed.coordinator.clone();
+    let now = chrono::Utc::now().naive_utc();
+    let programmes = state
         .db
-        .run(|db| {
-            let mut conn = db.get()?;
-            programmes::list(&mut conn)
-        })
+        .run(
+            move |db| -> Result<Vec<(Programme, usize)>, crate::db::DbError> {
+                let mut conn = db.get()?;
+                let mine = programmes::list(&mut conn)?
+                    .into_iter()
+                    .filter(|p| coordinator.can_access(p.id));
+                mine.map(|p| {
+                    let to_contact = crate::reach_by_phone::list(&mut conn, &p, now)?.len();
+                    Ok((p, to_contact))
+                })
+                .collect()
+            },
+        )
         .await
         .at(lang)?;
     let page = HomePage {
         page: frame(&req, lang, i18n::t(lang, "coord-home-title")),
         nav: Some(signed.nav()),
-        programmes: all
-            .into_iter()
-            .filter(|p| signed.coordinator.can_access(p.id))
-            .collect(),
+        programmes,
     };
     Ok(respond(&req, StatusCode::OK, lang, &page))
 }
