@@ -9,14 +9,14 @@
 //! ```text
 //! <seekers> <buddies>
 //! <capacity of buddy 0> ... <capacity of buddy M-1>
-//! <one line per seeker: M tokens, each an integer score 0..=1000000, or '-' for infeasible>
+//! <one line per seeker: M tokens, each an integer score 0..=2^40, or '-' for infeasible>
 //! ```
 //!
 //! Prints `matched <count> total <sum>` and one `<seeker> <buddy|->` line per seeker on stdout,
 //! and `solve_seconds <float>` (the solve alone) on stderr. A bad file is reported with its line
 //! number and exit code 2.
 
-use matching::assign::{solve, Edge, Objective, Problem};
+use matching::assign::{solve, Edge, Objective, Problem, MAX_SCORE};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -100,8 +100,8 @@ fn parse(data: &[u8]) -> Result<Problem, Bad> {
         for t in tokens(l) {
             if count < m && t != b"-" {
                 let v = number(t, ln, "a score or '-'")?;
-                if v > 1_000_000 {
-                    return Err(Bad(ln, format!("score {v} is above 1000000")));
+                if v > MAX_SCORE as u64 {
+                    return Err(Bad(ln, format!("score {v} is above {MAX_SCORE} (2^40)")));
                 }
                 edges.push(Edge {
                     seeker: s as u32,

@@ -111,7 +111,24 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
     let mut settled_flag = vec![false; cols];
     let mut touched: Vec<u32> = Vec::new();
     let mut settled: Vec<u32> = Vec::new();
-    let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
+    // Dense components (at least half of all row/column pairs are edges) pick the next column
+    // by an array scan over the open columns, as Jonker–Volgenant do: a search there touches
+    // almost every column anyway, and the scan avoids a heap entry per relaxed edge.
+    let dense = g.col.len().saturating_mul(2) >= rows.saturating_mul(cols);
+    // Every row lists every column in column order: the rows are dense cost arrays.
+    let complete = g.col.len() == rows.saturating_mul(cols)
+        && (0..rows).all(|i| {
+            let lo = g.start[i] as usize;
+            g.col[lo..lo + cols]
+                .iter()
+                .enumerate()
+                .all(|(t, &j)| j as usize == t)
+        });
+    let mut heap = if dense {
+        Frontier::Scan(Vec::with_capacity(cols))
+    } else {
+        Frontier::Heap(BinaryHeap::new())
+    };
 
     for r in 0..rows {
         if col_of[r] != FREE {
@@ -124,19 +141,20 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
             let j = g.col[e] as usize;
             let nd = g.cost[e] - v[j];
             if nd < dist[j] {
-                if dist[j] == i64::MAX {
+                let first = dist[j] == i64::MAX;
+                if first {
                     touched.push(j as u32);
                 }
                 dist[j] = nd;
                 pred[j] = r as u32;
                 pred_cost[j] = g.cost[e];
-                heap.push(Reverse((nd, j as u32)));
+                heap.push(nd, j as u32, first);
             }
         }
         let mut sink_col = FREE;
         let d_sink;
         loop {
-            let Some(Reverse((d, j))) = heap.pop() else {
+            let Some((d, j)) = heap.pop(&dist) else {
                 d_sink = best_dummy.0;
                 break;
             };
@@ -164,17 +182,34 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
                     best_dummy = (dd, i as u32);
                 }
                 let base = d - ui;
+                if let (true, Frontier::Scan(open)) = (complete, &heap) {
+                    // Complete component, rows in column order: the row is a dense cost
+                    // array; only the open (reached, unsettled) columns can still improve.
+                    let lo = g.start[i] as usize;
+                    let row = &g.cost[lo..lo + cols];
+                    for &k in open {
+                        let k = k as usize;
+                        let nd = base + row[k] - v[k];
+                        if nd < dist[k] {
+                            dist[k] = nd;
+                            pred[k] = i as u32;
+                            pred_cost[k] = row[k];
+                        }
+                    }
+                    continue;
+                }
                 for e in g.start[i] as usize..g.start[i + 1] as usize {
                     let k = g.col[e] as usize;
                     let nd = base + g.cost[e] - v[k];
                     if nd < dist[k] {
-                        if dist[k] == i64::MAX {
+                        let first = dist[k] == i64::MAX;
+                        if first {
                             touched.push(k as u32);
                         }
                         dist[k] = nd;
                         pred[k] = i as u32;
                         pred_cost[k] = g.cost[e];
-                        heap.push(Reverse((nd, k as u32)));
+                        heap.push(nd, k as u32, first);
                     }
                 }
             }
@@ -237,6 +272,61 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
         col_of,
         row_cost,
         v,
+    }
+}
+
+/// The open columns of one search: a binary heap of `(distance, column)` entries (stale entries
+/// are skipped by the caller), or for dense components the list of reached, unsettled columns
+/// scanned for the smallest `(distance, column)`.
+enum Frontier {
+    Heap(BinaryHeap<Reverse<(i64, u32)>>),
+    Scan(Vec<u32>),
+}
+
+impl Frontier {
+    fn clear(&mut self) {
+        match self {
+            Self::Heap(h) => h.clear(),
+            Self::Scan(v) => v.clear(),
+        }
+    }
+
+    /// Column `j` got the tentative distance `d`; `first` when it was not reached before.
+    #[inline]
+    fn push(&mut self, d: i64, j: u32, first: bool) {
+        match self {
+            Self::Heap(h) => h.push(Reverse((d, j))),
+            Self::Scan(v) => {
+                if first {
+                    v.push(j);
+                }
+            }
+        }
+    }
+
+    /// The open column with the smallest `(distance, column)` (a heap may return stale
+    /// entries, which the caller skips).
+    #[inline]
+    fn pop(&mut self, dist: &[i64]) -> Option<(i64, u32)> {
+        match self {
+            Self::Heap(h) => h.pop().map(|Reverse(x)| x),
+            Self::Scan(v) => {
+                let mut best = 0;
+                let mut key = (i64::MAX, u32::MAX);
+                for (pos, &j) in v.iter().enumerate() {
+                    let k = (dist[j as usize], j);
+                    if k < key {
+                        key = k;
+                        best = pos;
+                    }
+                }
+                if v.is_empty() {
+                    return None;
+                }
+                v.swap_remove(best);
+                Some(key)
+            }
+        }
     }
 }
 

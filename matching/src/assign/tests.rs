@@ -76,7 +76,13 @@ proptest! {
     #[test]
     fn last_resort_matches_brute_force(p in problem(), max_rounds in 0usize..=2) {
         prop_assume!(pins_ok(&p).is_ok());
-        let tuning = Tuning { candidates: 1, keep_all: 1, added_per_round: 1, max_rounds };
+        let tuning = Tuning {
+            candidates: 1,
+            keep_all: 1,
+            added_per_round: 1,
+            max_rounds,
+            stall: false,
+        };
         let (got, stats) = solve_tuned(&p, tuning).expect("valid problem");
         check_feasible(&p, &got)?;
         prop_assert_eq!(key(&p, &got.buddy_of), brute(&p));
@@ -94,7 +100,7 @@ proptest! {
         max_rounds in 0usize..=2,
     ) {
         let p = popular(seed, n, m);
-        let tuning = Tuning { max_rounds, ..Tuning::DEFAULT };
+        let tuning = Tuning { max_rounds, stall: false, ..Tuning::DEFAULT };
         let (got, stats) = solve_tuned(&p, tuning).expect("valid problem");
         check_feasible(&p, &got)?;
         prop_assert_eq!((got.matched, got.total_score), reference(&p));
@@ -102,16 +108,51 @@ proptest! {
         check_rounds(stats, max_rounds)?;
         prop_assume!(stats.last_resort > 0);
     }
+
+    /// The early fallback (violations stopped shrinking, [`Tuning::stall`]) against exhaustive
+    /// search, every objective, pins and forbidden pairs, with one candidate per row.
+    #[test]
+    fn stall_fallback_matches_brute_force(p in problem()) {
+        prop_assume!(pins_ok(&p).is_ok());
+        let tuning = Tuning {
+            candidates: 1,
+            keep_all: 1,
+            added_per_round: 1,
+            max_rounds: 16,
+            stall: true,
+        };
+        let (got, stats) = solve_tuned(&p, tuning).expect("valid problem");
+        check_feasible(&p, &got)?;
+        prop_assert_eq!(key(&p, &got.buddy_of), brute(&p));
+        // About a third of these cases stall; all of them must be exact.
+        prop_assert!(stats.stalled <= stats.calls);
+    }
+
+    /// The early fallback on dense "everyone prefers the same buddies" rows against
+    /// Kuhn–Munkres, with the default limits.
+    #[test]
+    fn stall_fallback_matches_kuhn_munkres(seed in any::<u64>(), n in 30usize..80, m in 26usize..60) {
+        let p = popular(seed, n, m);
+        let (got, stats) = solve_tuned(&p, Tuning::DEFAULT).expect("valid problem");
+        check_feasible(&p, &got)?;
+        prop_assert_eq!((got.matched, got.total_score), reference(&p));
+        prop_assume!(stats.stalled > 0);
+    }
 }
 
-/// A genuine instance that needs the last resort with the default limits: 220 seekers who all
+/// A genuine instance that needs the last resort with the default limits (but no stall rule,
+/// which falls back earlier): 220 seekers who all
 /// prefer the same buddies. A round adds at most 12 edges to a row, and proving the optimum
 /// needs edges deeper in the rows than 16 rounds reach (200 seekers still finish in 16 rounds).
 /// If the default limits change, this instance may have to grow.
 #[test]
-fn popular_220_needs_the_last_resort_by_default() {
+fn popular_220_needs_the_last_resort_without_the_stall_rule() {
     let p = popular(0, 220, 220);
-    let (got, stats) = solve_tuned(&p, Tuning::DEFAULT).expect("valid problem");
+    let tuning = Tuning {
+        stall: false,
+        ..Tuning::DEFAULT
+    };
+    let (got, stats) = solve_tuned(&p, tuning).expect("valid problem");
     assert_eq!(super::solve(&p).as_ref(), Ok(&got));
     assert_eq!(stats.last_resort, 1, "{stats:?}");
     check_rounds(stats, Tuning::DEFAULT.max_rounds).expect("round counts");

@@ -60,6 +60,8 @@ pub(crate) fn optimise(
     let mut row_cost = vec![0i64; n];
     let mut v = vec![0i64; m];
     let mut round = 0;
+    let mut last_violating = usize::MAX;
+    let mut everything = false;
     loop {
         round += 1;
         stats.rounds += 1;
@@ -106,8 +108,15 @@ pub(crate) fn optimise(
                 })
                 .collect();
         }
-        if round >= tuning.max_rounds {
-            stats.last_resort += 1;
+        let stalled = tuning.stall && violations.len() >= last_violating;
+        last_violating = violations.len();
+        if !everything && (round >= tuning.max_rounds || stalled) {
+            everything = true;
+            if round >= tuning.max_rounds {
+                stats.last_resort += 1;
+            } else {
+                stats.stalled += 1;
+            }
             for &i in &active {
                 cand[i] = (p.row_start[i]..p.row_start[i + 1])
                     .filter(|&k| p.usable(k, min_score))

@@ -5,8 +5,8 @@
 //! certificate of optimality: if no edge of the *whole* graph has a negative reduced cost, the
 //! candidate solution is optimal for the whole graph. Otherwise each row's most violating edges
 //! (at most [`ADDED_PER_ROUND`]) are added and the candidate problem is solved again; after
-//! [`MAX_ROUNDS`] rounds every usable edge becomes a candidate, so the loop always ends with an
-//! exact optimum.
+//! [`MAX_ROUNDS`] rounds, or as soon as a round leaves at least as many violating rows as the one
+//! before, every usable edge becomes a candidate, so the loop always ends with an exact optimum.
 //!
 //! - `prepare`: validation of a [`Problem`](super::Problem), edges grouped by seeker, pins applied;
 //! - `candidates`: the candidate loop ([`optimise`]) and the choice of each row's candidates;
@@ -42,6 +42,11 @@ pub(crate) struct Tuning {
     pub added_per_round: usize,
     /// Rounds with violations after which every usable edge becomes a candidate.
     pub max_rounds: usize,
+    /// Make every usable edge a candidate as soon as a round leaves at least as many violating
+    /// rows as the round before (the rounds stopped converging; on structured dense classes
+    /// such as Machol–Wien they would otherwise run to `max_rounds` re-solving ever larger
+    /// candidate graphs).
+    pub stall: bool,
 }
 
 impl Tuning {
@@ -51,6 +56,7 @@ impl Tuning {
         keep_all: KEEP_ALL,
         added_per_round: ADDED_PER_ROUND,
         max_rounds: MAX_ROUNDS,
+        stall: true,
     };
 }
 
@@ -65,4 +71,7 @@ pub(crate) struct Stats {
     pub rounds: usize,
     /// Calls that ended with every usable edge a candidate after `max_rounds` rounds.
     pub last_resort: usize,
+    /// Calls that made every usable edge a candidate early because the violations stopped
+    /// shrinking ([`Tuning::stall`]).
+    pub stalled: usize,
 }
