@@ -63,10 +63,45 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
     let mut slot_of = vec![0u32; rows];
     let mut row_cost = vec![0i64; rows];
 
+    // Every row lists every column in column order: the rows are dense cost arrays.
+    let complete = g.col.len() == rows.saturating_mul(cols)
+        && (0..rows).all(|i| {
+            let lo = g.start[i] as usize;
+            g.col[lo..lo + cols]
+                .iter()
+                .enumerate()
+                .all(|(t, &j)| j as usize == t)
+        });
+    // The order in which rows are served. On complete components, rows with the largest regret
+    // (second-cheapest minus cheapest cost) go first: on structured classes such as Machol–Wien
+    // (`c = i·j`) or row/column-dependent costs (`c = a_i·b_j`) the rows that lose most by not
+    // getting their favourite column are then placed first, and later rows find short
+    // augmenting paths; in row order every new row would displace all earlier ones.
+    let order: Vec<usize> = if complete && cols >= 2 {
+        let mut keyed: Vec<(i64, usize)> = (0..rows)
+            .map(|i| {
+                let (mut a, mut b) = (i64::MAX, i64::MAX);
+                for &c in &g.cost[g.start[i] as usize..g.start[i + 1] as usize] {
+                    if c < a {
+                        b = a;
+                        a = c;
+                    } else if c < b {
+                        b = c;
+                    }
+                }
+                (a - b, i) // -(regret): ascending sort puts the largest regret first
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, i)| i).collect()
+    } else {
+        (0..rows).collect()
+    };
+
     // Row reduction + greedy: every row takes a cheapest column that still has room. With all
     // `v = 0` and `u[i] = min_j c(i, j)` this is dual feasible and complementary slack.
     let mut rowmin = vec![i64::MAX; rows];
-    for i in 0..rows {
+    for &i in &order {
         let (lo, hi) = (g.start[i] as usize, g.start[i + 1] as usize);
         let mut best = i64::MAX;
         let mut best_j = FREE;
@@ -115,22 +150,13 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
     // by an array scan over the open columns, as Jonker–Volgenant do: a search there touches
     // almost every column anyway, and the scan avoids a heap entry per relaxed edge.
     let dense = g.col.len().saturating_mul(2) >= rows.saturating_mul(cols);
-    // Every row lists every column in column order: the rows are dense cost arrays.
-    let complete = g.col.len() == rows.saturating_mul(cols)
-        && (0..rows).all(|i| {
-            let lo = g.start[i] as usize;
-            g.col[lo..lo + cols]
-                .iter()
-                .enumerate()
-                .all(|(t, &j)| j as usize == t)
-        });
     let mut heap = if dense {
-        Frontier::Scan(Vec::with_capacity(cols))
+        Frontier::Scan(Vec::with_capacity(cols), None)
     } else {
         Frontier::Heap(BinaryHeap::new())
     };
 
-    for r in 0..rows {
+    for &r in &order {
         if col_of[r] != FREE {
             continue;
         }
@@ -182,19 +208,40 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
                     best_dummy = (dd, i as u32);
                 }
                 let base = d - ui;
-                if let (true, Frontier::Scan(open)) = (complete, &heap) {
+                if let (true, Frontier::Scan(open, hint)) = (complete, &mut heap) {
                     // Complete component, rows in column order: the row is a dense cost
                     // array; only the open (reached, unsettled) columns can still improve.
+                    // The last row of the column also finds the next column to settle in the
+                    // same pass.
                     let lo = g.start[i] as usize;
                     let row = &g.cost[lo..lo + cols];
-                    for &k in open {
-                        let k = k as usize;
-                        let nd = base + row[k] - v[k];
-                        if nd < dist[k] {
-                            dist[k] = nd;
-                            pred[k] = i as u32;
-                            pred_cost[k] = row[k];
+                    if s + 1 < slot_start[ju + 1] {
+                        for &k in open.iter() {
+                            let k = k as usize;
+                            let nd = base + row[k] - v[k];
+                            if nd < dist[k] {
+                                dist[k] = nd;
+                                pred[k] = i as u32;
+                                pred_cost[k] = row[k];
+                            }
                         }
+                    } else {
+                        let mut key = (i64::MAX, u32::MAX);
+                        let mut at = usize::MAX;
+                        for (pos, &k32) in open.iter().enumerate() {
+                            let k = k32 as usize;
+                            let nd = base + row[k] - v[k];
+                            if nd < dist[k] {
+                                dist[k] = nd;
+                                pred[k] = i as u32;
+                                pred_cost[k] = row[k];
+                            }
+                            if (dist[k], k32) < key {
+                                key = (dist[k], k32);
+                                at = pos;
+                            }
+                        }
+                        *hint = (at != usize::MAX).then_some(at);
                     }
                     continue;
                 }
@@ -280,14 +327,19 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
 /// scanned for the smallest `(distance, column)`.
 enum Frontier {
     Heap(BinaryHeap<Reverse<(i64, u32)>>),
-    Scan(Vec<u32>),
+    /// The open columns, and possibly the position of the smallest one among them (found by
+    /// the pass that last lowered distances).
+    Scan(Vec<u32>, Option<usize>),
 }
 
 impl Frontier {
     fn clear(&mut self) {
         match self {
             Self::Heap(h) => h.clear(),
-            Self::Scan(v) => v.clear(),
+            Self::Scan(v, hint) => {
+                v.clear();
+                *hint = None;
+            }
         }
     }
 
@@ -296,7 +348,8 @@ impl Frontier {
     fn push(&mut self, d: i64, j: u32, first: bool) {
         match self {
             Self::Heap(h) => h.push(Reverse((d, j))),
-            Self::Scan(v) => {
+            Self::Scan(v, hint) => {
+                *hint = None;
                 if first {
                     v.push(j);
                 }
@@ -310,7 +363,13 @@ impl Frontier {
     fn pop(&mut self, dist: &[i64]) -> Option<(i64, u32)> {
         match self {
             Self::Heap(h) => h.pop().map(|Reverse(x)| x),
-            Self::Scan(v) => {
+            Self::Scan(v, hint) => {
+                if let Some(pos) = hint.take() {
+                    if let Some(&j) = v.get(pos) {
+                        v.swap_remove(pos);
+                        return Some((dist[j as usize], j));
+                    }
+                }
                 let mut best = 0;
                 let mut key = (i64::MAX, u32::MAX);
                 for (pos, &j) in v.iter().enumerate() {
