@@ -28,3 +28,4 @@ reach-not-waiting = Nichts geändert: Das wurde inzwischen beantwortet oder abge
 audit-action-participant-confirm-by-phone = Anmeldung telefonisch bestätigt
 prog-field-phone-region = Land der örtlichen Telefonnummern
 prog-phone-region-hint = Zwei Buchstaben, zum Beispiel DE. Eine Nummer ohne + und Ländervorwahl gilt als Nummer dieses Landes. Leer lassen, wenn alle die Ländervorwahl mit + angeben sollen.
+reach-person-no-email = Keine E-Mail: Diese Person bekommt von uns keine Nachrichten. Was ihr zu sagen oder zu fragen ist, steht in der Liste:

@@ -28,3 +28,4 @@ reach-not-waiting = Nothing changed: this was answered or closed in the meantime
 audit-action-participant-confirm-by-phone = Confirmed a sign-up by phone
 prog-field-phone-region = Country of local phone numbers
 prog-phone-region-hint = Two letters, such as DE. A number typed without a + country code is read as a number of this country. Leave empty to ask everyone for the + code.
+reach-person-no-email = No email: we send this person nothing. What to tell or ask them is on the list:

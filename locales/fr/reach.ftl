@@ -28,3 +28,4 @@ reach-not-waiting = Rien n’a changé : une réponse a été donnée ou le bin�
 audit-action-participant-confirm-by-phone = Inscription confirmée par téléphone
 prog-field-phone-region = Pays des numéros de téléphone locaux
 prog-phone-region-hint = Deux lettres, par exemple FR. Un numéro saisi sans + et indicatif est lu comme un numéro de ce pays. Laisser vide pour demander l’indicatif avec + à tout le monde.
+reach-person-no-email = Pas d’e-mail : cette personne ne reçoit rien de notre part. Ce qu’il faut lui dire ou lui demander est dans la liste :

@@ -113,6 +113,10 @@ async fn a_coordinator_adds_someone_from_a_paper_form_with_neither_email_nor_pho
     assert_eq!(r.status(), 303);
     let person = app.get(&location(&r)).await.text().await.expect("body");
     assert!(person.contains("Amal"), "the person page shows them");
+    assert!(
+        person.contains("href=\"/coordinator/programmes/demo/to-contact\""),
+        "and leads to the list of people to contact"
+    );
     assert_eq!(contacts(&app).len(), 2);
 }
 

@@ -56,6 +56,8 @@ pub(super) struct PersonPage {
     readiness: Vec<Line>,
     ready: bool,
     ready_children: bool,
+    /// No email: nothing reaches them by mail; the coordinator's list does.
+    without_email: bool,
 }
 
 pub(super) fn date_text(d: Option<NaiveDate>) -> String {
@@ -332,6 +334,7 @@ pub(super) async fn view(
         readiness: readiness_lines,
         ready: r.is_ready(false),
         ready_children: r.is_ready(true),
+        without_email: p.email.is_none(),
     };
     Ok(respond(&req, StatusCode::OK, lang, &page))
 }
