@@ -79,13 +79,11 @@ fn the_same_seed_gives_the_same_people_and_another_seed_does_not() {
 #[test]
 fn demo_twice_with_one_seed_is_refused_and_adds_nothing() {
     let db = CliDb::new();
-    assert!(db
-        .run(&["demo", "--seekers", "10", "--buddies", "5", "--seed", "3"])
-        .status
-        .success());
+    let first = db.run(&["demo", "--seekers", "10", "--buddies", "5", "--seed", "3"]);
+    assert!(first.status.success(), "first run: {}", stderr(&first));
 
     let again = db.run(&["demo", "--seekers", "20", "--buddies", "5", "--seed", "3"]);
-    assert!(!again.status.success());
+    assert!(!again.status.success(), "second run: {}", stdout(&again));
     assert!(
         stderr(&again).contains("use another --seed"),
         "{}",
@@ -94,10 +92,8 @@ fn demo_twice_with_one_seed_is_refused_and_adds_nothing() {
     assert_eq!(db.rows("demo").len(), 15);
 
     // Another seed adds more people to the same programme.
-    assert!(db
-        .run(&["demo", "--seekers", "4", "--buddies", "2", "--seed", "4"])
-        .status
-        .success());
+    let other = db.run(&["demo", "--seekers", "4", "--buddies", "2", "--seed", "4"]);
+    assert!(other.status.success(), "another seed: {}", stderr(&other));
     assert_eq!(db.rows("demo").len(), 21);
 }
 
