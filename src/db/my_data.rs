@@ -152,6 +152,7 @@ pub fn withdraw_consents(
 /// The anonymous record of one erasure.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = erasures)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewErasure<'a> {
     /// Programme.
     pub programme_id: i32,

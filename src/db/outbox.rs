@@ -18,6 +18,7 @@ use super::{DbConnection, DbError};
 /// A message as it is written to the outbox (the caller has rendered it and picked its id).
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = outbox)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewOutboxMessage<'a> {
     /// The `Message-ID` header (with angle brackets).
     pub message_id: &'a str,

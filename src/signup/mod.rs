@@ -40,6 +40,11 @@ pub enum Registered {
 /// signed up" email (with a fresh link while still pending). Two sign-ups with one address at
 /// the same moment: the second one sees the first.
 ///
+/// Most sign-ups are new people, so the first attempt stores straight away without looking the
+/// address up; an address already in the programme fails the unique key, and the second attempt
+/// looks it up first. (Besides a round trip, this keeps the hot path off a lookup PostgreSQL may
+/// have planned while the table was still empty.)
+///
 /// # Errors
 /// Storage failures.
 #[tracing::instrument(skip_all, fields(programme = programme.id))]
@@ -51,9 +56,11 @@ pub fn register(
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<Registered, DbError> {
-    let attempt = || db.write(|conn| store(conn, programme, person, client, settings, now));
-    match attempt() {
-        Err(e) if e.is_unique_violation() => attempt(),
+    let attempt = |look_up: bool| {
+        db.write(|conn| store(conn, programme, person, client, settings, now, look_up))
+    };
+    match attempt(false) {
+        Err(e) if e.is_unique_violation() => attempt(true),
         other => other,
     }
 }
@@ -65,6 +72,7 @@ fn store(
     client: &str,
     settings: &Settings,
     now: NaiveDateTime,
+    look_up: bool,
 ) -> Result<Registered, DbError> {
     if let Admission::TooMany { retry_at } =
         guard::admit(conn, programme.id, client, &settings.signup, now)?
@@ -77,7 +85,12 @@ fn store(
     let public_url = settings.public_url();
     let link = |token: &str| format!("{public_url}/confirm/{token}");
     let lang = p.message_language;
-    if let Some(existing) = participants::find_by_email(conn, programme.id, address)? {
+    let existing = if look_up {
+        participants::find_by_email(conn, programme.id, address)?
+    } else {
+        None
+    };
+    if let Some(existing) = existing {
         if programmes::intake_now(conn, programme.id)?.closed {
             return Ok(Registered::Closed);
         }

@@ -25,6 +25,7 @@ pub struct Session {
 /// A session to store.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = coordinator_sessions)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewSessionRow<'a> {
     /// Whose.
     pub coordinator_id: i32,

@@ -12,8 +12,11 @@ use crate::db::DbError;
 use crate::domain::NewParticipant;
 
 /// The profile columns, shared by insert, update and the bulk insert ([`crate::db::bulk`]).
+// Here and on every insertable row: `None` is NULL, not DEFAULT, so an insert is one fixed
+// statement that PostgreSQL keeps prepared instead of parsing and planning it each time.
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = participants)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(treat_none_as_null = true)]
 pub(in crate::db) struct ProfileColumns {
     first_name: String,
@@ -92,6 +95,7 @@ impl ProfileColumns {
 /// A role-history entry: the person's role and volunteer offer from `since`.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = role_history)]
+#[diesel(treat_none_as_default_value = false)]
 pub(in crate::db) struct RoleRow {
     pub(super) participant_id: i32,
     pub(super) role: String,
@@ -117,6 +121,7 @@ impl RoleRow {
 /// Consent to the current privacy notice, in the person's message language.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = consents)]
+#[diesel(treat_none_as_default_value = false)]
 pub(in crate::db) struct ConsentRow {
     participant_id: i32,
     purpose: &'static str,
@@ -146,6 +151,7 @@ impl ConsentRow {
 // diesel would fall back to one statement per row.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = household_members)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(treat_none_as_null = true)]
 pub(in crate::db) struct HouseholdRow {
     participant_id: i32,

@@ -14,6 +14,10 @@ use crate::domain::{NewParticipant, ParticipantStatus, Role};
 fn replace_household(conn: &mut DbConnection, id: i32, p: &NewParticipant) -> Result<(), DbError> {
     diesel::delete(household_members::table.filter(household_members::participant_id.eq(id)))
         .execute(conn)?;
+    add_household(conn, id, p)
+}
+
+fn add_household(conn: &mut DbConnection, id: i32, p: &NewParticipant) -> Result<(), DbError> {
     // One row at a time: diesel's MultiConnection has no batch insert (and households are small).
     for row in HouseholdRow::all(id, p) {
         diesel::insert_into(household_members::table)
@@ -55,7 +59,7 @@ pub fn insert(
     diesel::insert_into(consents::table)
         .values(ConsentRow::new(id, p, now))
         .execute(conn)?;
-    replace_household(conn, id, p)?;
+    add_household(conn, id, p)?;
     Ok(id)
 }
 
