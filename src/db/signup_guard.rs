@@ -3,7 +3,9 @@
 
 use anyhow::Context;
 use chrono::NaiveDateTime;
+use diesel::dsl::{exists, not};
 use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text, Timestamp};
 
 use crate::db::schema::{signup_attempts, signup_mails};
 use crate::db::{DbConnection, DbError};
@@ -47,61 +49,83 @@ pub fn nth_latest_after(
     .context("reading recent sign-ups")?)
 }
 
-/// Records an accepted sign-up.
+/// Records an accepted sign-up of `client` for `programme_id`, unless in the window after
+/// `after` the client already has `per_client` of them or the programme `per_programme` (0: no
+/// limit); true if recorded. The check and the insert are one statement (one round trip).
 ///
 /// # Errors
 /// A failed insert.
-pub fn record_attempt(
+pub fn record_attempt_within(
     conn: &mut DbConnection,
     programme_id: i32,
     client: &str,
+    after: NaiveDateTime,
+    (per_client, per_programme): (i64, i64),
     now: NaiveDateTime,
-) -> Result<(), DbError> {
-    diesel::insert_into(signup_attempts::table)
-        .values((
-            signup_attempts::programme_id.eq(programme_id),
-            signup_attempts::client.eq(client),
-            signup_attempts::at.eq(now),
+) -> Result<bool, DbError> {
+    let recent = || {
+        signup_attempts::table
+            .filter(signup_attempts::at.gt(after))
+            .select(signup_attempts::id)
+    };
+    let mut row = diesel::select((
+        programme_id.into_sql::<Integer>(),
+        client.into_sql::<Text>(),
+        now.into_sql::<Timestamp>(),
+    ))
+    .into_boxed();
+    if per_client > 0 {
+        let full = recent()
+            .filter(signup_attempts::client.eq(client))
+            .offset(per_client - 1)
+            .limit(1);
+        row = row.filter(not(exists(full)));
+    }
+    if per_programme > 0 {
+        let full = recent()
+            .filter(signup_attempts::programme_id.eq(programme_id))
+            .offset(per_programme - 1)
+            .limit(1);
+        row = row.filter(not(exists(full)));
+    }
+    let inserted = diesel::insert_into(signup_attempts::table)
+        .values(row)
+        .into_columns((
+            signup_attempts::programme_id,
+            signup_attempts::client,
+            signup_attempts::at,
         ))
         .execute(conn)
         .context("recording a sign-up")?;
-    Ok(())
+    Ok(inserted == 1)
 }
 
-/// How many sign-up emails went to `address` after `after` (counting stops at `limit`).
+/// Records a sign-up email to `address`, unless `limit` of them went there after `after`; true
+/// if recorded (and so it may be sent). One statement, as [`record_attempt_within`].
 ///
 /// # Errors
-/// A failed query.
-pub fn mails_after(
+/// A failed insert.
+pub fn record_mail_within(
     conn: &mut DbConnection,
     address: &str,
     after: NaiveDateTime,
     limit: i64,
-) -> Result<usize, DbError> {
-    let ids: Vec<i32> = signup_mails::table
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let full = signup_mails::table
         .filter(signup_mails::address.eq(address))
         .filter(signup_mails::at.gt(after))
-        .limit(limit)
         .select(signup_mails::id)
-        .load(conn)
-        .context("counting recent sign-up emails")?;
-    Ok(ids.len())
-}
-
-/// Records a sign-up email sent to `address`.
-///
-/// # Errors
-/// A failed insert.
-pub fn record_mail(
-    conn: &mut DbConnection,
-    address: &str,
-    now: NaiveDateTime,
-) -> Result<(), DbError> {
-    diesel::insert_into(signup_mails::table)
-        .values((signup_mails::address.eq(address), signup_mails::at.eq(now)))
+        .offset(limit - 1)
+        .limit(1);
+    let row = diesel::select((address.into_sql::<Text>(), now.into_sql::<Timestamp>()))
+        .filter(not(exists(full)));
+    let inserted = diesel::insert_into(signup_mails::table)
+        .values(row)
+        .into_columns((signup_mails::address, signup_mails::at))
         .execute(conn)
         .context("recording a sign-up email")?;
-    Ok(())
+    Ok(inserted == 1)
 }
 
 /// Deletes everything from before `cutoff` in both tables; the number of rows deleted.

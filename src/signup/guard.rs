@@ -64,6 +64,15 @@ pub fn admit(
     limits: &SignupLimits,
     now: NaiveDateTime,
 ) -> Result<Admission, DbError> {
+    let limits_now = (
+        i64::from(limits.per_client_per_hour),
+        i64::from(limits.per_programme_per_hour),
+    );
+    let window_start = now - Duration::minutes(WINDOW_MINUTES);
+    if store::record_attempt_within(conn, programme_id, client, window_start, limits_now, now)? {
+        return Ok(Admission::Admitted);
+    }
+    // Refused (rare): when does a place free up?
     let by_client = full_until(
         conn,
         Counted::Client(client),
@@ -76,11 +85,10 @@ pub fn admit(
         limits.per_programme_per_hour,
         now,
     )?;
-    if let Some(retry_at) = by_client.max(by_programme) {
-        return Ok(Admission::TooMany { retry_at });
-    }
-    store::record_attempt(conn, programme_id, client, now)?;
-    Ok(Admission::Admitted)
+    let retry_at = by_client
+        .max(by_programme)
+        .unwrap_or(now + Duration::minutes(1));
+    Ok(Admission::TooMany { retry_at })
 }
 
 fn address_key(address: &Email) -> String {
@@ -100,12 +108,7 @@ pub fn may_mail(
 ) -> Result<bool, DbError> {
     let key = address_key(address);
     let limit = i64::try_from(MAILS_PER_ADDRESS_PER_DAY).unwrap_or(5);
-    if store::mails_after(conn, &key, now - Duration::days(1), limit)? >= MAILS_PER_ADDRESS_PER_DAY
-    {
-        return Ok(false);
-    }
-    store::record_mail(conn, &key, now)?;
-    Ok(true)
+    store::record_mail_within(conn, &key, now - Duration::days(1), limit, now)
 }
 
 /// Forgets counts older than a day (the housekeeping pass); the number of rows deleted.
