@@ -8,10 +8,12 @@
 #
 #   scripts/load/signup.sh                 # SQLite
 #   DB=postgres scripts/load/signup.sh     # PostgreSQL (fresh database on $PG_URL's server)
+#   DB=postgres INSTANCES=2 scripts/load/signup.sh   # two app instances on two ports, one database
 #
 # Knobs (environment): DURATION (30s), THREADS (2), CONNECTIONS (32), DB (sqlite|postgres),
 # PG_URL (postgres://postgres@127.0.0.1/postgres), DATABASE_MAX_CONNECTIONS (server pool, 8),
-# SKIP_BUILD=1 (use the release binary as it is).
+# SKIP_BUILD=1 (use the release binary as it is), INSTANCES (1; with 2, each instance gets its own
+# wrk with half the threads and connections, and the figures are summed; p99 is the larger one).
 # Targets: >= 500 sign-ups/s, p99 < 100 ms, zero errors, zero lost rows; exit code 1 if missed.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ DB=${DB:-sqlite}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1/postgres}
 MIN_RPS=${MIN_RPS:-500}
 MAX_P99_MS=${MAX_P99_MS:-100}
+INSTANCES=${INSTANCES:-1}
 
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -38,13 +41,17 @@ fi
 bin="${CARGO_TARGET_DIR:-$root/target}/release/buddymatch"
 
 tmp=$(mktemp -d -t buddymatch-load.XXXXXX)
-server_pid=""
+server_pids=()
 pg_db=""
+stop_servers() {
+    for pid in "${server_pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+    done
+    for pid in "${server_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    server_pids=()
+}
 cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    stop_servers
     if [ -n "$pg_db" ]; then
         psql "$PG_URL" -qAtc "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
     fi
@@ -52,7 +59,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 run_id="r$(date +%s)$$"
 
 case "$DB" in
@@ -70,18 +76,25 @@ case "$DB" in
         ;;
 esac
 
-echo "starting the server on 127.0.0.1:$port ($DB)..." >&2
-DATABASE_URL="$database_url" BIND=127.0.0.1 PORT="$port" EMAIL_TRANSPORT=folder OUTBOX_DIR="$tmp/outbox" \
-    BUDDYMATCH_CONFIG=/dev/null BUDDYMATCH_ENV=development RUST_LOG=warn \
-    TRUST_PROXY_HEADERS=true SIGNUP_PER_PROGRAMME_PER_HOUR=0 SIGNUP_MIN_FILL_SECONDS=0 \
-    ${DATABASE_MAX_CONNECTIONS:+DATABASE_MAX_CONNECTIONS=$DATABASE_MAX_CONNECTIONS} \
-    "$bin" serve >"$tmp/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then cat "$tmp/server.log" >&2; exit 1; fi
-    sleep 0.1
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+ports=()
+for i in $(seq 1 "$INSTANCES"); do
+    port=$(free_port)
+    echo "starting server $i on 127.0.0.1:$port ($DB)..." >&2
+    DATABASE_URL="$database_url" BIND=127.0.0.1 PORT="$port" EMAIL_TRANSPORT=folder OUTBOX_DIR="$tmp/outbox" \
+        BUDDYMATCH_CONFIG=/dev/null BUDDYMATCH_ENV=development RUST_LOG=warn \
+        TRUST_PROXY_HEADERS=true SIGNUP_PER_PROGRAMME_PER_HOUR=0 SIGNUP_MIN_FILL_SECONDS=0 \
+        ${DATABASE_MAX_CONNECTIONS:+DATABASE_MAX_CONNECTIONS=$DATABASE_MAX_CONNECTIONS} \
+        "$bin" serve >"$tmp/server$i.log" 2>&1 &
+    server_pids+=($!)
+    for _ in $(seq 1 100); do
+        if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
+        if ! kill -0 "${server_pids[-1]}" 2>/dev/null; then cat "$tmp/server$i.log" >&2; exit 1; fi
+        sleep 0.1
+    done
+    ports+=("$port")
 done
+port=${ports[0]}
 # The signed "form shown at" stamp every post carries (a flood of one programme is what this
 # test is, so the per-programme limit is off; each request comes from its own address, so the
 # per-client limit and the fill-time floor are checked, with their cost, on every sign-up).
@@ -96,18 +109,25 @@ if [ "$status" != 303 ]; then
     exit 1
 fi
 
-echo "load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s scripts/load/signup.lua (against 127.0.0.1 only)" >&2
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s scripts/load/signup.lua \
-    "http://127.0.0.1:$port/signup?programme=demo" -- "$run_id" "$stamp" | tee "$tmp/wrk.out" >&2
+per_threads=$(( THREADS / INSTANCES > 0 ? THREADS / INSTANCES : 1 ))
+per_connections=$(( CONNECTIONS / INSTANCES ))
+echo "load: wrk -t$per_threads -c$per_connections -d$DURATION --latency -s scripts/load/signup.lua, once per instance (against 127.0.0.1 only)" >&2
+wrk_pids=()
+for i in $(seq 1 "$INSTANCES"); do
+    wrk -t"$per_threads" -c"$per_connections" -d"$DURATION" --timeout 10s --latency -s scripts/load/signup.lua \
+        "http://127.0.0.1:${ports[$((i - 1))]}/signup?programme=demo" -- "$run_id-i$i" "$stamp" >"$tmp/wrk$i.out" &
+    wrk_pids+=($!)
+done
+for pid in "${wrk_pids[@]}"; do wait "$pid"; done
+cat "$tmp"/wrk*.out >&2
 
-kill "$server_pid"
-wait "$server_pid" 2>/dev/null || true
-server_pid=""
+stop_servers
 
-result=$(grep '^RESULT ' "$tmp/wrk.out")
-field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$result"; }
-rps=$(field rps); s303=$(field status303); other=$(field other_status); sockerr=$(field socket_errors)
-p50=$(field p50_ms); p99=$(field p99_ms); requests=$(field requests)
+# Summed over the instances (p50/p99: the larger instance's figure).
+field() { grep -h '^RESULT ' "$tmp"/wrk*.out | sed -n "s/.* $1=\([0-9.]*\).*/\1/p" | awk -v how="$2" '
+    { if (how == "max") { if ($1 > v) v = $1 } else v += $1 } END { print v }'; }
+rps=$(field rps sum); s303=$(field status303 sum); other=$(field other_status sum); sockerr=$(field socket_errors sum)
+p50=$(field p50_ms max); p99=$(field p99_ms max); requests=$(field requests sum)
 
 query="SELECT COUNT(*) FROM participants WHERE email LIKE 'load-$run_id-%'"
 case "$DB" in
@@ -121,7 +141,7 @@ esac)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 echo
-echo "sign-up load test, $DB, $(nproc) cores ($cpu), wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+echo "sign-up load test, $DB, $INSTANCES instance(s), $(nproc) cores ($cpu), wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 echo "  requests:        $requests ($rps/s)"
 echo "  303 responses:   $s303"
 echo "  other statuses:  $other; socket errors: $sockerr"
