@@ -223,6 +223,10 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(max_connections.max(1))
             .connection_timeout(Duration::from_secs(10))
+            // A PostgreSQL connection may have been dropped by the server (a restart) while it
+            // sat in the pool: test it on checkout. A SQLite file's connection cannot be, and a
+            // writer checks out while holding the writer turn, so the test would lengthen it.
+            .test_on_check_out(backend == Backend::Postgres)
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database at {}: {e}", redact(url)))?;
         let db = Self {
