@@ -175,7 +175,8 @@ pub fn not_found(req: &HttpRequest) -> HttpResponse {
 
 /// The translated "something went wrong" page (500); the cause goes to the log only.
 pub fn server_error(lang: UiLanguage, error: &dyn std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %error, "request failed");
+    // `{:#}`: the whole chain of causes, not only the outermost context.
+    tracing::error!(error = %format_args!("{error:#}"), "request failed");
     message(
         StatusCode::INTERNAL_SERVER_ERROR,
         lang,
