@@ -43,8 +43,7 @@ pub struct ConfirmedPerson<'a> {
 
 #[derive(Insertable)]
 #[diesel(table_name = volunteer_readiness)]
-#[diesel(treat_none_as_default_value = false)]
-#[diesel(treat_none_as_null = true)] // see HouseholdRow: keeps the insert one statement
+#[diesel(treat_none_as_default_value = false)] // see HouseholdRow: keeps the insert one statement
 struct ReadinessRow {
     participant_id: i32,
     code_of_conduct_signed_at: Option<NaiveDateTime>,

@@ -152,7 +152,6 @@ impl ConsentRow {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = household_members)]
 #[diesel(treat_none_as_default_value = false)]
-#[diesel(treat_none_as_null = true)]
 pub(in crate::db) struct HouseholdRow {
     participant_id: i32,
     first_name: String,
