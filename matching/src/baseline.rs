@@ -34,7 +34,9 @@
 
 use std::collections::HashMap;
 
-use crate::assign::{AssignError, Assignment, Edge, Problem, UnmatchedReason};
+use crate::assign::{
+    buddy_set, AssignError, Assignment, Buddies, Edge, Pricing, Problem, UnmatchedReason,
+};
 
 fn check_range(problem: &Problem, seeker: u32, buddy: u32) -> Result<(), AssignError> {
     if seeker as usize >= problem.num_seekers {
@@ -170,6 +172,56 @@ pub fn first_come_first_served(
     problem: &Problem,
     order: &[u32],
 ) -> Result<Assignment, AssignError> {
+    greedy(problem, order, None)
+}
+
+/// [`first_come_first_served`] on a problem that lists only some edges of each seeker, the
+/// rest scored on demand by `pricing` (see [`solve_priced`](crate::assign::solve_priced)); the
+/// same result as on the full edge list. A seeker is scored again only when a missing edge
+/// could beat (or tie) its best listed buddy with room, and then only against the buddies
+/// that still have room.
+///
+/// # Errors
+/// As [`first_come_first_served`].
+pub fn first_come_first_served_priced(
+    problem: &Problem,
+    order: &[u32],
+    pricing: &dyn Pricing,
+) -> Result<Assignment, AssignError> {
+    greedy(problem, order, Some(pricing))
+}
+
+/// The best buddy with room among the seeker's missing edges, when one could beat `best`;
+/// `with_room` is the set of buddies with room.
+fn best_priced(
+    pricing: &dyn Pricing,
+    seeker: u32,
+    best: Option<&Edge>,
+    (room, with_room): (&[u32], &[u64]),
+    banned: &[u32],
+) -> Option<Edge> {
+    let bound = pricing.missing_bound(seeker)?;
+    if best.is_some_and(|e| e.score > bound) {
+        return None;
+    }
+    let mut scored = Vec::new();
+    pricing.edges_to(seeker, Buddies::Only(with_room), &mut scored);
+    let edges: Vec<Edge> = scored
+        .into_iter()
+        .map(|(buddy, score)| Edge {
+            seeker,
+            buddy,
+            score,
+        })
+        .collect();
+    best_with_room(edges.iter(), room, banned).copied()
+}
+
+fn greedy(
+    problem: &Problem,
+    order: &[u32],
+    pricing: Option<&dyn Pricing>,
+) -> Result<Assignment, AssignError> {
     let by_seeker = BySeeker::new(problem)?;
     // Forbidden pairs are few: look them up only for seekers that have one.
     let mut forbidden: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -207,6 +259,10 @@ pub fn first_come_first_served(
         }
     }
 
+    let mut with_room = buddy_set(
+        room.len(),
+        (0..room.len()).filter(|&j| room[j] > 0).map(|j| j as u32),
+    );
     let listed = order
         .iter()
         .copied()
@@ -221,12 +277,16 @@ pub fn first_come_first_served(
         // The highest score with room; the lowest buddy index on a tie. The seeker's forbidden
         // buddies are looked up once, not per edge (a run has millions of edges).
         let banned = forbidden.get(&s).map_or(&[][..], Vec::as_slice);
-        let best = match by_seeker.slice(i) {
+        let listed = match by_seeker.slice(i) {
             Some(edges) => best_with_room(edges.iter(), &room, banned),
             None => best_with_room(by_seeker.of(i), &room, banned),
         };
-        if let Some(e) = best {
+        let priced = pricing.and_then(|p| best_priced(p, s, listed, (&room, &with_room), banned));
+        if let Some(e) = priced.as_ref().or(listed) {
             room[e.buddy as usize] -= 1;
+            if room[e.buddy as usize] == 0 {
+                with_room[e.buddy as usize / 64] &= !(1 << (e.buddy % 64));
+            }
             buddy_of[i] = Some(e.buddy);
             total_score += e.score;
         }

@@ -9,3 +9,4 @@ extern crate self as matching;
 pub mod assign;
 pub mod baseline;
 pub mod compat;
+mod pair_hash;

@@ -25,8 +25,8 @@ use std::time::Instant;
 
 use chrono::NaiveDateTime;
 use matching::assign::{self, Assignment, Edge, Objective, Problem, UnmatchedReason};
-use matching::baseline::first_come_first_served;
-use matching::compat::{score_all, Evaluation, ExclusionSummary, Weights};
+use matching::baseline::first_come_first_served_priced;
+use matching::compat::{shortlist_all, Evaluation, ExclusionSummary, Shortlists, Weights};
 use serde::{Deserialize, Serialize};
 
 use crate::coordinator::readiness;
@@ -101,6 +101,11 @@ pub struct RunOutcome {
     /// Its summary (also stored).
     pub summary: RunSummary,
 }
+
+/// Buddies kept per seeker after scoring (its best); the solve scores the others again only
+/// where the optimum's certificate asks (see [`matching::assign::solve_priced`]), so memory
+/// grows with the number of people rather than pairs.
+const SHORTLIST: usize = 96;
 
 /// Runs older than this that still say queued or running were interrupted (a crash or restart):
 /// they no longer block a new run.
@@ -379,33 +384,29 @@ fn execute_inner(
         &format!("scoring {} × {} pairs", seekers.len(), buddies.len()),
     )?;
     phases.lap("load");
-    let pairs = score_all(&seekers, &buddies, &weights, &forbidden);
+    let lists = shortlist_all(&seekers, &buddies, &weights, &forbidden, SHORTLIST);
     phases.lap("score");
-    let edges: Vec<Edge> = pairs
-        .iter()
-        .map(|p| Edge {
-            seeker: p.seeker,
-            buddy: p.buddy,
-            score: i64::from(p.score),
-        })
-        .collect();
 
     progress(
         db,
         run_id,
-        &format!("finding the best pairs among {} feasible", edges.len()),
+        &format!(
+            "finding the best pairs among {} feasible",
+            lists.feasible_pairs()
+        ),
     )?;
     let mut problem = Problem::new(
         seekers.len(),
         buddies.iter().map(|b| b.capacity).collect(),
-        edges,
+        listed_edges(&lists, &pinned),
     );
     problem.pinned = pinned;
     problem.objective = options.objective;
     problem.waiting_days = seekers.iter().map(|s| s.waiting_days).collect();
-    let assignment = assign::solve(&problem).map_err(|e| RunError::Pin(e.to_string()))?;
+    let (assignment, pricing) =
+        assign::solve_priced(&problem, &lists).map_err(|e| RunError::Pin(e.to_string()))?;
     phases.lap("solve");
-    let fairness = compare_with_first_come(&problem, &assignment, &pool.seekers, now)?;
+    let fairness = compare_with_first_come(&problem, &lists, &assignment, &pool.seekers, now)?;
     phases.lap("baseline");
 
     progress(
@@ -417,7 +418,7 @@ fn execute_inner(
     for (s, b) in assignment.buddy_of.iter().enumerate() {
         let Some(b) = *b else { continue };
         let b = b as usize;
-        let (score, reasons_json) = match pairs.explain(s, b) {
+        let (score, reasons_json) = match lists.explain(s, b) {
             Some(Evaluation::Feasible { explanation }) => (
                 i32::from(explanation.score),
                 serde_json::to_string(&explanation.items)
@@ -432,7 +433,7 @@ fn execute_inner(
             reasons_json,
         });
     }
-    let no_feasible: HashMap<u32, ExclusionSummary> = pairs
+    let no_feasible: HashMap<u32, ExclusionSummary> = lists
         .no_feasible()
         .iter()
         .map(|n| (n.seeker, n.summary))
@@ -447,13 +448,13 @@ fn execute_inner(
                 UnmatchedReason::AllFeasibleBuddiesTaken => "all_feasible_buddies_taken".into(),
             },
             exclusions: no_feasible.get(&s).copied(),
-            feasible_buddies: u32::try_from(pairs.of_seeker(s as usize).len()).unwrap_or(u32::MAX),
+            feasible_buddies: lists.feasible_of(s as usize),
         })
         .collect();
     let summary = RunSummary {
         seekers: i32::try_from(seekers.len()).unwrap_or(i32::MAX),
         buddies: i32::try_from(buddies.len()).unwrap_or(i32::MAX),
-        feasible_pairs: i32::try_from(pairs.len()).unwrap_or(i32::MAX),
+        feasible_pairs: i32::try_from(lists.feasible_pairs()).unwrap_or(i32::MAX),
         matched: i32::try_from(assignment.matched).unwrap_or(i32::MAX),
         total_score: i32::try_from(assignment.total_score).unwrap_or(i32::MAX),
         duration_ms: i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
@@ -472,22 +473,58 @@ fn execute_inner(
         Ok(())
     })?;
     phases.lap("store");
-    tracing::info!(run_id, phases = %phases, "matching run finished");
+    tracing::info!(
+        run_id,
+        phases = %phases,
+        feasible = lists.feasible_pairs(),
+        listed = pricing.edges_listed,
+        rounds = pricing.rounds,
+        seekers_priced = pricing.seekers_priced,
+        pairs_priced = pricing.pairs_priced,
+        "matching run finished"
+    );
     Ok(RunOutcome { run_id, summary })
+}
+
+/// Each seeker's short-listed pairs, plus its pinned pair when the list lacks it (a pin of an
+/// infeasible pair stays missing, and the solve reports it).
+fn listed_edges(lists: &Shortlists, pinned: &[(u32, u32)]) -> Vec<Edge> {
+    let n = lists.scorer().num_seekers();
+    let mut edges: Vec<Edge> = (0..n)
+        .flat_map(|s| {
+            lists.of_seeker(s).map(move |(buddy, score)| Edge {
+                seeker: u32::try_from(s).unwrap_or(u32::MAX),
+                buddy,
+                score: i64::from(score),
+            })
+        })
+        .collect();
+    for &(s, b) in pinned {
+        let listed = lists.of_seeker(s as usize).any(|(x, _)| x == b);
+        if let (false, Some(score)) = (listed, lists.score(s as usize, b as usize)) {
+            edges.push(Edge {
+                seeker: s,
+                buddy: b,
+                score: i64::from(score),
+            });
+        }
+    }
+    edges
 }
 
 /// The run's result next to first come, first served on the same problem, seekers taken in
 /// sign-up order (then by id).
 fn compare_with_first_come(
     problem: &Problem,
+    lists: &Shortlists,
     assignment: &Assignment,
     seekers: &[Participant],
     now: NaiveDateTime,
 ) -> Result<FairnessReport, RunError> {
     let mut order: Vec<u32> = (0..u32::try_from(seekers.len()).unwrap_or(u32::MAX)).collect();
     order.sort_by_key(|&i| (seekers[i as usize].created_at, seekers[i as usize].id));
-    let greedy =
-        first_come_first_served(problem, &order).map_err(|e| RunError::Pin(e.to_string()))?;
+    let greedy = first_come_first_served_priced(problem, &order, lists)
+        .map_err(|e| RunError::Pin(e.to_string()))?;
     let groups: Vec<SeekerGroups> = seekers.iter().map(|p| SeekerGroups::of(p, now)).collect();
     Ok(fairness::report(&groups, assignment, &greedy))
 }

@@ -80,11 +80,13 @@
 
 mod driver;
 mod error;
+mod priced;
 mod ssp;
 #[cfg(test)]
 mod tests;
 
 pub use error::AssignError;
+pub use priced::{buddy_set, solve_priced, Buddies, Pricing, PricingStats};
 
 use driver::{Costs, Stats, Tuning};
 use serde::{Deserialize, Serialize};
@@ -193,70 +195,110 @@ pub fn solve(problem: &Problem) -> Result<Assignment, AssignError> {
 fn solve_tuned(problem: &Problem, tuning: Tuning) -> Result<(Assignment, Stats), AssignError> {
     let mut stats = Stats::default();
     let p = driver::prepare(problem)?;
+    let (assignment, _) = solve_prepared(problem, &p, tuning, None, &mut stats)?;
+    Ok((assignment, stats))
+}
+
+/// The dual potentials that certify an optimum (see [`priced`]): with them, an edge missing
+/// from the problem would improve the result only if `top - score - u[seeker] - v[buddy] < 0`.
+pub(crate) struct Certificate {
+    /// Scores become costs `top - score`.
+    pub top: i64,
+    /// Row potential of each seeker (meaningless for pinned seekers).
+    pub u: Vec<i64>,
+    /// Column potential of each buddy (0 with room left, `<= 0` when full).
+    pub v: Vec<i64>,
+    /// Capacity of each buddy left after the pins (0: the buddy cannot take anyone else).
+    pub cap: Vec<u32>,
+    /// Whether each seeker is pinned.
+    pub pinned: Vec<bool>,
+}
+
+/// Solves a prepared problem. `range` widens the score range the costs are built from (the
+/// priced solve fixes it to the range of every edge, listed or not, so that the certificate of
+/// one round speaks about the same costs as the next). The certificate is `None` when nothing
+/// can be matched, and for [`Objective::Fairness`].
+fn solve_prepared(
+    problem: &Problem,
+    p: &driver::Prepared<'_>,
+    tuning: Tuning,
+    range: Option<(i64, i64)>,
+    stats: &mut Stats,
+) -> Result<(Assignment, Option<Certificate>), AssignError> {
     let active: Vec<usize> = p.active().collect();
-    let (lo, hi) = (p.score_lo, p.score_hi);
+    let (lo, hi) = match (range, p.edges.is_empty()) {
+        (Some((a, b)), true) => (a, b),
+        (Some((a, b)), false) => (p.score_lo.min(a), p.score_hi.max(b)),
+        (None, _) => (p.score_lo, p.score_hi),
+    };
     let total_cap: u64 = p.cap.iter().map(|&c| u64::from(c)).sum();
     let most = (active.len() as u64).min(total_cap);
-    let chosen = if p.edges.is_empty() || most == 0 {
-        vec![None; p.n]
-    } else {
-        let min_score = match problem.objective {
-            Objective::Fairness => bottleneck(&p, &active, lo, hi, tuning, &mut stats)?,
-            _ => i64::MIN,
-        };
-        let (lo, hi) = if min_score > lo {
-            score_range(&p, &active, min_score)
-        } else {
-            (lo, hi)
-        };
-        let range = hi - lo;
-        // Any two assignments with the same number matched differ by at most `spread` in cost.
-        let spread = i64::try_from(most)
-            .ok()
-            .and_then(|k| k.checked_mul(range))
-            .ok_or(AssignError::WeightOverflow)?;
-        let dummy: Vec<i64> = match problem.objective {
-            Objective::WaitingPriority if !problem.waiting_days.is_empty() => {
-                let unit = spread.checked_add(1).ok_or(AssignError::WeightOverflow)?;
-                let sum_w: i64 = active
-                    .iter()
-                    .map(|&i| i64::from(problem.waiting_days[i]))
-                    .sum();
-                let base = unit
-                    .checked_mul(sum_w)
-                    .and_then(|x| x.checked_add(spread))
-                    .and_then(|x| x.checked_add(1))
-                    .ok_or(AssignError::WeightOverflow)?;
-                let mut d = vec![0i64; p.n];
-                for &i in &active {
-                    d[i] = unit
-                        .checked_mul(i64::from(problem.waiting_days[i]))
-                        .and_then(|x| x.checked_add(base))
-                        .ok_or(AssignError::WeightOverflow)?;
-                }
-                d
-            }
-            _ => vec![spread.checked_add(1).ok_or(AssignError::WeightOverflow)?; p.n],
-        };
-        // Distances and potentials stay within a small multiple of the largest option cost.
-        let worst = dummy.iter().copied().max().unwrap_or(0);
-        if worst
-            .checked_add(range)
-            .and_then(|x| x.checked_mul(4))
-            .is_none()
-        {
-            return Err(AssignError::WeightOverflow);
-        }
-        driver::optimise(
-            &p,
-            min_score,
-            Costs::Score { top: hi },
-            &dummy,
-            tuning,
-            &mut stats,
-        )
+    if p.edges.is_empty() || most == 0 {
+        return Ok((finish(p, &vec![None; p.n]), None));
+    }
+    let min_score = match problem.objective {
+        Objective::Fairness => bottleneck(p, &active, lo, hi, tuning, stats)?,
+        _ => i64::MIN,
     };
-    Ok((finish(&p, &chosen), stats))
+    let (lo, hi) = if min_score > lo {
+        score_range(p, &active, min_score)
+    } else {
+        (lo, hi)
+    };
+    let range = hi - lo;
+    // Any two assignments with the same number matched differ by at most `spread` in cost.
+    let spread = i64::try_from(most)
+        .ok()
+        .and_then(|k| k.checked_mul(range))
+        .ok_or(AssignError::WeightOverflow)?;
+    let dummy: Vec<i64> = match problem.objective {
+        Objective::WaitingPriority if !problem.waiting_days.is_empty() => {
+            let unit = spread.checked_add(1).ok_or(AssignError::WeightOverflow)?;
+            let sum_w: i64 = active
+                .iter()
+                .map(|&i| i64::from(problem.waiting_days[i]))
+                .sum();
+            let base = unit
+                .checked_mul(sum_w)
+                .and_then(|x| x.checked_add(spread))
+                .and_then(|x| x.checked_add(1))
+                .ok_or(AssignError::WeightOverflow)?;
+            let mut d = vec![0i64; p.n];
+            for &i in &active {
+                d[i] = unit
+                    .checked_mul(i64::from(problem.waiting_days[i]))
+                    .and_then(|x| x.checked_add(base))
+                    .ok_or(AssignError::WeightOverflow)?;
+            }
+            d
+        }
+        _ => vec![spread.checked_add(1).ok_or(AssignError::WeightOverflow)?; p.n],
+    };
+    // Distances and potentials stay within a small multiple of the largest option cost.
+    let worst = dummy.iter().copied().max().unwrap_or(0);
+    if worst
+        .checked_add(range)
+        .and_then(|x| x.checked_mul(4))
+        .is_none()
+    {
+        return Err(AssignError::WeightOverflow);
+    }
+    let optimum = driver::optimise(
+        p,
+        min_score,
+        Costs::Score { top: hi },
+        &dummy,
+        tuning,
+        stats,
+    );
+    let certificate = (problem.objective != Objective::Fairness).then(|| Certificate {
+        top: hi,
+        u: optimum.u,
+        v: optimum.v,
+        cap: p.cap.clone(),
+        pinned: p.pinned_to.iter().map(|&b| b != FREE).collect(),
+    });
+    Ok((finish(p, &optimum.chosen), certificate))
 }
 
 /// Lowest and highest usable score at or above `min_score`.
@@ -306,6 +348,7 @@ fn bottleneck(
     let ones = vec![1i64; p.n];
     let mut count = |t: i64| {
         driver::optimise(p, t, Costs::Cardinality, &ones, tuning, stats)
+            .chosen
             .iter()
             .filter(|k| k.is_some())
             .count()

@@ -71,6 +71,7 @@ mod explain;
 mod features;
 mod pairs;
 mod scorer;
+mod shortlist;
 mod weights;
 
 pub use explain::{
@@ -83,6 +84,7 @@ pub use features::{
 };
 pub use pairs::{score_all, score_all_sequential, NoFeasibleBuddy, Pair, ScoredPairs};
 pub use scorer::Scorer;
+pub use shortlist::{shortlist_all, Shortlists};
 pub use weights::{Weights, AGE_SCALE_YEARS, INTERESTS_CAP, RECIPROCITY_CAP, SLOTS_CAP};
 
 /// Checks a single pair with the full rules and explanation.

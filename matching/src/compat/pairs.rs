@@ -110,7 +110,7 @@ fn block(scorer: &Scorer, first: usize) -> Block {
     for lo in (0..m).step_by(TILE) {
         let hi = (lo + TILE).min(m);
         for (s, (buddies, scores)) in (first..end).zip(rows.iter_mut()) {
-            scorer.row(s, lo..hi, buddies, scores);
+            scorer.row(s, lo..hi, None, buddies, scores);
         }
     }
     let total = rows.iter().map(|r| r.0.len()).sum();

@@ -5,6 +5,7 @@
 use super::super::ssp::UNMATCHED;
 use super::components::solve_candidates;
 use super::{Prepared, Stats, Tuning};
+use crate::pair_hash::mix;
 use rayon::prelude::*;
 
 /// How edge costs are derived from scores in one optimisation.
@@ -26,8 +27,19 @@ impl Costs {
     }
 }
 
-/// The optimum over the unpinned seekers: the chosen edge (index into `p.edges`) of each
-/// seeker, `None` when unmatched (and for pinned seekers).
+/// An optimum over the unpinned seekers with the dual potentials that certify it.
+pub(crate) struct Optimum {
+    /// The chosen edge (index into `p.edges`) of each seeker, `None` when unmatched (and for
+    /// pinned seekers).
+    pub chosen: Vec<Option<usize>>,
+    /// Row potential of each unpinned seeker (0 for pinned ones): no usable edge has a negative
+    /// reduced cost `cost - u[i] - v[j]`.
+    pub u: Vec<i64>,
+    /// Column potential of each buddy: 0 with room left, `<= 0` when full.
+    pub v: Vec<i64>,
+}
+
+/// The optimum over the unpinned seekers and its certificate (see [`Optimum`]).
 pub(crate) fn optimise(
     p: &Prepared<'_>,
     min_score: i64,
@@ -35,7 +47,7 @@ pub(crate) fn optimise(
     dummy: &[i64],
     tuning: Tuning,
     stats: &mut Stats,
-) -> Vec<Option<usize>> {
+) -> Optimum {
     debug_assert!(tuning.candidates >= 1 && tuning.added_per_round >= 1);
     stats.calls += 1;
     let n = p.n;
@@ -98,7 +110,7 @@ pub(crate) fn optimise(
             })
             .collect();
         if violations.is_empty() {
-            return (0..n)
+            let chosen = (0..n)
                 .map(|i| {
                     let b = col_of[i];
                     if b == UNMATCHED {
@@ -107,6 +119,11 @@ pub(crate) fn optimise(
                     cand[i].iter().copied().find(|&k| p.edges[k].buddy == b)
                 })
                 .collect();
+            let mut row = vec![0i64; n];
+            for &i in &active {
+                row[i] = u(i);
+            }
+            return Optimum { chosen, u: row, v };
         }
         let stalled = tuning.stall && violations.len() >= last_violating;
         last_violating = violations.len();
@@ -185,12 +202,4 @@ fn select(
     let mut out: Vec<usize> = best.into_iter().map(|x| x.2).collect();
     out.sort_unstable();
     (out, bound)
-}
-
-/// A fixed 64-bit mix (splitmix64 finaliser) of a seeker/buddy pair.
-fn mix(a: u64, b: u64) -> u64 {
-    let mut z = (a << 32 | b).wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }

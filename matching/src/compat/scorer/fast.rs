@@ -40,11 +40,13 @@ impl Scorer {
     }
 
     /// Feasible buddies of seeker `s` among `range`, in buddy order, appended to `buddies`
-    /// and `scores`.
+    /// and `scores`. With a `mask` (bit `b % 64` of word `b / 64` set: buddy `b` wanted; `range`
+    /// must then start at a multiple of 64) only the wanted buddies are checked.
     pub(crate) fn row(
         &self,
         s: usize,
         range: std::ops::Range<usize>,
+        mask: Option<&[u64]>,
         buddies: &mut Vec<u32>,
         scores: &mut Vec<u16>,
     ) {
@@ -56,7 +58,12 @@ impl Scorer {
         // Pre-filter on availability, language and distance over contiguous records; `fast`
         // re-checks everything exactly.
         let start = range.start;
+        debug_assert!(mask.is_none() || start % 64 == 0);
         for (c, chunk) in bg.pre[range].chunks(64).enumerate() {
+            let wanted = mask.map_or(u64::MAX, |m| m.get(start / 64 + c).copied().unwrap_or(0));
+            if wanted == 0 {
+                continue;
+            }
             // Branch-free: one bit per buddy that passes, then visit the set bits.
             let mut keep = 0u64;
             for (i, bq) in chunk.iter().enumerate() {
@@ -74,6 +81,7 @@ impl Scorer {
                 let pass = slot_ok & (lang_ok | multi) & (online | same_area | near);
                 keep |= u64::from(pass) << i;
             }
+            keep &= wanted;
             while keep != 0 {
                 let b = start + c * 64 + keep.trailing_zeros() as usize;
                 keep &= keep - 1;
