@@ -11,13 +11,21 @@
 #   scripts/bench/matching_run.sh                 # SQLite
 #   DB=postgres scripts/bench/matching_run.sh     # PostgreSQL (fresh database on $PG_URL's server)
 #
-# Knobs: SEEKERS (10000), BUDDIES (8000), RUNS (3), REQUESTS (20), DB (sqlite|postgres),
-# PG_URL (postgres://postgres@127.0.0.1/postgres), SKIP_BUILD=1.
+# Each run prints its phases (load, score, solve, baseline, store; from the run's log line) and,
+# where /usr/bin/time exists, the process's peak memory.
+#
+#   SEEKERS=50000 BUDDIES=40000 SEED=11 REVIEW=0 scripts/bench/matching_run.sh   # a large run
+#
+# Knobs: SEEKERS (10000), BUDDIES (8000), SEED (1), RUNS (3), REQUESTS (20), REVIEW (1; 0 skips
+# the review pages), DB (sqlite|postgres), PG_URL (postgres://postgres@127.0.0.1/postgres),
+# SKIP_BUILD=1.
 set -euo pipefail
 
 SEEKERS=${SEEKERS:-10000}
 BUDDIES=${BUDDIES:-8000}
+SEED=${SEED:-1}
 RUNS=${RUNS:-3}
+REVIEW=${REVIEW:-1}
 REQUESTS=${REQUESTS:-20}
 DB=${DB:-sqlite}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1/postgres}
@@ -57,17 +65,28 @@ esac
 export DATABASE_URL="$database_url" EMAIL_TRANSPORT=folder OUTBOX_DIR="$tmp/outbox" RUST_LOG=warn
 
 echo "== $DB: demo population of $SEEKERS seekers and $BUDDIES buddies =="
-"$bin" demo --programme demo --seekers "$SEEKERS" --buddies "$BUDDIES" --seed 1
+"$bin" demo --programme demo --seekers "$SEEKERS" --buddies "$BUDDIES" --seed "$SEED"
 
 echo "== $RUNS matching runs (buddymatch match --programme demo) =="
 run_id=""
+timer=()
+[ -x /usr/bin/time ] && timer=(/usr/bin/time -f "peak memory %M KB")
+if [ "$DB" = postgres ]; then
+    psql "$database_url" -qAtc "ANALYZE" # as autovacuum would after a bulk load
+fi
 for i in $(seq "$RUNS"); do
-    line=$("$bin" match --programme demo)
+    out=$(RUST_LOG=buddymatch::matching_runs=info "${timer[@]}" "$bin" match --programme demo 2>&1)
+    line=$(grep '^run ' <<<"$out")
     echo "$line"
+    sed -E 's/\x1b\[[0-9;]*m//g' <<<"$out" | grep -o 'phases=.*' | sed 's/^/  /' || true
+    grep 'peak memory' <<<"$out" | sed 's/^/  /' || true
     run_id=$(sed -E 's/^run ([0-9]+):.*/\1/' <<<"$line")
     matched=$(sed -E 's/^run [0-9]+: matched ([0-9]+) .*/\1/' <<<"$line")
 done
 
+if [ "$REVIEW" = 0 ]; then
+    exit 0
+fi
 echo "== review page of run $run_id =="
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf 'bench-password-123\n' | "$bin" coordinator add bench@example.org --admin >/dev/null

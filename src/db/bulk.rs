@@ -10,22 +10,11 @@ use diesel::prelude::*;
 
 use super::participants::{ConsentRow, HouseholdRow, ProfileColumns, RoleRow};
 use super::schema::{consents, household_members, participants, role_history, volunteer_readiness};
-use super::{DbConnection, DbError};
+use super::{batch_execute, DbConnection, DbError};
 use crate::domain::{Email, NewParticipant, ParticipantStatus};
 
 /// Rows per multi-row INSERT (35 columns x 400 rows stays under SQLite's 32766 bound values).
 const BATCH: usize = 400;
-
-/// Runs a batch insert on the concrete connection: diesel's `MultiConnection` has no batch insert,
-/// both backends do.
-macro_rules! batch_execute {
-    ($conn:expr, $insert:expr) => {
-        match $conn {
-            DbConnection::Sqlite(c) => $insert.execute(c),
-            DbConnection::Postgresql(c) => $insert.execute(c),
-        }
-    };
-}
 
 /// One confirmed person with what a coordinator and time would have set.
 #[derive(Debug, Clone, Copy)]

@@ -32,6 +32,18 @@ pub mod signup_guard;
 
 pub use connection::{Backend, Db, DbConnection, DbError, PooledConn, Refusal};
 
+/// Runs a batch insert on the concrete connection: diesel's `MultiConnection` has no batch insert,
+/// both backends do.
+macro_rules! batch_execute {
+    ($conn:expr, $insert:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite(c) => $insert.execute(c),
+            $crate::db::DbConnection::Postgresql(c) => $insert.execute(c),
+        }
+    };
+}
+pub(crate) use batch_execute;
+
 /// The rows to skip for page `page` (from 1) of `per_page` rows; pages far past the end (up to
 /// `i64::MAX`) skip everything instead of overflowing.
 #[must_use]
