@@ -75,8 +75,11 @@ if [ "$DB" = postgres ]; then
     psql "$database_url" -qAtc "ANALYZE" # as autovacuum would after a bulk load
 fi
 for i in $(seq "$RUNS"); do
-    out=$(RUST_LOG=buddymatch::matching_runs=info "${timer[@]}" "$bin" match --programme demo 2>&1)
-    line=$(grep '^run ' <<<"$out")
+    if ! out=$(RUST_LOG=buddymatch::matching_runs=info ${timer[@]+"${timer[@]}"} "$bin" match --programme demo 2>&1); then
+        echo "$out" >&2
+        exit 1
+    fi
+    line=$(grep '^run ' <<<"$out" || true)
     echo "$line"
     sed -E 's/\x1b\[[0-9;]*m//g' <<<"$out" | grep -o 'phases=.*' | sed 's/^/  /' || true
     grep 'peak memory' <<<"$out" | sed 's/^/  /' || true

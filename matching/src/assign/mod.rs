@@ -38,6 +38,10 @@
 //! [`Objective::Fairness`] binary-searches the bottleneck over the distinct scores, each step a
 //! maximum-cardinality test solved by the same machinery.
 //!
+//! [`solve_priced`] solves a problem that lists only some edges of each seeker, scoring the
+//! others on demand where the certificate asks for them (see [`Pricing`]): the same optimum in
+//! memory that grows with the number of people rather than the number of feasible pairs.
+//!
 //! # Complexity
 //!
 //! For `n` seekers, `m` buddies and `E` feasible edges: `O(E)` to validate and check, plus

@@ -10,10 +10,14 @@
 //! missing edge violates the certificate. The result is then optimal for *every* feasible edge,
 //! exactly as if all of them had been listed.
 //!
-//! Two bounds keep the pricing cheap: a seeker whose missing edges all score at most
-//! `bound` ([`Pricing::missing_bound`]) can only violate with buddies whose potential
+//! What keeps the pricing cheap: a seeker whose missing edges all score at most `bound`
+//! ([`Pricing::missing_bound`]) can only violate with buddies whose potential
 //! `v[j] > top - u[i] - bound`, so most seekers are skipped outright and the others are scored
 //! only against those buddies (buddies sorted by potential once per round).
+//!
+//! Each round solves the listed problem from scratch; the number of rounds is not capped (every
+//! round adds at least one missing edge, so the loop ends), and on the service's populations it
+//! is two to four.
 //!
 //! [`Objective::Fairness`] needs every edge for its bottleneck search: it lists them all first
 //! (the memory of the full problem), then solves as [`solve`](super::solve) does.
@@ -67,7 +71,7 @@ pub struct PricingStats {
     pub rounds: usize,
     /// Seekers scored again against some buddies, over all rounds.
     pub seekers_priced: usize,
-    /// Pairs scored again, over all rounds.
+    /// Feasible pairs found when scoring seekers again, over all rounds.
     pub pairs_priced: usize,
     /// Edges added to the listed problem, over all rounds.
     pub edges_added: usize,
@@ -77,8 +81,10 @@ pub struct PricingStats {
 
 /// Solves `problem` as if it listed every feasible edge that `pricing` knows.
 ///
-/// The problem must list at least one edge of every seeker that has a feasible buddy, its pins
-/// and every edge a pin needs; `problem.forbidden` applies to priced edges too. The result is
+/// The problem must list at least one edge that is not forbidden of every seeker that has a
+/// feasible buddy (else the seeker is reported as having none), and the edge of every pin;
+/// `problem.forbidden` applies to priced edges too. Every score the pricing returns must lie in
+/// its [`Pricing::score_range`]. The result is
 /// an optimum of the full problem for the [`Objective`]; among equally good assignments it may
 /// choose another one than [`solve`](super::solve) on the full edge list.
 ///
@@ -146,9 +152,9 @@ pub fn solve_priced(
                     .into_iter()
                     .filter_map(|(b, score)| {
                         let j = b as usize;
-                        let reduced = cert.top - score - ui - cert.v[j];
-                        (j < num_buddies
-                            && cert.cap[j] > 0
+                        debug_assert!((range.0..=range.1).contains(&score));
+                        let reduced = cert.top - score - ui - cert.v.get(j)?;
+                        (cert.cap[j] > 0
                             && reduced < 0
                             && !forbidden.contains(&(seeker, b))
                             && !listed.iter().any(|e| e.buddy == b))

@@ -23,7 +23,9 @@
 //!    to the score exactly.
 //! 4. **All pairs** in parallel: [`score_all`] returns the feasible pairs only
 //!    ([`ScoredPairs`], 6 bytes per pair), explanations on demand, and an
-//!    [`ExclusionSummary`] for each seeker with no feasible buddy.
+//!    [`ExclusionSummary`] for each seeker with no feasible buddy. For large runs
+//!    [`shortlist_all`] keeps only each seeker's best buddies ([`Shortlists`]) and scores the
+//!    others again on demand.
 //!
 //! # Complexity
 //!
