@@ -116,8 +116,6 @@ pub fn solve_priced(
             ..Tuning::DEFAULT
         };
         let (assignment, certificate) = solve_prepared(&work, &p, tuning, Some(range), &mut inner)?;
-        let row_start = p.row_start.clone();
-        drop(p);
         let Some(cert) = certificate else {
             stats.edges_listed = work.edges.len();
             return Ok((assignment, stats));
@@ -147,7 +145,7 @@ pub fn solve_priced(
                 let wanted = buddy_set(num_buddies, by_v[..len].iter().map(|&(_, j)| j));
                 pricing.edges_to(seeker, Buddies::Only(&wanted), &mut scored);
                 let priced = scored.len();
-                let listed = &work.edges[row_start[i]..row_start[i + 1]];
+                let listed = &p.edges[p.row_start[i]..p.row_start[i + 1]];
                 let mut bad: Vec<(i64, u32, i64)> = scored
                     .into_iter()
                     .filter_map(|(b, score)| {
@@ -174,6 +172,7 @@ pub fn solve_priced(
                 Some((priced, !edges.is_empty(), edges))
             })
             .collect();
+        drop(p); // it borrows the listed edges, which grow below
         stats.seekers_priced += found.len();
         stats.pairs_priced += found.iter().map(|x| x.0).sum::<usize>();
         if !found.iter().any(|x| x.1) {

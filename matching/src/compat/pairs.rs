@@ -9,7 +9,7 @@ use super::scorer::Scorer;
 use super::weights::Weights;
 
 /// Seekers per block: the unit of parallel work and of storage.
-const BLOCK: usize = 64;
+pub(super) const BLOCK: usize = 64;
 /// Buddies per tile: a tile's records (about 150 bytes each) stay in the L2 cache.
 const TILE: usize = 1024;
 
@@ -101,18 +101,36 @@ pub fn score_all_sequential(
     ScoredPairs::compute(Scorer::new(seekers, buddies, weights, forbidden), false)
 }
 
-/// Scores the block of seekers starting at `first`, tile by tile of buddies so that the
-/// buddies' records stay in cache while the block's seekers run over them.
-fn block(scorer: &Scorer, first: usize) -> Block {
+/// Scores the block of seekers `first..first + BLOCK`, tile by tile of buddies so that the
+/// buddies' records stay in cache while the block's seekers run over them; `visit` gets each
+/// seeker's (offset in the block) feasible buddies and scores of one tile, in buddy order.
+pub(super) fn scan_block(
+    scorer: &Scorer,
+    first: usize,
+    mut visit: impl FnMut(usize, &[u32], &[u16]),
+) {
     let end = (first + BLOCK).min(scorer.num_seekers());
     let m = scorer.num_buddies();
-    let mut rows: Vec<(Vec<u32>, Vec<u16>)> = vec![(Vec::new(), Vec::new()); end - first];
+    let (mut buddies, mut scores) = (Vec::new(), Vec::new());
     for lo in (0..m).step_by(TILE) {
         let hi = (lo + TILE).min(m);
-        for (s, (buddies, scores)) in (first..end).zip(rows.iter_mut()) {
-            scorer.row(s, lo..hi, None, buddies, scores);
+        for s in first..end {
+            buddies.clear();
+            scores.clear();
+            scorer.row(s, lo..hi, None, &mut buddies, &mut scores);
+            visit(s - first, &buddies, &scores);
         }
     }
+}
+
+/// The feasible pairs of the block of seekers starting at `first`.
+fn block(scorer: &Scorer, first: usize) -> Block {
+    let end = (first + BLOCK).min(scorer.num_seekers());
+    let mut rows: Vec<(Vec<u32>, Vec<u16>)> = vec![(Vec::new(), Vec::new()); end - first];
+    scan_block(scorer, first, |i, buddies, scores| {
+        rows[i].0.extend_from_slice(buddies);
+        rows[i].1.extend_from_slice(scores);
+    });
     let total = rows.iter().map(|r| r.0.len()).sum();
     let mut b = Block {
         offsets: Vec::with_capacity(end - first + 1),

@@ -12,15 +12,11 @@ use rayon::prelude::*;
 
 use super::explain::{Evaluation, ExclusionSummary};
 use super::features::{Buddy, Seeker};
-use super::pairs::NoFeasibleBuddy;
+use super::pairs::{scan_block, NoFeasibleBuddy, BLOCK};
 use super::scorer::Scorer;
 use super::weights::Weights;
 use crate::assign::{Buddies, Pricing};
 
-/// Seekers per parallel block.
-const BLOCK: usize = 64;
-/// Buddies per tile: the block's seekers run over one tile while it is in cache.
-const TILE: usize = 1024;
 /// `bound` of a seeker whose list holds every feasible buddy.
 const COMPLETE: u16 = u16::MAX;
 
@@ -117,25 +113,17 @@ pub fn shortlist_all(
 impl Shortlists {
     fn compute(scorer: Scorer, k: usize) -> Self {
         let n = scorer.num_seekers();
-        let m = scorer.num_buddies();
         let starts: Vec<usize> = (0..n).step_by(BLOCK).collect();
         let blocks: Vec<Vec<Best>> = starts
             .par_iter()
             .map(|&first| {
                 let end = (first + BLOCK).min(n);
                 let mut best: Vec<Best> = (first..end).map(|_| Best::new(k + 1)).collect();
-                let (mut bs, mut sc) = (Vec::new(), Vec::new());
-                for lo in (0..m).step_by(TILE) {
-                    let hi = (lo + TILE).min(m);
-                    for (s, top) in (first..end).zip(best.iter_mut()) {
-                        bs.clear();
-                        sc.clear();
-                        scorer.row(s, lo..hi, None, &mut bs, &mut sc);
-                        for (&b, &score) in bs.iter().zip(&sc) {
-                            top.offer(s, b, score);
-                        }
+                scan_block(&scorer, first, |i, buddies, scores| {
+                    for (&b, &score) in buddies.iter().zip(scores) {
+                        best[i].offer(first + i, b, score);
                     }
-                }
+                });
                 best
             })
             .collect();
