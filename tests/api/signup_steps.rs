@@ -1,4 +1,4 @@
-//! The sign-up form in four steps (issue 11), driven like a browser without JavaScript: each
+//! The sign-up form in three steps (issue 11), driven like a browser without JavaScript: each
 //! page's hidden fields are read back from its HTML and sent again with the next step's answers,
 //! so these tests prove that nothing typed is lost between steps.
 
@@ -11,14 +11,14 @@ use crate::signup::{mails, participant_rows, valid_form};
 const QUERY: &str = "programme=demo&lang=en";
 
 /// Which step asks for a form field (the test's own copy of the rule, from the issue's order:
-/// role and person, languages, interests/time/place, the rest).
+/// role and person, languages and interests, the rest).
 fn step_of(name: &str) -> usize {
     match name.split('.').next().unwrap_or(name) {
         "role" | "first_name" | "last_name" | "email" | "phone" | "message_language"
         | "birth_year" | "gender" | "is_minor" => 1,
-        "languages" | "practise_languages" => 2,
-        "interests" | "availability" | "area" | "max_travel_km" | "online_ok" => 3,
-        _ => 4,
+        "languages" | "practise_languages" | "interests" => 2,
+        // Free times, place, volunteering, household, wishes, consent.
+        _ => 3,
     }
 }
 
@@ -108,15 +108,15 @@ pub(crate) fn assert_labelled(html: &str) {
 }
 
 #[tokio::test]
-async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
+async fn a_newcomer_walks_three_short_steps_and_is_signed_up() {
     let app = spawn_app().await;
     let form = valid_form("steps@example.org", "en");
 
     // Step 1: the role comes first; nothing of the later steps is asked.
     let page = first_page(&app).await;
     assert_eq!(step_shown(&page), 1);
-    assert!(page.contains("Step 1 of 4"), "{page}");
-    assert!(page.contains("<title>Sign up (Step 1 of 4) – "));
+    assert!(page.contains("Step 1 of 3"), "{page}");
+    assert!(page.contains("<title>Sign up (Step 1 of 3) – "));
     let role = page.find("id=\"role\"").expect("role group");
     let first_name = page.find("id=\"first_name\"").expect("first name");
     assert!(role < first_name, "the role is asked first");
@@ -134,7 +134,8 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
         "the language is chosen on step 1"
     );
 
-    // Step 2: one language row, levels in words with the code second; step 1's answers travel.
+    // Step 2: one language row, levels in words with the code second, interests with pictures;
+    // step 1's answers travel.
     let (status, page) = press(&app, &page, &answers_of(&form, 1), "next").await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(step_shown(&page), 2);
@@ -146,6 +147,12 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
     assert!(page.contains(">I get by in everyday life (B1)</option>"));
     assert!(page.contains(">It is my mother tongue</option>"));
     assert!(page.contains(">Tigrinya</option>") && page.contains(">Dari</option>"));
+    assert!(page.contains("<span class=\"icon\" aria-hidden=\"true\">⚽</span> Football"));
+    assert!(page.contains("value=\"repair_cafe\""));
+    assert!(
+        !page.contains("name=\"availability\""),
+        "free times come on step 3"
+    );
     let carried = hidden_fields(&page);
     assert!(carried.contains(&("first_name".into(), "Amal".into())));
     assert!(carried.contains(&("role".into(), "arriving".into())));
@@ -166,7 +173,8 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
     assert_eq!(page.matches("name=\"languages.").count(), 4, "two rows");
     assert!(page.contains("<option value=\"native\" selected>"));
 
-    // Step 3: interests and times with pictures; the 21 slots of the week.
+    // Step 3: the 21 slots of the week with pictures, the place; no volunteer questions for a
+    // newcomer; the optional parts are folded.
     let (status, page) = press(&app, &page, &answers_of(&form, 2), "next").await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(step_shown(&page), 3);
@@ -176,18 +184,15 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
     );
     assert_eq!(page.matches("name=\"availability\"").count(), 21);
     assert_eq!(page.matches("<th scope=\"row\">").count(), 7);
-    assert!(page.contains("<span class=\"icon\" aria-hidden=\"true\">⚽</span> Football"));
     assert!(page.contains("<span class=\"icon\" aria-hidden=\"true\">🌙</span> Evening"));
-    assert!(page.contains(">Gohlis</option>") && page.contains("value=\"repair_cafe\""));
-    assert_labelled(&page);
-
-    // Step 4: no volunteer questions for a newcomer; the optional parts are folded.
-    let (status, page) = press(&app, &page, &answers_of(&form, 3), "next").await;
-    assert_eq!(status, 200, "{page}");
-    assert_eq!(step_shown(&page), 4);
+    assert!(page.contains(">Gohlis</option>"));
     assert!(
-        !page.contains("error-summary"),
-        "a new step arrives without errors"
+        hidden_fields(&page).contains(&("interests".into(), "cooking".into())),
+        "step 2's interests travel"
+    );
+    assert!(
+        !page.contains("id=\"interests-cooking\""),
+        "and are not asked again"
     );
     assert!(!page.contains("id=\"volunteer\"") && !page.contains("id=\"capacity\""));
     assert!(page.contains("<details class=\"optional\">"));
@@ -203,7 +208,7 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
     );
 
     // Sign up: stored once, with the answers of every step.
-    let (status, page) = press(&app, &page, &answers_of(&form, 4), "next").await;
+    let (status, page) = press(&app, &page, &answers_of(&form, 3), "next").await;
     assert_eq!(status, 303, "on to the thank-you page: {page}");
     let rows = participant_rows(&app);
     assert_eq!(rows.len(), 1);
@@ -228,7 +233,7 @@ async fn a_newcomer_walks_four_short_steps_and_is_signed_up() {
     );
     assert!(!volunteer);
     assert_eq!(adults, 2, "from the last step");
-    assert_eq!(availability.count_ones(), 2, "from step 3");
+    assert_eq!(availability.count_ones(), 2, "from the last step");
     assert_eq!(mails(&app).len(), 1, "one confirmation email");
 }
 
@@ -249,7 +254,7 @@ async fn each_step_checks_only_its_own_questions_and_back_keeps_everything() {
     assert_eq!(status, 422);
     assert_eq!(step_shown(&again), 1);
     assert!(
-        again.contains("<title>Error: Sign up (Step 1 of 4)"),
+        again.contains("<title>Error: Sign up (Step 1 of 3)"),
         "{again}"
     );
     assert!(again.contains("<a href=\"#email\">"));
@@ -293,7 +298,7 @@ async fn volunteer_questions_are_for_people_who_live_here_only() {
         }
     }
     let mut page = first_page(&app).await;
-    for step in 1..=3 {
+    for step in 1..=2 {
         let (status, next) = press(&app, &page, &answers_of(&form, step), "next").await;
         assert_eq!(status, 200, "step {step}: {next}");
         page = next;
@@ -302,10 +307,9 @@ async fn volunteer_questions_are_for_people_who_live_here_only() {
 
     // Ticked, then back to step 1 to say "recently arrived" after all: the volunteer answers
     // are dropped, not stored behind the person's back.
-    let mut last = answers_of(&form, 4);
+    let mut last = answers_of(&form, 3);
     last.push(("volunteer", "true".into()));
-    let (_, p3) = press(&app, &page, &last, "back").await;
-    let (_, p2) = press(&app, &p3, &answers_of(&form, 3), "back").await;
+    let (_, p2) = press(&app, &page, &last, "back").await;
     let (_, p1) = press(&app, &p2, &answers_of(&form, 2), "back").await;
     assert_eq!(step_shown(&p1), 1);
     assert!(hidden_fields(&p1).contains(&("volunteer".into(), "true".into())));
@@ -324,26 +328,26 @@ async fn household_rows_come_on_request() {
     let app = spawn_app().await;
     let form = valid_form("family@example.org", "en");
     let mut page = first_page(&app).await;
-    for step in 1..=3 {
+    for step in 1..=2 {
         page = press(&app, &page, &answers_of(&form, step), "next").await.1;
     }
-    // The form's household answers were carried in with the rest of step 4: take them out to
+    // The form's household answers were carried in with the rest of step 3: take them out to
     // see the empty state.
     let fresh = valid_form("family@example.org", "en");
-    let no_members: Vec<(&str, String)> = answers_of(&fresh, 4)
+    let no_members: Vec<(&str, String)> = answers_of(&fresh, 3)
         .into_iter()
         .filter(|(k, _)| !k.starts_with("household_members"))
         .collect();
     let (_, back) = press(&app, &page, &no_members, "back").await;
-    let (_, page) = press(&app, &back, &answers_of(&form, 3), "next").await;
-    assert_eq!(step_shown(&page), 4);
+    let (_, page) = press(&app, &back, &answers_of(&form, 2), "next").await;
+    assert_eq!(step_shown(&page), 3);
     assert_eq!(
         page.matches("name=\"household_members.").count(),
         0,
         "no rows yet"
     );
     let (status, page) = press(&app, &page, &no_members, "add_member").await;
-    assert_eq!((status, step_shown(&page)), (200, 4));
+    assert_eq!((status, step_shown(&page)), (200, 3));
     assert_eq!(
         page.matches("name=\"household_members.").count(),
         2,

@@ -1,5 +1,5 @@
 // The sign-up form as a newcomer meets it (issue 11, "Shorter path"): an Arabic-speaking person
-// who has recently arrived signs up on a 390 px phone, in four steps, with nothing but the
+// who has recently arrived signs up on a 390 px phone, in three steps, with nothing but the
 // keyboard's Enter key and taps. The test records what each step asks (inputs shown, screen
 // heights) and prints it, checks that every step arrives clean and fits the screen's width,
 // that Enter in a text field goes on (not "add a row"), that "Back" keeps every answer, and that
@@ -32,7 +32,7 @@ function tap(page, go) {
   return sendAndWait(page, () => page.locator(`button[name="go"][value="${go}"]:visible`).tap());
 }
 
-test('a newcomer signs up on a phone in four short steps', { timeout: 240_000 }, async (t) => {
+test('a newcomer signs up on a phone in three short steps', { timeout: 240_000 }, async (t) => {
   const sink = await smtpSink();
   t.after(() => sink.stop());
   const server = await startServer({
@@ -57,7 +57,7 @@ test('a newcomer signs up on a phone in four short steps', { timeout: 240_000 },
     assert.equal(m.errors, 0, `step ${n} arrives without errors`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.viewport.width, `step ${n} is ${width} px wide`);
-    assert.match(await page.locator('.step-progress').innerText(), new RegExp(`${n}.*4`));
+    assert.match(await page.locator('.step-progress').innerText(), new RegExp(`${n}.*3`));
     await page.screenshot({ path: join(artifacts, `signup-step-${n}-ar-390.png`), fullPage: true });
     seen.push(m);
   };
@@ -83,36 +83,38 @@ test('a newcomer signs up on a phone in four short steps', { timeout: 240_000 },
   assert.equal(await page.inputValue('#languages-0-level'), 'native', 'the first row is kept');
   await page.selectOption('#languages-1-code', 'de');
   await page.selectOption('#languages-1-level', 'A1');
+
+  // Interests on the same step: the common ones show; the others are one tap away.
+  assert.ok(!(await page.locator('#interests-yoga').isVisible()), 'yoga waits under "More interests"');
+  await page.locator('#interests .more-choices > summary').tap();
+  await page.locator('#interests-yoga').tap();
+  await page.locator('#interests-football').tap();
   assert.equal(await tap(page, 'next'), 200);
   await arrive(3);
+  assert.equal(await page.locator('#volunteer').count(), 0, 'no volunteer questions for a newcomer');
+  await page.locator('#availability-sat_morning').tap();
+  await page.locator('#availability-sun_afternoon').tap();
 
-  // The common interests show; the others are one tap away.
-  assert.ok(!(await page.locator('#interests-yoga').isVisible()), 'yoga waits under "More interests"');
-  await page.locator('.more-choices > summary').tap();
-  await page.locator('#interests-yoga').tap();
-
-  // Back and forth keeps everything.
-  await page.locator('#interests-football').tap();
+  // Back and forth keeps everything, also what was ticked on the page left.
   assert.equal(await tap(page, 'back'), 200);
   assert.equal(await page.inputValue('#languages-1-code'), 'de');
+  assert.ok(await page.locator('#interests-football').isChecked(), 'the interest ticked before "Next"');
+  assert.ok(await page.locator('#interests-yoga').isVisible(), 'the fold stays open for a ticked interest');
+  assert.ok(await page.locator('#interests-yoga').isChecked());
   assert.equal(await tap(page, 'next'), 200);
-  // Measured on the first arrival, as a newcomer sees it (the fold is open now).
+  // Measured on the first arrival, as a newcomer sees it.
   const first = seen.pop();
   await arrive(3);
   seen[seen.length - 1] = first;
-  assert.ok(await page.locator('#interests-football').isChecked(), 'the interest ticked before "Back"');
-  assert.ok(await page.locator('#interests-yoga').isVisible(), 'the fold stays open for a ticked interest');
-  assert.ok(await page.locator('#interests-yoga').isChecked());
-  await page.locator('#availability-sat_morning').tap();
-  await page.locator('#availability-sun_afternoon').tap();
-  assert.equal(await tap(page, 'next'), 200);
-  await arrive(4);
-  assert.equal(await page.locator('#volunteer').count(), 0, 'no volunteer questions for a newcomer');
+  assert.ok(await page.locator('#availability-sat_morning').isChecked(), 'the free time ticked before "Back"');
   await page.locator('#consent').tap();
   await Promise.all([page.waitForURL(/\/signup\/thanks/), page.locator('button[name="go"][value="next"]:visible').tap()]);
   await confirmationLink(new Maildir(sink.maildir), { email });
 
-  const total = seen.reduce((sum, m) => sum + m.screens, 0);
-  t.diagnostic(`newcomer (ar, 390x844): ${seen.map((m) => `step ${m.step}: ${m.inputs} inputs, ${m.height} px = ${m.screens} screens`).join('; ')}; total ${Math.round(total * 10) / 10} screens, ${seen.reduce((s, m) => s + m.inputs, 0)} inputs`);
+  // The sum of the pages' heights in screens (not of the rounded per-step figures).
+  const total = seen.reduce((sum, m) => sum + m.height, 0) / PHONE.viewport.height;
+  t.diagnostic(`newcomer (ar, 390x844): ${seen.map((m) => `step ${m.step}: ${m.inputs} inputs, ${m.height} px = ${m.screens} screens`).join('; ')}; total ${total.toFixed(2)} screens, ${seen.reduce((s, m) => s + m.inputs, 0)} inputs`);
+  // A budget, not the figure: the issue asks for about 4 screens; more than 5 is a step back.
+  assert.ok(total <= 5, `the newcomer's sign-up is ${total.toFixed(2)} phone screens`);
   passed = true;
 });

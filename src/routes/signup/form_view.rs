@@ -267,6 +267,13 @@ pub(super) fn form_view(
         },
     );
     practise.columns = true;
+    // The local language shows, the others are folded (one is seldom practised here).
+    practise.more_options = practise.options.split_off(1.min(practise.options.len()));
+    practise.more_summary = i18n::t_args(
+        lang,
+        "practise-more",
+        &[("count", &practise.more_options.len().to_string())],
+    );
 
     // The common interests first, the rest folded: 30 checkboxes are most of a phone screen.
     let (first, more) = interests::KNOWN.split_at(interests::SHOWN_FIRST);

@@ -31,7 +31,7 @@ pub struct SignupPage {
     started: String,
     /// The step shown, 1-based; 0 for the whole form on one page.
     step: usize,
-    /// "Step 2 of 4" (empty for the whole form).
+    /// "Step 2 of 3" (empty for the whole form).
     progress: String,
     /// The shown step's name.
     step_name: String,
@@ -49,7 +49,6 @@ pub struct SignupPage {
 struct ShownParts {
     about: bool,
     languages: bool,
-    time_and_place: bool,
     send: bool,
     /// The volunteer questions: for people who already live here (always on the whole form).
     volunteering: bool,
@@ -105,19 +104,17 @@ impl Shown {
                         .any(|e| e.field.split('.').next() == Some(*f))
             })
         };
-        let (about, languages, time_and_place, send) = match self {
-            Shown::Whole => (true, true, true, true),
+        let (about, languages, send) = match self {
+            Shown::Whole => (true, true, true),
             Shown::Step { step, .. } => (
                 step == Step::About,
                 step == Step::Languages,
-                step == Step::TimeAndPlace,
                 step == Step::Send,
             ),
         };
         ShownParts {
             about,
             languages,
-            time_and_place,
             send,
             volunteering: self == Shown::Whole || steps::lives_here(values),
             household_open: touched(&["household_members"])

@@ -1,4 +1,4 @@
-//! The sign-up form in four short steps, without JavaScript: each step is a page of its own
+//! The sign-up form in three short steps, without JavaScript: each step is a page of its own
 //! questions, and everything answered on the other steps travels with it as hidden fields, so
 //! nothing is stored before the last step and nothing typed is lost on the way.
 //!
@@ -15,26 +15,26 @@ use crate::routes::profile_form::{reader, FormValues};
 pub enum Step {
     /// Role, name, contact, age.
     About,
-    /// Spoken languages with levels; languages to practise.
+    /// Spoken languages with levels, languages to practise, interests.
     Languages,
-    /// Interests, free times, area.
-    TimeAndPlace,
-    /// Volunteering (people who live here), household, wishes, privacy, consent.
+    /// Free times, area; volunteering (people who live here), household, wishes, privacy,
+    /// consent.
     Send,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 4] = [Step::About, Step::Languages, Step::TimeAndPlace, Step::Send];
+    // Three, not four: every page has its frame (title, progress, buttons), and on a phone
+    // each one is part of a screen more to scroll (issue 11 counts the screens).
+    pub const ALL: [Step; 3] = [Step::About, Step::Languages, Step::Send];
 
-    /// 1-based position, as sent in the form and shown in "step 2 of 4".
+    /// 1-based position, as sent in the form and shown in "step 2 of 3".
     #[must_use]
     pub fn number(self) -> usize {
         match self {
             Step::About => 1,
             Step::Languages => 2,
-            Step::TimeAndPlace => 3,
-            Step::Send => 4,
+            Step::Send => 3,
         }
     }
 
@@ -67,9 +67,8 @@ impl Step {
     pub fn name_key(self) -> &'static str {
         match self {
             Step::About => "step-about",
-            Step::Languages => "step-languages",
-            Step::TimeAndPlace => "step-time-place",
-            Step::Send => "step-send",
+            Step::Languages => "step-languages-interests",
+            Step::Send => "step-when-where",
         }
     }
 
@@ -81,11 +80,9 @@ impl Step {
         match base {
             "role" | "first_name" | "last_name" | "email" | "phone" | "message_language"
             | "birth_year" | "gender" | "is_minor" => Step::About,
-            "languages" | "practise_languages" => Step::Languages,
-            "interests" | "availability" | "area" | "max_travel_km" | "online_ok" => {
-                Step::TimeAndPlace
-            }
-            // Volunteering, household, wishes, consent, and whatever is about the whole form.
+            "languages" | "practise_languages" | "interests" => Step::Languages,
+            // Free times, place, volunteering, household, wishes, consent, and whatever is
+            // about the whole form.
             _ => Step::Send,
         }
     }
@@ -234,18 +231,19 @@ mod tests {
         assert_eq!(Step::of_field("role"), Step::About);
         assert_eq!(Step::of_field("languages.3.level"), Step::Languages);
         assert_eq!(Step::of_field("languages.3"), Step::Languages);
-        assert_eq!(Step::of_field("availability"), Step::TimeAndPlace);
+        assert_eq!(Step::of_field("interests"), Step::Languages);
+        assert_eq!(Step::of_field("availability"), Step::Send);
         assert_eq!(Step::of_field("household_members.0.first_name"), Step::Send);
         assert_eq!(Step::of_field("consent"), Step::Send);
         assert_eq!(Step::of_field("form"), Step::Send);
         assert_eq!(Step::About.next(), Some(Step::Languages));
         assert_eq!(Step::Send.next(), None);
         assert_eq!(Step::About.previous(), Step::About);
-        assert_eq!(Step::Send.previous(), Step::TimeAndPlace);
+        assert_eq!(Step::Send.previous(), Step::Languages);
         for s in Step::ALL {
             assert_eq!(Step::from_form(&s.number().to_string()), Some(s));
         }
-        assert_eq!(Step::from_form("5"), None);
+        assert_eq!(Step::from_form("4"), None);
         assert_eq!(Step::from_form(""), None);
     }
 
@@ -258,7 +256,7 @@ mod tests {
         );
         assert_eq!(
             Action::from_values(&values(&[("step", "3"), ("go", "back")])),
-            Action::Back(Step::TimeAndPlace)
+            Action::Back(Step::Send)
         );
         assert_eq!(
             Action::from_values(&values(&[("step", "2"), ("go", "add_language")])),
@@ -270,7 +268,7 @@ mod tests {
             Action::Next(Step::About)
         );
         assert_eq!(
-            Action::from_values(&values(&[("step", "4"), ("go", "add_member")])),
+            Action::from_values(&values(&[("step", "3"), ("go", "add_member")])),
             Action::AddMember
         );
     }
@@ -284,14 +282,14 @@ mod tests {
             ("first_name", "Amal"),
             ("languages.0.code", "ar"),
             ("languages.1.code", ""),
-            ("interests", "chess"),
+            ("availability", "sat_morning"),
             ("phone", " "),
         ]);
         assert_eq!(
             carried(&v, Step::Languages),
             vec![
                 ("first_name".to_owned(), "Amal".to_owned()),
-                ("interests".to_owned(), "chess".to_owned())
+                ("availability".to_owned(), "sat_morning".to_owned())
             ]
         );
         assert_eq!(carried(&v, Step::About).len(), 2);

@@ -46,7 +46,7 @@ export async function measureStep(page) {
  * step showed (`measureStep`).
  * `p`: { first, last, email (may be empty with a phone), phone, role, volunteer, birthYear, gender, languages, interests, slots,
  * share, learn }. `onLanguages(page)`, if given, runs on the languages step once it is filled,
- * before "Next"; `onStep(page, n)` runs as each step n (1..4) is shown.
+ * before "Next"; `onStep(page, n)` runs as each step n (1..3) is shown.
  */
 export async function fillSignUp(page, p, { onLanguages, onStep } = {}) {
   const seen = [];
@@ -76,22 +76,20 @@ export async function fillSignUp(page, p, { onLanguages, onStep } = {}) {
     await page.selectOption(`#languages-${i}-level`, level);
   }
   if (onLanguages) await onLanguages(page);
-  await pressStepButton(page, 'next');
-  // 3. Interests, free times, place.
-  await arrived();
+  // ... and interests, on the same step.
   for (const i of p.interests) {
     // The less common interests are folded under "More interests".
     const box = page.locator(`#interests-${i}`);
-    if (!(await box.isVisible())) await page.locator('.more-choices > summary').click();
+    if (!(await box.isVisible())) await page.locator('#interests .more-choices > summary').click();
     await box.check();
   }
+  await pressStepButton(page, 'next');
+  // 3. Free times, place, volunteering (people who live here), the optional parts, consent.
+  await arrived();
   for (const s of p.slots) await page.check(`#availability-${s}`);
   await page.selectOption('#area', 'zentrum');
   await page.fill('#max_travel_km', '10');
   await page.check('#online_ok');
-  await pressStepButton(page, 'next');
-  // 4. Volunteering (people who live here), the optional parts, consent.
-  await arrived();
   if (p.volunteer) {
     await page.check('#volunteer');
     await page.selectOption('#capacity', '1');
