@@ -9,7 +9,7 @@ footer-text = buddymatch bringt Menschen, die neu angekommen sind, mit Menschen 
 
 signup-title = Anmeldung
 signup-heading = Anmeldung: { $programme }
-signup-intro = Dieses Programm bringt Menschen, die neu angekommen sind, mit Menschen zusammen, die schon hier leben. Die Tandems treffen sich regelmäßig, teilen ein Hobby, üben eine Sprache und helfen sich gegenseitig, sich zurechtzufinden. Das Formular hat drei kurze Schritte und dauert etwa fünf Minuten.
+signup-intro = In diesem Programm treffen sich Menschen, die neu angekommen sind, regelmäßig mit Menschen, die schon hier leben: zum Reden, für ein gemeinsames Hobby und um eine Sprache zu üben. Drei kurze Schritte, etwa fünf Minuten.
 required-note = Felder mit * müssen ausgefüllt werden.
 choose = – bitte wählen –
 not-given = – keine Angabe –
@@ -123,7 +123,7 @@ field-consent = Ich habe den Datenschutzhinweis gelesen und bin einverstanden, d
 
 ## Sign-up in steps
 
-signup-privacy-first = Gespeichert wird erst, wenn Sie das Formular im letzten Schritt absenden. Dort können Sie unseren Datenschutzhinweis lesen: Wir nutzen Ihre Angaben nur, um einen Buddy für Sie zu finden.
+signup-privacy-first = Gespeichert wird erst im letzten Schritt, und wir nutzen Ihre Angaben nur, um einen Buddy für Sie zu finden.
 step-progress = Schritt { $n } von { $total }
 step-about = Über Sie
 step-languages-interests = Ihre Sprachen und Interessen

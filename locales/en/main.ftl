@@ -9,7 +9,7 @@ footer-text = buddymatch brings together people who have recently arrived and pe
 
 signup-title = Sign up
 signup-heading = Sign up: { $programme }
-signup-intro = This programme brings together people who have recently arrived and people who already live here. Buddies meet regularly, share a hobby, practise a language and help each other find their way around. The form has three short steps and takes about five minutes.
+signup-intro = In this programme, people who have recently arrived and people who already live here meet regularly: to talk, share a hobby and practise a language. Three short steps, about five minutes.
 required-note = Fields marked with * must be filled in.
 choose = – please choose –
 not-given = – not given –
@@ -123,7 +123,7 @@ field-consent = I have read the privacy notice and agree that my data is used to
 
 ## Sign-up in steps
 
-signup-privacy-first = Nothing is stored until you send the form on the last step. There you can read our privacy notice: we use your answers only to find you a buddy.
+signup-privacy-first = Nothing is stored before the last step, and we use your answers only to find you a buddy.
 step-progress = Step { $n } of { $total }
 step-about = About you
 step-languages-interests = Your languages and interests

@@ -9,7 +9,7 @@ footer-text = buddymatch met en relation des personnes récemment arrivées et d
 
 signup-title = Inscription
 signup-heading = Inscription : { $programme }
-signup-intro = Ce programme met en relation des personnes récemment arrivées et des personnes qui vivent déjà ici. Les binômes se retrouvent régulièrement, partagent un loisir, pratiquent une langue et s’aident à trouver leurs repères. Le formulaire compte trois courtes étapes et prend environ cinq minutes.
+signup-intro = Dans ce programme, des personnes récemment arrivées et des personnes qui vivent déjà ici se retrouvent régulièrement : pour parler, partager un loisir et pratiquer une langue. Trois courtes étapes, environ cinq minutes.
 required-note = Les champs marqués d’un * sont obligatoires.
 choose = – veuillez choisir –
 not-given = – non précisé –
@@ -123,7 +123,7 @@ field-consent = J’ai lu la notice de confidentialité et j’accepte que mes d
 
 ## Sign-up in steps
 
-signup-privacy-first = Rien n’est enregistré avant que vous envoyiez le formulaire à la dernière étape. Vous y trouverez notre notice de confidentialité : nous utilisons vos réponses uniquement pour vous trouver un binôme.
+signup-privacy-first = Rien n’est enregistré avant la dernière étape, et nous utilisons vos réponses uniquement pour vous trouver un binôme.
 step-progress = Étape { $n } sur { $total }
 step-about = Vous
 step-languages-interests = Vos langues et centres d’intérêt
