@@ -123,7 +123,7 @@ field-consent = Ich habe den Datenschutzhinweis gelesen und bin einverstanden, d
 
 ## Sign-up in steps
 
-signup-privacy-first = Gespeichert wird erst im letzten Schritt, und wir nutzen Ihre Angaben nur, um einen Buddy für Sie zu finden.
+signup-privacy-first = Gespeichert wird erst, wenn Sie das Formular im letzten Schritt absenden, und wir nutzen Ihre Angaben nur, um einen Buddy für Sie zu finden.
 step-progress = Schritt { $n } von { $total }
 step-about = Über Sie
 step-languages-interests = Ihre Sprachen und Interessen

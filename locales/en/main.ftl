@@ -123,7 +123,7 @@ field-consent = I have read the privacy notice and agree that my data is used to
 
 ## Sign-up in steps
 
-signup-privacy-first = Nothing is stored before the last step, and we use your answers only to find you a buddy.
+signup-privacy-first = Nothing is stored until you send the form on the last step, and we use your answers only to find you a buddy.
 step-progress = Step { $n } of { $total }
 step-about = About you
 step-languages-interests = Your languages and interests

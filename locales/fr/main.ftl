@@ -123,10 +123,10 @@ field-consent = J’ai lu la notice de confidentialité et j’accepte que mes d
 
 ## Sign-up in steps
 
-signup-privacy-first = Rien n’est enregistré avant la dernière étape, et nous utilisons vos réponses uniquement pour vous trouver un binôme.
+signup-privacy-first = Rien n’est enregistré avant que vous envoyiez le formulaire à la dernière étape, et nous utilisons vos réponses uniquement pour vous trouver un binôme.
 step-progress = Étape { $n } sur { $total }
 step-about = Vous
-step-languages-interests = Vos langues et centres d’intérêt
+step-languages-interests = Vos langues et vos centres d’intérêt
 step-when-where = Quand et où
 step-next = Suivant
 step-back = Retour
