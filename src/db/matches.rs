@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{matches, pair_rules};
-use super::{batch_execute, DbConnection, DbError};
+use super::{DbConnection, DbError};
 use crate::domain::{IntroductionAnswer, MatchStatus};
 
 /// Codes of the match statuses that hold a seeker and a unit of the buddy's capacity.
@@ -76,38 +76,39 @@ pub fn store_proposals(
     proposals: &[NewProposal],
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    for chunk in proposals.chunks(PROPOSAL_BATCH) {
-        let rows: Vec<ProposalRow<'_>> = chunk
-            .iter()
-            .map(|p| ProposalRow {
-                programme_id,
-                run_id: Some(run_id),
-                seeker_id: p.seeker_id,
-                buddy_id: p.buddy_id,
-                score: p.score,
-                reasons: &p.reasons_json,
-                status: MatchStatus::Proposed.code(),
-                created_at: now,
-                updated_at: now,
-            })
-            .collect();
-        batch_execute!(
-            &mut *conn,
-            diesel::insert_into(matches::table).values(&rows)
-        )
-        .with_context(|| format!("storing the proposals of run {run_id}"))?;
+    let row = |p| ProposalRow::proposed(p, programme_id, run_id, now);
+    let context = || format!("storing the proposals of run {run_id}");
+    match conn {
+        // PostgreSQL takes them all in one binary COPY stream: no statement to parse and plan
+        // per batch, no bound parameters (a run of 10 000 x 8 000 stores 9 500 rows).
+        DbConnection::Postgresql(c) => {
+            let rows: Vec<ProposalRow<'_>> = proposals.iter().map(row).collect();
+            diesel::copy_from(matches::table)
+                .from_insertable(&rows)
+                .execute(c)
+                .with_context(context)?;
+        }
+        DbConnection::Sqlite(c) => {
+            for chunk in proposals.chunks(PROPOSAL_BATCH) {
+                let rows: Vec<ProposalRow<'_>> = chunk.iter().map(row).collect();
+                diesel::insert_into(matches::table)
+                    .values(&rows)
+                    .execute(c)
+                    .with_context(context)?;
+            }
+        }
     }
     Ok(())
 }
 
-/// Proposals per multi-row INSERT (9 columns x 1000 rows stays under SQLite's 32766 bound
-/// values; one statement instead of a round trip per row on PostgreSQL).
+/// Proposals per multi-row INSERT on SQLite (9 columns x 1000 rows stays under its 32766 bound
+/// values).
 const PROPOSAL_BATCH: usize = 1000;
 
 /// A proposal as stored.
 #[derive(Insertable)]
 #[diesel(table_name = matches)]
-#[diesel(treat_none_as_default_value = false)] // NULL, not DEFAULT: one statement per batch
+#[diesel(treat_none_as_default_value = false)] // NULL, not DEFAULT: one statement per batch, and COPY
 struct ProposalRow<'a> {
     programme_id: i32,
     run_id: Option<i32>,
@@ -118,6 +119,22 @@ struct ProposalRow<'a> {
     status: &'a str,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+}
+
+impl<'a> ProposalRow<'a> {
+    fn proposed(p: &'a NewProposal, programme_id: i32, run_id: i32, now: NaiveDateTime) -> Self {
+        ProposalRow {
+            programme_id,
+            run_id: Some(run_id),
+            seeker_id: p.seeker_id,
+            buddy_id: p.buddy_id,
+            score: p.score,
+            reasons: &p.reasons_json,
+            status: MatchStatus::Proposed.code(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
 }
 
 /// Keeps run `run_id` of the programme: the undecided proposals of its other runs become
