@@ -292,3 +292,80 @@ fn short_lists_of_a_city_give_the_optimum_of_every_pair() {
         }
     }
 }
+
+/// Larger random problems (tens of seekers, short lists of 1–3, capacities 0–3, forbidden
+/// pairs, pins, unmatched seekers) where the priced solve needs several rounds: the rounds after
+/// the first start from the previous optimum, and must still end at the optimum of every edge.
+#[test]
+fn warm_started_rounds_reach_the_optimum_of_every_edge() {
+    use rand::{Rng, SeedableRng};
+    let mut warm_cases = 0;
+    let mut repaired = 0;
+    for seed in 0..400u64 {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let n = rng.gen_range(5..=40);
+        let m = rng.gen_range(3..=25);
+        let density = rng.gen_range(0.2..0.9);
+        let top = if seed % 3 == 0 { 5 } else { 1000 };
+        let mut edges = Vec::new();
+        for s in 0..n {
+            for b in 0..m {
+                if rng.gen_bool(density) {
+                    edges.push(Edge {
+                        seeker: s as u32,
+                        buddy: b as u32,
+                        score: rng.gen_range(0..=top),
+                    });
+                }
+            }
+        }
+        let capacities: Vec<u32> = (0..m).map(|_| rng.gen_range(0..=3)).collect();
+        let mut full = Problem::new(n, capacities, edges);
+        full.forbidden = (0..rng.gen_range(0..4))
+            .map(|_| (rng.gen_range(0..n as u32), rng.gen_range(0..m as u32)))
+            .collect();
+        if seed % 2 == 0 {
+            full.objective = Objective::WaitingPriority;
+            full.waiting_days = (0..n).map(|_| rng.gen_range(0..90)).collect();
+        }
+        if seed % 5 == 0 {
+            let e = full.edges.iter().copied().find(|e| {
+                full.capacities[e.buddy as usize] > 0
+                    && !full.forbidden.contains(&(e.seeker, e.buddy))
+            });
+            full.pinned = e.map(|e| vec![(e.seeker, e.buddy)]).unwrap_or_default();
+        }
+        let k = rng.gen_range(1..=3);
+        let pricing = Explicit::new(&full, k, (0, top));
+        let mut listed = full.clone();
+        listed.edges = pricing.listed();
+        for &(s, b) in &full.pinned {
+            if !listed.edges.iter().any(|e| e.seeker == s && e.buddy == b) {
+                let e = full
+                    .edges
+                    .iter()
+                    .find(|e| e.seeker == s && e.buddy == b)
+                    .copied();
+                listed.edges.extend(e);
+            }
+        }
+        let expected = solve(&full).expect("valid problem");
+        let (got, stats) = solve_priced(&listed, &pricing).expect("valid problem");
+        check_feasible(&full, &got);
+        assert_eq!(
+            value(&full, &got),
+            value(&full, &expected),
+            "seed {seed}: {stats:?}"
+        );
+        if stats.rounds >= 2 {
+            warm_cases += 1;
+        }
+        repaired += usize::from(stats.warm_repairs > 0);
+    }
+    // The warm start is what these cases exercise: most of them need it, many repair buddies.
+    assert!(
+        warm_cases >= 100,
+        "only {warm_cases} cases with warm rounds"
+    );
+    assert!(repaired >= 50, "only {repaired} cases repaired a buddy");
+}

@@ -199,7 +199,7 @@ pub fn solve(problem: &Problem) -> Result<Assignment, AssignError> {
 fn solve_tuned(problem: &Problem, tuning: Tuning) -> Result<(Assignment, Stats), AssignError> {
     let mut stats = Stats::default();
     let p = driver::prepare(problem)?;
-    let (assignment, _) = solve_prepared(problem, &p, tuning, None, &mut stats)?;
+    let (assignment, _) = solve_prepared(problem, &p, tuning, None, None, &mut stats)?;
     Ok((assignment, stats))
 }
 
@@ -216,17 +216,26 @@ pub(crate) struct Certificate {
     pub cap: Vec<u32>,
     /// Whether each seeker is pinned.
     pub pinned: Vec<bool>,
+    /// Buddy of each unpinned seeker in the optimum, or `ssp::UNMATCHED` (for a warm start).
+    pub col_of: Vec<u32>,
+    /// Cost of leaving each seeker unmatched (a warm start needs the same costs).
+    pub dummy: Vec<i64>,
 }
 
 /// Solves a prepared problem. `range` widens the score range the costs are built from (the
 /// priced solve fixes it to the range of every edge, listed or not, so that the certificate of
 /// one round speaks about the same costs as the next). The certificate is `None` when nothing
 /// can be matched, and for [`Objective::Fairness`].
+///
+/// `warm`, the certificate of an optimum of the same costs on a subset of `p`'s edges (the
+/// previous round of the priced solve), is the solver's starting point when its costs (`top`,
+/// unmatched costs) are the same: the result is the same optimum value as from scratch.
 fn solve_prepared(
     problem: &Problem,
     p: &driver::Prepared<'_>,
     tuning: Tuning,
     range: Option<(i64, i64)>,
+    warm: Option<&Certificate>,
     stats: &mut Stats,
 ) -> Result<(Assignment, Option<Certificate>), AssignError> {
     let active: Vec<usize> = p.active().collect();
@@ -287,20 +296,26 @@ fn solve_prepared(
     {
         return Err(AssignError::WeightOverflow);
     }
-    let optimum = driver::optimise(
-        p,
-        min_score,
-        Costs::Score { top: hi },
-        &dummy,
-        tuning,
-        stats,
-    );
+    let costs = Costs::Score { top: hi };
+    let warm = warm
+        .filter(|w| problem.objective != Objective::Fairness && w.top == hi && w.dummy == dummy);
+    let optimum =
+        match warm.and_then(|w| driver::optimise_warm(p, costs, &dummy, &w.col_of, &w.v, stats)) {
+            Some(optimum) => optimum,
+            None => driver::optimise(p, min_score, costs, &dummy, tuning, stats),
+        };
     let certificate = (problem.objective != Objective::Fairness).then(|| Certificate {
         top: hi,
+        col_of: optimum
+            .chosen
+            .iter()
+            .map(|k| k.map_or(ssp::UNMATCHED, |k| p.edges[k].buddy))
+            .collect(),
         u: optimum.u,
         v: optimum.v,
         cap: p.cap.clone(),
         pinned: p.pinned_to.iter().map(|&b| b != FREE).collect(),
+        dummy,
     });
     Ok((finish(p, &optimum.chosen), certificate))
 }

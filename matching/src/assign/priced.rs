@@ -77,6 +77,12 @@ pub struct PricingStats {
     pub edges_added: usize,
     /// Edges of the final listed problem.
     pub edges_listed: usize,
+    /// Seekers searched again by the rounds after the first, which start from the previous
+    /// round's optimum (the seekers with added edges, and those the new potentials displace).
+    pub warm_rows: usize,
+    /// Buddies those rounds repaired (a buddy that lost a seeker and had to get its potential
+    /// back to 0 or be filled again).
+    pub warm_repairs: usize,
 }
 
 /// Solves `problem` as if it listed every feasible edge that `pricing` knows.
@@ -106,6 +112,7 @@ pub fn solve_priced(
     group_by_seeker(&mut work.edges);
     let range = pricing.score_range();
     let mut inner = Stats::default();
+    let mut previous: Option<super::Certificate> = None;
     loop {
         stats.rounds += 1;
         let p = driver::prepare(&work)?;
@@ -115,7 +122,18 @@ pub fn solve_priced(
             keep_all: usize::MAX,
             ..Tuning::DEFAULT
         };
-        let (assignment, certificate) = solve_prepared(&work, &p, tuning, Some(range), &mut inner)?;
+        // From the second round on, the previous optimum is the starting point: the same costs
+        // on fewer edges, so only the seekers the added edges concern are searched again.
+        let (assignment, certificate) = solve_prepared(
+            &work,
+            &p,
+            tuning,
+            Some(range),
+            previous.as_ref(),
+            &mut inner,
+        )?;
+        stats.warm_rows = inner.warm_free_rows;
+        stats.warm_repairs = inner.warm_repairs;
         let Some(cert) = certificate else {
             stats.edges_listed = work.edges.len();
             return Ok((assignment, stats));
@@ -183,6 +201,7 @@ pub fn solve_priced(
         work.edges.extend(found.into_iter().flat_map(|x| x.2));
         stats.edges_added += work.edges.len() - before;
         group_by_seeker(&mut work.edges);
+        previous = Some(cert);
     }
 }
 

@@ -13,6 +13,10 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+mod warm;
+
+pub(crate) use warm::{Start, WarmStats};
+
 /// `col_of` value of a row that is not processed yet.
 pub(crate) const FREE: u32 = u32::MAX;
 /// `col_of` value of a row that takes its "unmatched" option.
@@ -47,6 +51,17 @@ pub(crate) struct Solution {
 /// Complexity: `O(R · (E + C) log E)` in the worst case for `R` rows, `C` columns and `E`
 /// edges; in practice each search touches a small neighbourhood of its row.
 pub(crate) fn solve(g: &Graph<'_>) -> Solution {
+    run(g, None).0
+}
+
+/// Solves the graph exactly starting from `start`, a previous optimum of the same costs on a
+/// subset of its edges (see [`warm`]): only the rows whose potentials the new edges invalidate
+/// are searched again.
+pub(crate) fn solve_warm(g: &Graph<'_>, start: &Start<'_>) -> (Solution, WarmStats) {
+    run(g, Some(start))
+}
+
+fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
     let rows = g.start.len() - 1;
     let cols = g.cap.len();
     let mut slot_start = Vec::with_capacity(cols + 1);
@@ -98,47 +113,60 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
         (0..rows).collect()
     };
 
-    // Row reduction + greedy: every row takes a cheapest column that still has room. With all
-    // `v = 0` and `u[i] = min_j c(i, j)` this is dual feasible and complementary slack.
-    let mut rowmin = vec![i64::MAX; rows];
-    for &i in &order {
-        let (lo, hi) = (g.start[i] as usize, g.start[i + 1] as usize);
-        let mut best = i64::MAX;
-        let mut best_j = FREE;
-        for e in lo..hi {
-            let c = g.cost[e];
-            let j = g.col[e];
-            if c < best {
-                best = c;
-                best_j = if load[j as usize] < g.cap[j as usize] {
-                    j
-                } else {
-                    FREE
-                };
-            } else if c == best && best_j == FREE && load[j as usize] < g.cap[j as usize] {
-                best_j = j;
+    let mut warm_stats = WarmStats::default();
+    if let Some(start) = start {
+        let mut state = State {
+            slot_start: &slot_start,
+            slots: &mut slots,
+            load: &mut load,
+            col_of: &mut col_of,
+            slot_of: &mut slot_of,
+            row_cost: &mut row_cost,
+        };
+        warm_stats = warm::restore(g, start, &mut state, &mut v);
+    } else {
+        // Row reduction + greedy: every row takes a cheapest column that still has room. With all
+        // `v = 0` and `u[i] = min_j c(i, j)` this is dual feasible and complementary slack.
+        let mut rowmin = vec![i64::MAX; rows];
+        for &i in &order {
+            let (lo, hi) = (g.start[i] as usize, g.start[i + 1] as usize);
+            let mut best = i64::MAX;
+            let mut best_j = FREE;
+            for e in lo..hi {
+                let c = g.cost[e];
+                let j = g.col[e];
+                if c < best {
+                    best = c;
+                    best_j = if load[j as usize] < g.cap[j as usize] {
+                        j
+                    } else {
+                        FREE
+                    };
+                } else if c == best && best_j == FREE && load[j as usize] < g.cap[j as usize] {
+                    best_j = j;
+                }
+            }
+            rowmin[i] = best;
+            if best_j != FREE && best < g.dummy[i] {
+                let j = best_j as usize;
+                let s = slot_start[j] + load[j];
+                load[j] += 1;
+                slots[s as usize] = i as u32;
+                col_of[i] = best_j;
+                slot_of[i] = s;
+                row_cost[i] = best;
             }
         }
-        rowmin[i] = best;
-        if best_j != FREE && best < g.dummy[i] {
-            let j = best_j as usize;
-            let s = slot_start[j] + load[j];
-            load[j] += 1;
-            slots[s as usize] = i as u32;
-            col_of[i] = best_j;
-            slot_of[i] = s;
-            row_cost[i] = best;
-        }
+        let mut state = State {
+            slot_start: &slot_start,
+            slots: &mut slots,
+            load: &mut load,
+            col_of: &mut col_of,
+            slot_of: &mut slot_of,
+            row_cost: &mut row_cost,
+        };
+        tight_matching(g, &rowmin, &mut state);
     }
-    let mut state = State {
-        slot_start: &slot_start,
-        slots: &mut slots,
-        load: &mut load,
-        col_of: &mut col_of,
-        slot_of: &mut slot_of,
-        row_cost: &mut row_cost,
-    };
-    tight_matching(g, &rowmin, &mut state);
 
     let mut dist = vec![i64::MAX; cols];
     let mut pred = vec![0u32; cols];
@@ -315,11 +343,26 @@ pub(crate) fn solve(g: &Graph<'_>) -> Solution {
         }
         touched.clear();
     }
-    Solution {
-        col_of,
-        row_cost,
-        v,
-    }
+    debug_assert!(warm::duals_hold(
+        g,
+        &State {
+            slot_start: &slot_start,
+            slots: &mut slots,
+            load: &mut load,
+            col_of: &mut col_of,
+            slot_of: &mut slot_of,
+            row_cost: &mut row_cost,
+        },
+        &v
+    ));
+    (
+        Solution {
+            col_of,
+            row_cost,
+            v,
+        },
+        warm_stats,
+    )
 }
 
 /// The open columns of one search: a binary heap of `(distance, column)` entries (stale entries

@@ -2,7 +2,7 @@
 //! whole graph, and the violating edges added until it holds (or every usable edge is a
 //! candidate).
 
-use super::super::ssp::UNMATCHED;
+use super::super::ssp::{self, Graph, Start, FREE, UNMATCHED};
 use super::components::solve_candidates;
 use super::{Prepared, Stats, Tuning};
 use crate::pair_hash::mix;
@@ -147,6 +147,92 @@ pub(crate) fn optimise(
             }
         }
     }
+}
+
+/// The optimum over the unpinned seekers and its certificate, like [`optimise`] with every
+/// usable edge a candidate, but starting from `start_col`/`start_v`: the buddy (or
+/// [`UNMATCHED`]) of each seeker and the buddy potentials of an optimum of the same `costs` and
+/// `dummy` on a subset of the edges (the previous round of the priced solve). The whole problem
+/// is one graph with the buddies' real capacities; only the seekers the added edges concern
+/// are searched again (see `ssp::solve_warm`). `None` when the edges do not fit the solver's
+/// 32-bit indices (the caller then solves from scratch).
+pub(crate) fn optimise_warm(
+    p: &Prepared<'_>,
+    costs: Costs,
+    dummy: &[i64],
+    start_col: &[u32],
+    start_v: &[i64],
+    stats: &mut Stats,
+) -> Option<Optimum> {
+    let n = p.n;
+    let too_many = u32::try_from(p.edges.len()).is_err();
+    if too_many || start_col.len() != n || start_v.len() != p.m || dummy.len() != n {
+        return None;
+    }
+    stats.calls += 1;
+    stats.rounds += 1;
+    // Every seeker is a row (pinned ones without edges), every buddy a column.
+    let mut start = Vec::with_capacity(n + 1);
+    let mut col = Vec::with_capacity(p.edges.len());
+    let mut cost = Vec::with_capacity(p.edges.len());
+    let mut edge = Vec::with_capacity(p.edges.len());
+    start.push(0u32);
+    for i in 0..n {
+        if p.pinned_to[i] == FREE {
+            for k in p.row_start[i]..p.row_start[i + 1] {
+                if p.usable(k, i64::MIN) {
+                    let e = &p.edges[k];
+                    col.push(e.buddy);
+                    cost.push(costs.of(e.score));
+                    edge.push(k as u32);
+                }
+            }
+        }
+        start.push(col.len() as u32);
+    }
+    let hint: Vec<u32> = (0..n)
+        .map(|i| {
+            if p.pinned_to[i] == FREE {
+                start_col[i]
+            } else {
+                UNMATCHED
+            }
+        })
+        .collect();
+    let graph = Graph {
+        start: &start,
+        col: &col,
+        cost: &cost,
+        cap: &p.cap,
+        dummy,
+    };
+    let (solution, warm) = ssp::solve_warm(
+        &graph,
+        &Start {
+            col_of: &hint,
+            v: start_v,
+        },
+    );
+    stats.warm_free_rows += warm.free_rows;
+    stats.warm_repairs += warm.repairs;
+    let mut chosen = vec![None; n];
+    let mut u = vec![0i64; n];
+    for i in p.active() {
+        let j = solution.col_of[i];
+        if j == UNMATCHED {
+            u[i] = dummy[i];
+            continue;
+        }
+        u[i] = solution.row_cost[i] - solution.v[j as usize];
+        chosen[i] = (start[i] as usize..start[i + 1] as usize)
+            .find(|&e| col[e] == j)
+            .map(|e| edge[e] as usize);
+    }
+    Some(Optimum {
+        chosen,
+        u,
+        v: solution.v,
+    })
 }
 
 /// The cheapest `tuning.candidates` usable edges of seeker `i` (all of them for low degree), and

@@ -16,7 +16,7 @@ mod candidates;
 mod components;
 mod prepare;
 
-pub(crate) use candidates::{optimise, Costs};
+pub(crate) use candidates::{optimise, optimise_warm, Costs};
 pub(crate) use prepare::{prepare, Prepared};
 
 /// Number of cheapest edges per row in the first candidate subgraph.
@@ -74,4 +74,8 @@ pub(crate) struct Stats {
     /// Calls that made every usable edge a candidate early because the violations stopped
     /// shrinking ([`Tuning::stall`]).
     pub stalled: usize,
+    /// Rows the warm-started calls ([`optimise_warm`]) searched again.
+    pub warm_free_rows: usize,
+    /// Columns the warm-started calls repaired (room left and a negative potential).
+    pub warm_repairs: usize,
 }
