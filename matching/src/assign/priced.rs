@@ -15,9 +15,15 @@
 //! `v[j] > top - u[i] - bound`, so most seekers are skipped outright and the others are scored
 //! only against those buddies (buddies sorted by potential once per round).
 //!
-//! Each round solves the listed problem from scratch; the number of rounds is not capped (every
-//! round adds at least one missing edge, so the loop ends), and on the service's populations it
-//! is two to four.
+//! The first round solves the listed problem from scratch; every later round starts from the
+//! previous round's optimum and potentials (same costs, a few more edges: only the seekers the
+//! added edges concern are searched again, see `ssp::warm`). The pairs a seeker was scored
+//! against are kept (buddy and score, 6 bytes a pair, plus a bitset of the buddies scored), so a
+//! later round scores it only against buddies it was not scored against before: on the
+//! service's 50 000 x 40 000 demo the later rounds price the same ~12 000 seekers against
+//! nearly the same buddies, which took as long as the first round each time. The number of
+//! rounds is not capped (every round adds at least one missing edge, so the loop ends), and on
+//! the service's populations it is two to four.
 //!
 //! [`Objective::Fairness`] needs every edge for its bottleneck search: it lists them all first
 //! (the memory of the full problem), then solves as [`solve`](super::solve) does.
@@ -69,7 +75,8 @@ pub trait Pricing: Sync {
 pub struct PricingStats {
     /// Solves of the listed problem.
     pub rounds: usize,
-    /// Seekers scored again against some buddies, over all rounds.
+    /// Seekers scored again against some buddies, over all rounds (a seeker whose pairs from
+    /// earlier rounds cover every buddy the certificate asks about is not counted).
     pub seekers_priced: usize,
     /// Feasible pairs found when scoring seekers again, over all rounds.
     pub pairs_priced: usize,
@@ -113,6 +120,10 @@ pub fn solve_priced(
     let range = pricing.score_range();
     let mut inner = Stats::default();
     let mut previous: Option<super::Certificate> = None;
+    // The pairs scored in earlier rounds, per seeker, when scores fit 16 bits above the range's
+    // low end (`compact`); otherwise every round scores again.
+    let compact = (range.1 - range.0 <= i64::from(u16::MAX)).then_some(range.0);
+    let mut cache: Vec<Scored> = (0..work.num_seekers).map(|_| Scored::default()).collect();
     loop {
         stats.rounds += 1;
         let p = driver::prepare(&work)?;
@@ -145,10 +156,12 @@ pub fn solve_priced(
             .collect();
         by_v.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let num_buddies = cert.v.len();
-        let found: Vec<(usize, bool, Vec<Edge>)> = (0..work.num_seekers)
-            .into_par_iter()
-            .filter(|&i| !cert.pinned[i])
-            .filter_map(|i| {
+        let words = num_buddies.div_ceil(64);
+        let found: Vec<(bool, usize, Vec<Edge>)> = cache
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(i, _)| !cert.pinned[*i])
+            .filter_map(|(i, known)| {
                 let seeker = i as u32;
                 let bound = pricing.missing_bound(seeker)?;
                 let ui = cert.u[i];
@@ -159,10 +172,58 @@ pub fn solve_priced(
                 if len == 0 {
                     return None;
                 }
+                let wanted = by_v[..len].iter().map(|&(_, j)| j);
                 let mut scored = Vec::new();
-                let wanted = buddy_set(num_buddies, by_v[..len].iter().map(|&(_, j)| j));
-                pricing.edges_to(seeker, Buddies::Only(&wanted), &mut scored);
-                let priced = scored.len();
+                let (fresh, priced) = if let (Some(lo), false) = (compact, known.off) {
+                    // Score only the buddies not scored in an earlier round, and keep them.
+                    if known.covered.is_empty() {
+                        known.covered = vec![0; words];
+                    }
+                    let covered = &known.covered;
+                    let fresh = buddy_set(num_buddies, wanted.filter(|&j| !has(covered, j)));
+                    let any = fresh.iter().any(|&w| w != 0);
+                    if any {
+                        pricing.edges_to(seeker, Buddies::Only(&fresh), &mut scored);
+                        for (c, f) in known.covered.iter_mut().zip(&fresh) {
+                            *c |= f;
+                        }
+                        for &(b, score) in &scored {
+                            // In range by the pricing's contract, so it fits (`compact`); a
+                            // pricing that breaks it is scored afresh from then on.
+                            match u16::try_from(score - lo) {
+                                Ok(x) => {
+                                    known.buddies.push(b);
+                                    known.scores.push(x);
+                                }
+                                Err(_) => known.off = true,
+                            }
+                        }
+                    }
+                    let priced = scored.len();
+                    if !known.off {
+                        scored.clear();
+                        scored.extend(
+                            known
+                                .buddies
+                                .iter()
+                                .zip(&known.scores)
+                                .map(|(&b, &x)| (b, lo + i64::from(x))),
+                        );
+                    } else {
+                        *known = Scored {
+                            off: true,
+                            ..Scored::default()
+                        };
+                        let set = buddy_set(num_buddies, by_v[..len].iter().map(|&(_, j)| j));
+                        scored.clear();
+                        pricing.edges_to(seeker, Buddies::Only(&set), &mut scored);
+                    }
+                    (any, priced)
+                } else {
+                    let set = buddy_set(num_buddies, wanted);
+                    pricing.edges_to(seeker, Buddies::Only(&set), &mut scored);
+                    (true, scored.len())
+                };
                 let listed = &p.edges[p.row_start[i]..p.row_start[i + 1]];
                 let mut bad: Vec<(i64, u32, i64)> = scored
                     .into_iter()
@@ -187,13 +248,13 @@ pub fn solve_priced(
                         score,
                     })
                     .collect();
-                Some((priced, !edges.is_empty(), edges))
+                Some((fresh, priced, edges))
             })
             .collect();
         drop(p); // it borrows the listed edges, which grow below
-        stats.seekers_priced += found.len();
-        stats.pairs_priced += found.iter().map(|x| x.0).sum::<usize>();
-        if !found.iter().any(|x| x.1) {
+        stats.seekers_priced += found.iter().filter(|x| x.0).count();
+        stats.pairs_priced += found.iter().map(|x| x.1).sum::<usize>();
+        if found.iter().all(|x| x.2.is_empty()) {
             stats.edges_listed = work.edges.len();
             return Ok((assignment, stats));
         }
@@ -203,6 +264,26 @@ pub fn solve_priced(
         group_by_seeker(&mut work.edges);
         previous = Some(cert);
     }
+}
+
+/// The pairs of one seeker scored in earlier rounds: the buddies it was scored against and the
+/// feasible pairs among them (listed or not), each score as its offset from the low end of the
+/// score range.
+#[derive(Default)]
+struct Scored {
+    /// Bit `b % 64` of word `b / 64`: buddy `b` was scored (empty: none was).
+    covered: Vec<u64>,
+    buddies: Vec<u32>,
+    scores: Vec<u16>,
+    /// A score out of the pricing's range was seen: this seeker is scored afresh every round.
+    off: bool,
+}
+
+/// Whether buddy `j`'s bit is set.
+#[inline]
+fn has(set: &[u64], j: u32) -> bool {
+    set.get(j as usize / 64)
+        .is_some_and(|w| w & (1 << (j % 64)) != 0)
 }
 
 /// Every feasible edge of every seeker, as `pricing` scores them.
