@@ -79,7 +79,9 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
     let mut row_cost = vec![0i64; rows];
 
     // Every row lists every column in column order: the rows are dense cost arrays.
-    let complete = g.col.len() == rows.saturating_mul(cols)
+    // (A warm start adds rows without edges, which the dense row arrays below cannot hold.)
+    let complete = start.is_none()
+        && g.col.len() == rows.saturating_mul(cols)
         && (0..rows).all(|i| {
             let lo = g.start[i] as usize;
             g.col[lo..lo + cols]
@@ -113,7 +115,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
         (0..rows).collect()
     };
 
-    let mut warm_stats = WarmStats::default();
+    let mut warm = None;
     if let Some(start) = start {
         let mut state = State {
             slot_start: &slot_start,
@@ -123,7 +125,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
             slot_of: &mut slot_of,
             row_cost: &mut row_cost,
         };
-        warm_stats = warm::restore(g, start, &mut state, &mut v);
+        warm = Some(warm::restore(g, start, &mut state, &mut v));
     } else {
         // Row reduction + greedy: every row takes a cheapest column that still has room. With all
         // `v = 0` and `u[i] = min_j c(i, j)` this is dual feasible and complementary slack.
@@ -184,14 +186,19 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
         Frontier::Heap(BinaryHeap::new())
     };
 
+    // Row starts and unmatched costs, with a warm start's placeholder rows after the real ones.
+    let (row_start, dummy): (&[u32], &[i64]) = match &warm {
+        Some(w) => (&w.start, &w.dummy),
+        None => (g.start, g.dummy),
+    };
     for &r in &order {
         if col_of[r] != FREE {
             continue;
         }
         heap.clear();
         // Source row: u[r] = 0 by convention, so distances are c(r, j) - v[j].
-        let mut best_dummy = (g.dummy[r], r as u32);
-        for e in g.start[r] as usize..g.start[r + 1] as usize {
+        let mut best_dummy = (dummy[r], r as u32);
+        for e in row_start[r] as usize..row_start[r + 1] as usize {
             let j = g.col[e] as usize;
             let nd = g.cost[e] - v[j];
             if nd < dist[j] {
@@ -231,7 +238,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
             for s in slot_start[ju]..slot_start[ju + 1] {
                 let i = slots[s as usize] as usize;
                 let ui = row_cost[i] - vj;
-                let dd = d + g.dummy[i] - ui;
+                let dd = d + dummy[i] - ui;
                 if dd < best_dummy.0 {
                     best_dummy = (dd, i as u32);
                 }
@@ -273,7 +280,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
                     }
                     continue;
                 }
-                for e in g.start[i] as usize..g.start[i + 1] as usize {
+                for e in row_start[i] as usize..row_start[i + 1] as usize {
                     let k = g.col[e] as usize;
                     let nd = base + g.cost[e] - v[k];
                     if nd < dist[k] {
@@ -342,6 +349,19 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
             dist[j as usize] = i64::MAX;
         }
         touched.clear();
+    }
+    let mut warm_stats = WarmStats::default();
+    if let Some(mut w) = warm {
+        let mut state = State {
+            slot_start: &slot_start,
+            slots: &mut slots,
+            load: &mut load,
+            col_of: &mut col_of,
+            slot_of: &mut slot_of,
+            row_cost: &mut row_cost,
+        };
+        warm::finish(g, &mut w, &mut state, &mut v);
+        warm_stats = w.stats;
     }
     debug_assert!(warm::duals_hold(
         g,
@@ -437,9 +457,9 @@ struct State<'a> {
     slot_start: &'a [u32],
     slots: &'a mut [u32],
     load: &'a mut [u32],
-    col_of: &'a mut [u32],
-    slot_of: &'a mut [u32],
-    row_cost: &'a mut [i64],
+    col_of: &'a mut Vec<u32>,
+    slot_of: &'a mut Vec<u32>,
+    row_cost: &'a mut Vec<i64>,
 }
 
 /// Hopcroft–Karp on the *tight* edges (`c(i, j) = min_j c(i, j)`, all `v = 0`): a maximum

@@ -11,20 +11,28 @@
 //! 2. a row with an edge of negative reduced cost (a new edge the old potentials do not price
 //!    correctly), or whose unmatched option became cheaper than its column, is un-assigned: it is
 //!    processed again by the normal search afterwards, and while it is free its edges impose
-//!    nothing;
-//! 3. a column that now has room but a negative potential (it lost a row in step 2, or the
-//!    previous solve clamped its capacity to its degree) is *repaired* by a search in the
-//!    reverse direction: from the column back along the edges of the rows that could move into
-//!    it, to the cheapest way of either raising its potential to 0 (the budget `-v`), moving the
-//!    room to another column (a chain of rows each moving one column closer, the column at the
-//!    far end losing a row: possible when that column's potential is high enough) or matching
-//!    an unmatched row into the chain. The potentials of the columns settled by that search rise
-//!    by the difference to the cheapest distance, exactly as the forward search lowers them,
-//!    which keeps every reduced cost non-negative.
+//!    nothing. If its column has a negative potential, a *placeholder* row takes its place: no
+//!    edges, the same cost on that column and an unmatched option exactly as expensive as its
+//!    potential there (tight), so the column stays full and every condition holds. A search that
+//!    settles the column can evict the placeholder, which then costs what the column's
+//!    potential says its place is worth: the usual case, the freed row or a chain through its
+//!    new edges taking the place back, is found by the ordinary forward search;
+//! 3. a column that has room but a negative potential (the previous solve clamped its capacity
+//!    to its degree; at the end, a column whose placeholder nobody evicted and which is removed)
+//!    is *repaired* by a search in the reverse direction: from the column back along the edges
+//!    of the rows that could move into it, to the cheapest way of either raising its potential
+//!    to 0 (the budget `-v`), moving the room to another column (a chain of rows each moving one
+//!    column closer, the column at the far end losing a row: possible when that column's
+//!    potential is high enough) or matching an unmatched row into the chain. The potentials of
+//!    the columns settled by that search rise by the difference to the cheapest distance,
+//!    exactly as the forward search lowers them, which keeps every reduced cost non-negative.
 //!
-//! After that the state is a valid intermediate state of the successive shortest path method
-//! (an optimum for the rows already processed, with potentials that certify it), and the
-//! remaining free rows are augmented by the usual forward search.
+//! After step 3 the state is a valid intermediate state of the successive shortest path method
+//! (an optimum for the rows already processed, with potentials that certify it), and the free
+//! rows are augmented by the usual forward search. Placeholders only make a place dearer (by
+//! the column's potential), so what the searches find is an optimum of the problem with them;
+//! [`finish`] then removes the placeholders still in place and repairs their columns, which
+//! gives an optimum of the real problem with valid potentials.
 
 use super::{Graph, State, FREE, UNMATCHED};
 use std::cmp::Reverse;
@@ -43,6 +51,8 @@ pub(crate) struct Start<'a> {
 pub(crate) struct WarmStats {
     /// Rows left to the forward search (un-assigned, or without a usable previous column).
     pub free_rows: usize,
+    /// Placeholders put in the place of un-assigned rows.
+    pub placeholders: usize,
     /// Reverse searches that repaired a column with room and a negative potential.
     pub repairs: usize,
     /// Rows moved by those repairs.
@@ -68,7 +78,17 @@ fn unassign(i: usize, st: &mut State<'_>) {
     st.load[ju] -= 1;
 }
 
-/// Row `i`'s implicit potential.
+/// The warm start's state between [`restore`] and [`finish`].
+pub(super) struct Warm {
+    /// Row starts of the graph, with an empty row for each placeholder after the real rows.
+    pub start: Vec<u32>,
+    /// Unmatched costs of the graph's rows, then of the placeholders.
+    pub dummy: Vec<i64>,
+    pub stats: WarmStats,
+    repair: Repair,
+}
+
+/// Real row `i`'s implicit potential.
 #[inline]
 fn u_of(g: &Graph<'_>, st: &State<'_>, v: &[i64], i: usize) -> i64 {
     match st.col_of[i] {
@@ -78,16 +98,14 @@ fn u_of(g: &Graph<'_>, st: &State<'_>, v: &[i64], i: usize) -> i64 {
 }
 
 /// Restores `start` into the primal state `st` and the potentials `v` (see the module docs).
-/// Rows left [`FREE`] are for the caller's forward search.
-pub(super) fn restore(
-    g: &Graph<'_>,
-    start: &Start<'_>,
-    st: &mut State<'_>,
-    v: &mut [i64],
-) -> WarmStats {
+/// Rows left [`FREE`] are for the caller's forward search, which must use the returned row
+/// starts and unmatched costs (placeholders included), then call [`finish`].
+pub(super) fn restore(g: &Graph<'_>, start: &Start<'_>, st: &mut State<'_>, v: &mut [i64]) -> Warm {
     let rows = g.start.len() - 1;
     let cols = g.cap.len();
     let mut stats = WarmStats::default();
+    let mut row_start = g.start.to_vec();
+    let mut dummy = g.dummy.to_vec();
     for (j, x) in v.iter_mut().enumerate() {
         *x = start.v.get(j).copied().unwrap_or(0);
     }
@@ -137,19 +155,64 @@ pub(super) fn restore(
         let dummy_ok = st.col_of[i] == UNMATCHED || ui <= g.dummy[i];
         let (lo, hi) = (g.start[i] as usize, g.start[i + 1] as usize);
         if !dummy_ok || (lo..hi).any(|e| g.cost[e] - ui - v[g.col[e] as usize] < 0) {
-            unassign(i, st);
+            let j = st.col_of[i];
+            if j != UNMATCHED && v[j as usize] < 0 {
+                // A placeholder keeps the place: same cost, unmatched option as dear as the
+                // row's potential (tight), no edges.
+                let s = st.slot_of[i];
+                st.slots[s as usize] = st.col_of.len() as u32;
+                st.col_of.push(j);
+                st.slot_of.push(s);
+                st.row_cost.push(st.row_cost[i]);
+                dummy.push(ui);
+                row_start.push(g.start[rows]);
+                st.col_of[i] = FREE;
+                stats.placeholders += 1;
+            } else {
+                unassign(i, st);
+            }
         }
     }
     // 3. Columns with room and a negative potential.
     let mut repair = Repair::new(g);
-    for j in 0..cols {
+    repair_all(g, &mut repair, &mut stats, st, v);
+    stats.free_rows = st.col_of.iter().filter(|&&c| c == FREE).count();
+    debug_assert_eq!(cols, v.len());
+    Warm {
+        start: row_start,
+        dummy,
+        stats,
+        repair,
+    }
+}
+
+/// Repairs every column with room and a negative potential.
+fn repair_all(
+    g: &Graph<'_>,
+    repair: &mut Repair,
+    stats: &mut WarmStats,
+    st: &mut State<'_>,
+    v: &mut [i64],
+) {
+    for j in 0..g.cap.len() {
         while st.load[j] < g.cap[j] && v[j] < 0 {
             stats.repairs += 1;
             stats.moved += repair.run(g, j, st, v);
         }
     }
-    stats.free_rows = st.col_of.iter().filter(|&&c| c == FREE).count();
-    stats
+}
+
+/// After the forward searches: removes the placeholders (those still in place leave room at a
+/// negative potential) and repairs their columns. `st` then holds only the graph's rows.
+pub(super) fn finish(g: &Graph<'_>, warm: &mut Warm, st: &mut State<'_>, v: &mut [i64]) {
+    let rows = g.start.len() - 1;
+    for p in rows..st.col_of.len() {
+        unassign(p, st);
+    }
+    st.col_of.truncate(rows);
+    st.slot_of.truncate(rows);
+    st.row_cost.truncate(rows);
+    repair_all(g, &mut warm.repair, &mut warm.stats, st, v);
 }
 
 /// How a repair ends.
