@@ -187,6 +187,9 @@ pub fn solve_priced(
                         for (c, f) in known.covered.iter_mut().zip(&fresh) {
                             *c |= f;
                         }
+                        // Exactly: these lists are most of the priced solve's extra memory.
+                        known.buddies.reserve_exact(scored.len());
+                        known.scores.reserve_exact(scored.len());
                         for &(b, score) in &scored {
                             // In range by the pricing's contract, so it fits (`compact`); a
                             // pricing that breaks it is scored afresh from then on.
