@@ -87,8 +87,9 @@ pub struct PricingStats {
     /// Seekers searched again by the rounds after the first, which start from the previous
     /// round's optimum (the seekers with added edges, and those the new potentials displace).
     pub warm_rows: usize,
-    /// Buddies those rounds repaired (a buddy that lost a seeker and had to get its potential
-    /// back to 0 or be filled again).
+    /// Repairs those rounds ran: a buddy with room and a negative potential (it lost a seeker,
+    /// or the first round had capped it at its number of edges) gets its potential back to 0
+    /// or is filled again. One buddy can need more than one.
     pub warm_repairs: usize,
 }
 

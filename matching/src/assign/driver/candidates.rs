@@ -155,7 +155,7 @@ pub(crate) fn optimise(
 /// `dummy` on a subset of the edges (the previous round of the priced solve). The whole problem
 /// is one graph with the buddies' real capacities; only the seekers the added edges concern
 /// are searched again (see `ssp::solve_warm`). `None` when the edges do not fit the solver's
-/// 32-bit indices (the caller then solves from scratch).
+/// 32-bit indices or the start does not fit the problem (the caller then solves from scratch).
 pub(crate) fn optimise_warm(
     p: &Prepared<'_>,
     costs: Costs,
@@ -199,11 +199,24 @@ pub(crate) fn optimise_warm(
             }
         })
         .collect();
+    // A buddy can take at most as many seekers as it has edges: one slot more than that keeps
+    // it "with room" exactly as its real capacity does (so its potential stays 0), and the
+    // solver's slots grow with the edges, not with a capacity of, say, u32::MAX.
+    let mut degree = vec![0u32; p.cap.len()];
+    for &j in &col {
+        degree[j as usize] += 1;
+    }
+    let cap: Vec<u32> = p
+        .cap
+        .iter()
+        .zip(&degree)
+        .map(|(&c, &d)| c.min(d.saturating_add(1)))
+        .collect();
     let graph = Graph {
         start: &start,
         col: &col,
         cost: &cost,
-        cap: &p.cap,
+        cap: &cap,
         dummy,
     };
     let (solution, warm) = ssp::solve_warm(
