@@ -77,6 +77,19 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
     let mut col_of = vec![FREE; rows];
     let mut slot_of = vec![0u32; rows];
     let mut row_cost = vec![0i64; rows];
+    // The solver's slot bookkeeping as one borrow, for the helpers that take it whole.
+    macro_rules! state {
+        () => {
+            State {
+                slot_start: &slot_start,
+                slots: &mut slots,
+                load: &mut load,
+                col_of: &mut col_of,
+                slot_of: &mut slot_of,
+                row_cost: &mut row_cost,
+            }
+        };
+    }
 
     // Every row lists every column in column order: the rows are dense cost arrays.
     // (A warm start adds rows without edges, which the dense row arrays below cannot hold.)
@@ -117,14 +130,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
 
     let mut warm = None;
     if let Some(start) = start {
-        let mut state = State {
-            slot_start: &slot_start,
-            slots: &mut slots,
-            load: &mut load,
-            col_of: &mut col_of,
-            slot_of: &mut slot_of,
-            row_cost: &mut row_cost,
-        };
+        let mut state = state!();
         warm = Some(warm::restore(g, start, &mut state, &mut v));
     } else {
         // Row reduction + greedy: every row takes a cheapest column that still has room. With all
@@ -159,14 +165,7 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
                 row_cost[i] = best;
             }
         }
-        let mut state = State {
-            slot_start: &slot_start,
-            slots: &mut slots,
-            load: &mut load,
-            col_of: &mut col_of,
-            slot_of: &mut slot_of,
-            row_cost: &mut row_cost,
-        };
+        let mut state = state!();
         tight_matching(g, &rowmin, &mut state);
     }
 
@@ -352,29 +351,11 @@ fn run(g: &Graph<'_>, start: Option<&Start<'_>>) -> (Solution, WarmStats) {
     }
     let mut warm_stats = WarmStats::default();
     if let Some(mut w) = warm {
-        let mut state = State {
-            slot_start: &slot_start,
-            slots: &mut slots,
-            load: &mut load,
-            col_of: &mut col_of,
-            slot_of: &mut slot_of,
-            row_cost: &mut row_cost,
-        };
+        let mut state = state!();
         warm::finish(g, &mut w, &mut state, &mut v);
         warm_stats = w.stats;
     }
-    debug_assert!(warm::duals_hold(
-        g,
-        &State {
-            slot_start: &slot_start,
-            slots: &mut slots,
-            load: &mut load,
-            col_of: &mut col_of,
-            slot_of: &mut slot_of,
-            row_cost: &mut row_cost,
-        },
-        &v
-    ));
+    debug_assert!(warm::duals_hold(g, &state!(), &v));
     (
         Solution {
             col_of,

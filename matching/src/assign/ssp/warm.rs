@@ -66,8 +66,14 @@ fn unassign(i: usize, st: &mut State<'_>) {
     if j == UNMATCHED || j == FREE {
         return;
     }
-    let ju = j as usize;
     let s = st.slot_of[i];
+    free_slot(j, s, st);
+}
+
+/// Frees place `s` of column `j`: its last row moves there, so a column's rows stay in its
+/// first places.
+fn free_slot(j: u32, s: u32, st: &mut State<'_>) {
+    let ju = j as usize;
     let last = st.slot_start[ju] + st.load[ju] - 1;
     if s != last {
         let other = st.slots[last as usize];
@@ -379,16 +385,8 @@ impl Repair {
             st.row_cost[ru] = cost;
         }
         if let (Some(s), End::Column(y)) = (vacant, end) {
-            // The far end gives up its row's place: keep its rows in its first places.
-            let yu = y as usize;
-            let last = st.slot_start[yu] + st.load[yu] - 1;
-            if s != last {
-                let other = st.slots[last as usize];
-                st.slots[s as usize] = other;
-                st.slot_of[other as usize] = s;
-            }
-            st.slots[last as usize] = FREE;
-            st.load[yu] -= 1;
+            // The far end gives up its row's place.
+            free_slot(y, s, st);
         }
         for &x in &self.done {
             let xu = x as usize;
